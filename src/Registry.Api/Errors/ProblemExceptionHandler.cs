@@ -1,0 +1,109 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Registry.Application.Common.Exceptions;
+using Registry.Domain.Common;
+
+namespace Registry.Api.Errors;
+
+/// <summary>
+/// Every error leaves through here as RFC 9457 problem details. The three tiers of "no": shape → 400,
+/// law or state → 422 with rule codes, uniqueness and concurrency → 409. A 500 never carries exception text.
+/// </summary>
+internal sealed partial class ProblemExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            ValidationException e => Validation(e),
+            BadHttpRequestException e => BadRequest(e),
+            RuleViolationException e => Rules(e, RequestLanguage.Of(context)),
+            NotFoundException e => Problem(StatusCodes.Status404NotFound, "Not found", e.Message),
+            ForbiddenException e => Problem(StatusCodes.Status403Forbidden, "Forbidden", e.Message),
+            UnauthorizedAccessException => Problem(StatusCodes.Status401Unauthorized, "Unauthorized", "Sign in to do this."),
+            ConflictException e => Problem(StatusCodes.Status409Conflict, "Conflict", e.Message),
+            PreconditionFailedException e => Problem(StatusCodes.Status412PreconditionFailed, "Precondition failed", e.Message),
+            DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "Conflict",
+                "The resource was changed by someone else at the same time; read it again and retry."),
+            DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg } =>
+                Problem(StatusCodes.Status409Conflict, "Conflict", $"A record with the same key already exists ({pg.ConstraintName})."),
+            NpgsqlException { IsTransient: true } or TimeoutException or DbUpdateException { InnerException: NpgsqlException { IsTransient: true } } =>
+                Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable", "The database is unavailable; retry shortly."),
+            OperationCanceledException when context.RequestAborted.IsCancellationRequested => null,
+            _ => null,
+        };
+
+        if (problem is null)
+        {
+            if (context.RequestAborted.IsCancellationRequested)
+            {
+                return true;
+            }
+
+            LogUnexpected(logger, exception.GetType().FullName ?? "Exception", context.Request.Method, context.GetEndpoint()?.DisplayName ?? "");
+            problem = Problem(StatusCodes.Status500InternalServerError, "Internal error", "An unexpected error occurred. It has been logged.");
+        }
+
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            context.Response.Headers.RetryAfter = "5";
+        }
+
+        context.Response.StatusCode = problem.Status!.Value;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static ProblemDetails Problem(int status, string title, string detail) => new() { Status = status, Title = title, Detail = detail };
+
+    private static HttpValidationProblemDetails Validation(ValidationException exception)
+    {
+        var errors = exception.Errors
+            .GroupBy(e => ToCamelCase(e.PropertyName))
+            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
+        return new HttpValidationProblemDetails(errors)
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "Invalid request",
+            Detail = "One or more fields are invalid.",
+        };
+    }
+
+    private static HttpValidationProblemDetails BadRequest(BadHttpRequestException exception)
+    {
+        var status = exception.StatusCode;
+        var detail = status switch
+        {
+            StatusCodes.Status413PayloadTooLarge => "The request body is too large.",
+            StatusCodes.Status415UnsupportedMediaType => "Send the body as application/json.",
+            _ => "The request could not be read: check the JSON body, the route and the query parameters.",
+        };
+        var problem = new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["request"] = [detail] })
+        {
+            Status = status,
+            Title = status == StatusCodes.Status400BadRequest ? "Invalid request" : ReasonPhrase(status),
+            Detail = detail,
+        };
+        return problem;
+    }
+
+    private static ProblemDetails Rules(RuleViolationException exception, string language)
+    {
+        var problem = Problem(StatusCodes.Status422UnprocessableEntity, "Rule violated",
+            language == "ar" ? "لا يستوفي الطلب قاعدة أو أكثر." : "La demande ne respecte pas une ou plusieurs règles.");
+        problem.Extensions["rules"] = exception.Rules
+            .Select(r => new { code = r.Code, article = r.Article, message = r.Message.In(language) })
+            .ToArray();
+        return problem;
+    }
+
+    private static string ReasonPhrase(int status) => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status);
+
+    private static string ToCamelCase(string path) =>
+        string.Join('.', path.Split('.').Select(p => p.Length == 0 ? p : char.ToLowerInvariant(p[0]) + p[1..]));
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled {ExceptionType} on {Method} {Endpoint}")]
+    private static partial void LogUnexpected(ILogger logger, string exceptionType, string method, string endpoint);
+}

@@ -1,0 +1,31 @@
+using Microsoft.Net.Http.Headers;
+
+namespace Registry.Api.Errors;
+
+/// <summary>The language of messages: Arabic or French, from Accept-Language; French by default (SPEC §8).</summary>
+internal static class RequestLanguage
+{
+    public static string Of(HttpContext context)
+    {
+        if (!StringWithQualityHeaderValue.TryParseList(context.Request.Headers.AcceptLanguage, out var languages))
+        {
+            return "fr";
+        }
+
+        foreach (var language in languages.OrderByDescending(l => l.Quality ?? 1))
+        {
+            var tag = language.Value.Value ?? "";
+            if (tag.StartsWith("ar", StringComparison.OrdinalIgnoreCase))
+            {
+                return "ar";
+            }
+
+            if (tag.StartsWith("fr", StringComparison.OrdinalIgnoreCase))
+            {
+                return "fr";
+            }
+        }
+
+        return "fr";
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Authorization;
+using Registry.Application.Common.Security;
+
+namespace Registry.Api.Security;
+
+/// <summary>Who may call what. Regional scoping is not a policy: it is in each query.</summary>
+public static class Policies
+{
+    public const string Applicant = nameof(Applicant);
+    public const string RegionalOfficial = nameof(RegionalOfficial);
+    public const string ApplicantOrOfficial = nameof(ApplicantOrOfficial);
+    public const string Analyst = nameof(Analyst);
+    public const string Administrator = nameof(Administrator);
+
+    public static AuthorizationBuilder AddRegistryPolicies(this AuthorizationBuilder builder) => builder
+        .AddPolicy(Applicant, p => p.RequireRole(Roles.Applicant))
+        .AddPolicy(RegionalOfficial, p => p.RequireRole(Roles.RegionalOfficial))
+        .AddPolicy(ApplicantOrOfficial, p => p.RequireRole(Roles.Applicant, Roles.RegionalOfficial))
+        .AddPolicy(Analyst, p => p.RequireRole(Roles.MinistryAnalyst, Roles.Administrator))
+        .AddPolicy(Administrator, p => p.RequireRole(Roles.Administrator));
+}

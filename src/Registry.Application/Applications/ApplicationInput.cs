@@ -1,0 +1,171 @@
+using FluentValidation;
+using FluentValidation.Results;
+using Microsoft.EntityFrameworkCore;
+using Registry.Application.Common.Interfaces;
+using Registry.Domain.Applications;
+using Registry.Domain.Reference;
+
+namespace Registry.Application.Applications;
+
+/// <summary>The body of POST and PUT /api/v1/applications: what the applicant declares.</summary>
+public sealed record ApplicationInput(
+    LegalForm LegalForm,
+    string? NameAr,
+    string? NameLatin,
+    string SectorCode,
+    string SeatAddress,
+    string ProvinceCode,
+    DateOnly FoundingDate,
+    string FinancialYearEnd,
+    string? ContactEmail,
+    string? ContactPhone,
+    IReadOnlyList<MemberInput>? Members,
+    IReadOnlyList<OfficerInput>? Officers);
+
+public sealed record MemberInput(
+    MemberKind Kind,
+    string? FullNameAr,
+    string? FullNameLatin,
+    string? Cin,
+    DateOnly? BirthDate,
+    Gender? Gender,
+    string? Nationality,
+    string? Address,
+    string? LegalName,
+    string? LegalIdentifier,
+    int SharesSubscribed,
+    int SharesPaid);
+
+public sealed record OfficerInput(
+    OfficerRole Role,
+    string? FullNameAr,
+    string? FullNameLatin,
+    string? Cin,
+    DateOnly? BirthDate,
+    string? Nationality,
+    string? Profession,
+    string? Address,
+    DateOnly MandateStart,
+    DateOnly MandateEnd);
+
+/// <summary>The shape of an application; the law's rules come later, at submission (422, not 400).</summary>
+public sealed class ApplicationInputValidator : AbstractValidator<ApplicationInput>
+{
+    public const int MaxMembers = 5_000;
+    public const int MaxOfficers = 100;
+
+    public ApplicationInputValidator()
+    {
+        RuleFor(x => x.LegalForm).IsInEnum();
+        RuleFor(x => x.NameAr).Text(200);
+        RuleFor(x => x.NameLatin).Text(200);
+        RuleFor(x => x.SectorCode).NotEmpty().Text(20);
+        RuleFor(x => x.SeatAddress).NotEmpty().Text(500);
+        RuleFor(x => x.ProvinceCode).NotEmpty().Matches("^[0-9]{3}$").WithMessage("A province is its 3-digit HCP code.");
+        RuleFor(x => x.FoundingDate).InclusiveBetween(new DateOnly(1900, 1, 1), new DateOnly(2100, 1, 1));
+        RuleFor(x => x.FinancialYearEnd).NotEmpty().Must(BeAMonthDay).WithMessage("The financial-year end is a month and day, MM-DD.");
+        RuleFor(x => x.ContactEmail).EmailAddress().MaximumLength(254);
+        RuleFor(x => x.ContactPhone).Matches(@"^\+?[0-9 ]{6,20}$").WithMessage("A phone number has 6 to 20 digits.");
+        RuleFor(x => x.Members).Must(m => m is null || m.Count <= MaxMembers).WithMessage($"At most {MaxMembers} members per application.");
+        RuleForEach(x => x.Members).SetValidator(new MemberInputValidator());
+        RuleFor(x => x.Officers).Must(o => o is null || o.Count <= MaxOfficers).WithMessage($"At most {MaxOfficers} officers per application.");
+        RuleForEach(x => x.Officers).SetValidator(new OfficerInputValidator());
+    }
+
+    internal static bool BeAMonthDay(string? value) =>
+        value is { Length: 5 } && value[2] == '-'
+        && int.TryParse(value.AsSpan(0, 2), out var month) && int.TryParse(value.AsSpan(3, 2), out var day)
+        && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(2023, month);
+}
+
+public sealed class MemberInputValidator : AbstractValidator<MemberInput>
+{
+    public MemberInputValidator()
+    {
+        RuleFor(x => x.Kind).IsInEnum();
+        RuleFor(x => x.FullNameAr).Text(200);
+        RuleFor(x => x.FullNameLatin).Text(200);
+        RuleFor(x => x.Cin).Text(12);
+        RuleFor(x => x.Nationality).Text(60);
+        RuleFor(x => x.Address).Text(500);
+        RuleFor(x => x.LegalName).Text(200);
+        RuleFor(x => x.LegalIdentifier).Text(40);
+        RuleFor(x => x.Gender).IsInEnum();
+        RuleFor(x => x.BirthDate).InclusiveBetween(new DateOnly(1900, 1, 1), new DateOnly(2100, 1, 1));
+        RuleFor(x => x.SharesSubscribed).InclusiveBetween(0, 100_000_000);
+        RuleFor(x => x.SharesPaid).InclusiveBetween(0, 100_000_000).LessThanOrEqualTo(x => x.SharesSubscribed);
+        When(x => x.Kind == MemberKind.NaturalPerson, () =>
+            RuleFor(x => x.FullNameAr).NotEmpty().When(x => string.IsNullOrWhiteSpace(x.FullNameLatin))
+                .WithMessage("A natural person has a full name in Arabic or Latin script."));
+        When(x => x.Kind == MemberKind.LegalPerson, () => RuleFor(x => x.LegalName).NotEmpty());
+    }
+}
+
+public sealed class OfficerInputValidator : AbstractValidator<OfficerInput>
+{
+    public OfficerInputValidator()
+    {
+        RuleFor(x => x.Role).IsInEnum();
+        RuleFor(x => x.FullNameAr).Text(200);
+        RuleFor(x => x.FullNameLatin).Text(200);
+        RuleFor(x => x.FullNameAr).NotEmpty().When(x => string.IsNullOrWhiteSpace(x.FullNameLatin))
+            .WithMessage("An officer has a full name in Arabic or Latin script.");
+        RuleFor(x => x.Cin).Text(12);
+        RuleFor(x => x.Nationality).Text(60);
+        RuleFor(x => x.Profession).Text(100);
+        RuleFor(x => x.Address).Text(500);
+        RuleFor(x => x.BirthDate).InclusiveBetween(new DateOnly(1900, 1, 1), new DateOnly(2100, 1, 1));
+        RuleFor(x => x.MandateStart).InclusiveBetween(new DateOnly(1900, 1, 1), new DateOnly(2100, 1, 1));
+        RuleFor(x => x.MandateEnd).GreaterThan(x => x.MandateStart).LessThanOrEqualTo(new DateOnly(2150, 1, 1));
+    }
+}
+
+/// <summary>Free text of bounded length without control characters or bidirectional overrides.</summary>
+internal static class TextRules
+{
+    public static IRuleBuilderOptions<T, string?> Text<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>
+        rule.MaximumLength(maxLength)
+            .Must(v => v is null || !v.Any(c => char.IsControl(c) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069'))
+            .WithMessage("Control characters and bidirectional overrides are not allowed.");
+}
+
+/// <summary>Turns the applicant's input into domain details, resolving the province's region from reference data.</summary>
+public sealed class ApplicationDetailsResolver(IRegistryDbContext db)
+{
+    public async Task<ApplicationDetails> ResolveAsync(ApplicationInput input, CancellationToken cancellationToken)
+    {
+        var regionCode = await db.Provinces.Where(p => p.Code == input.ProvinceCode).Select(p => p.RegionCode).SingleOrDefaultAsync(cancellationToken);
+        var sector = await db.Sectors.AsNoTracking().SingleOrDefaultAsync(s => s.Code == input.SectorCode, cancellationToken);
+        var failures = new List<ValidationFailure>();
+        if (regionCode is null)
+        {
+            failures.Add(new ValidationFailure(nameof(input.ProvinceCode), $"Unknown province '{input.ProvinceCode}'."));
+        }
+
+        if (sector is null)
+        {
+            failures.Add(new ValidationFailure(nameof(input.SectorCode), $"Unknown sector '{input.SectorCode}'."));
+        }
+        else if (!sector.AppliesTo.Contains(input.LegalForm.ToString()))
+        {
+            failures.Add(new ValidationFailure(nameof(input.SectorCode), $"Sector '{sector.Code}' does not apply to {input.LegalForm}."));
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new ValidationException(failures);
+        }
+
+        return new ApplicationDetails(
+            input.LegalForm, Clean(input.NameAr), Clean(input.NameLatin), input.SectorCode, input.SeatAddress.Trim(), input.ProvinceCode, regionCode!,
+            input.FoundingDate, input.FinancialYearEnd, Clean(input.ContactEmail), Clean(input.ContactPhone),
+            [.. (input.Members ?? []).Select(m => m.Kind == MemberKind.LegalPerson
+                ? Member.LegalPerson(m.LegalName!.Trim(), Clean(m.LegalIdentifier), m.SharesSubscribed, m.SharesPaid)
+                : Member.NaturalPerson(Clean(m.FullNameAr), Clean(m.FullNameLatin), Clean(m.Cin), m.BirthDate, m.Gender,
+                    Clean(m.Nationality), Clean(m.Address), m.SharesSubscribed, m.SharesPaid))],
+            [.. (input.Officers ?? []).Select(o => Officer.Create(o.Role, Clean(o.FullNameAr), Clean(o.FullNameLatin), Clean(o.Cin),
+                o.BirthDate, Clean(o.Nationality), Clean(o.Profession), Clean(o.Address), o.MandateStart, o.MandateEnd))]);
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,8 @@
+using FluentValidation;
+
+namespace Registry.Application.Applications.Commands.RejectApplication;
+
+public sealed class RejectApplicationValidator : AbstractValidator<RejectApplication>
+{
+    public RejectApplicationValidator() => RuleFor(x => x.Reason).NotEmpty().Must(r => !string.IsNullOrWhiteSpace(r)).WithMessage("A rejection needs a reason.").Text(2000);
+}

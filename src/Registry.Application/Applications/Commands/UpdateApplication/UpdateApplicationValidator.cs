@@ -1,0 +1,8 @@
+using FluentValidation;
+
+namespace Registry.Application.Applications.Commands.UpdateApplication;
+
+public sealed class UpdateApplicationValidator : AbstractValidator<UpdateApplication>
+{
+    public UpdateApplicationValidator() => RuleFor(x => x.Input).NotNull().SetValidator(new ApplicationInputValidator());
+}

@@ -1,0 +1,74 @@
+using System.Globalization;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Registry.Application.Common.Interfaces;
+using Registry.Application.Common.Paging;
+using Registry.Domain.Applications;
+using Registry.Domain.Reference;
+
+namespace Registry.Application.Applications.Queries.GetReviewQueue;
+
+/// <summary>The applications of the official's regions, oldest submission first, keyset-paginated.</summary>
+public sealed record GetReviewQueue(ApplicationStatus? Status, LegalForm? LegalForm, string? Cursor, int Limit = Common.Paging.Cursor.DefaultLimit)
+    : IQuery<Page<ReviewQueueItem>>;
+
+public sealed class GetReviewQueueValidator : AbstractValidator<GetReviewQueue>
+{
+    public GetReviewQueueValidator()
+    {
+        RuleFor(x => x.Limit).InclusiveBetween(1, Common.Paging.Cursor.MaxLimit);
+        RuleFor(x => x.Status).IsInEnum().NotEqual(ApplicationStatus.Draft).WithMessage("Drafts are not in the review queue.");
+        RuleFor(x => x.LegalForm).IsInEnum();
+        RuleFor(x => x.Cursor).Must(c => c is null || ReviewCursor.TryParse(c, out _)).WithMessage("The cursor is not one this list gave.");
+    }
+}
+
+internal static class ReviewCursor
+{
+    public static string Of(DateTimeOffset submittedAt, Guid id) =>
+        Cursor.Encode(string.Create(CultureInfo.InvariantCulture, $"{submittedAt.UtcTicks}|{id}"));
+
+    public static bool TryParse(string cursor, out (DateTimeOffset SubmittedAt, Guid Id) position)
+    {
+        position = default;
+        var parts = Cursor.Decode(cursor)?.Split('|');
+        if (parts is not { Length: 2 } || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+            || ticks < DateTimeOffset.MinValue.UtcTicks || ticks > DateTimeOffset.MaxValue.UtcTicks || !Guid.TryParse(parts[1], out var id))
+        {
+            return false;
+        }
+
+        position = (new DateTimeOffset(ticks, TimeSpan.Zero), id);
+        return true;
+    }
+}
+
+internal sealed class GetReviewQueueHandler(IRegistryDbContext db, ICurrentUser currentUser)
+    : IQueryHandler<GetReviewQueue, Page<ReviewQueueItem>>
+{
+    public async ValueTask<Page<ReviewQueueItem>> Handle(GetReviewQueue query, CancellationToken cancellationToken)
+    {
+        var status = query.Status ?? ApplicationStatus.Submitted;
+        var applications = db.Applications.AsNoTracking().InRegionsOf(currentUser).Where(a => a.Status == status);
+        if (query.LegalForm is { } form)
+        {
+            applications = applications.Where(a => a.LegalForm == form);
+        }
+
+        if (query.Cursor is not null && ReviewCursor.TryParse(query.Cursor, out var after))
+        {
+            applications = applications.Where(a =>
+                EF.Functions.GreaterThan(ValueTuple.Create(a.SubmittedAt, a.Id), ValueTuple.Create((DateTimeOffset?)after.SubmittedAt, after.Id)));
+        }
+
+        var items = await applications
+            .OrderBy(a => a.SubmittedAt).ThenBy(a => a.Id)
+            .Take(query.Limit + 1)
+            .Select(a => new ReviewQueueItem(a.Id, a.Status, a.LegalForm, a.NameAr, a.NameLatin, a.ProvinceCode, a.RegionCode, a.SubmittedAt, a.Members.Count))
+            .ToListAsync(cancellationToken);
+
+        var next = items.Count > query.Limit ? ReviewCursor.Of(items[query.Limit - 1].SubmittedAt!.Value, items[query.Limit - 1].Id) : null;
+        return new Page<ReviewQueueItem>([.. items.Take(query.Limit)], next);
+    }
+}

@@ -1,0 +1,32 @@
+using Mediator;
+using Registry.Application.Audit;
+using Registry.Application.Common.Interfaces;
+
+namespace Registry.Application.Common.Behaviours;
+
+/// <summary>
+/// Last before the handler: runs the command in a transaction, turns the domain events it raised into
+/// audit entries, and saves once, so a change and its audit trail are committed together or not at all.
+/// </summary>
+public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(IRegistryDbContext db, AuditTrail auditTrail)
+    : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : IBaseCommand
+{
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        await using var transaction = db.Database.CurrentTransaction is null
+            ? await db.Database.BeginTransactionAsync(cancellationToken)
+            : null;
+
+        var response = await next(message, cancellationToken);
+        auditTrail.RecordDomainEvents();
+        await db.SaveChangesAsync(cancellationToken);
+
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return response;
+    }
+}

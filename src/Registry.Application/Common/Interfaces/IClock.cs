@@ -1,0 +1,11 @@
+namespace Registry.Application.Common.Interfaces;
+
+/// <summary>The law's calendar: deadlines and registration years are counted in Africa/Casablanca.</summary>
+public static class LegalCalendar
+{
+    public static readonly TimeZoneInfo Morocco = TimeZoneInfo.FindSystemTimeZoneById("Africa/Casablanca");
+
+    public static DateTimeOffset ToMorocco(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Morocco);
+
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(ToMorocco(clock.GetUtcNow()).DateTime);
+}

@@ -1,0 +1,20 @@
+using FluentValidation;
+using Microsoft.Extensions.DependencyInjection;
+using Registry.Application.Applications;
+using Registry.Application.Audit;
+using Registry.Application.Organizations;
+
+namespace Registry.Application;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
+        services.AddScoped<AuditTrail>();
+        services.AddScoped<ApplicationDetailsResolver>();
+        services.AddScoped<ApplicationRefusals>();
+        services.AddScoped<OrganizationRefusals>();
+        return services;
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Registry.Application.Common.Exceptions;
+using Registry.Application.Common.Interfaces;
+using Registry.Application.Common.Security;
+using Registry.Domain.Organizations;
+
+namespace Registry.Application.Organizations;
+
+/// <summary>Who may see an organisation's non-public side: its owner, and officials of its seat's region.</summary>
+public static class OrganizationAccess
+{
+    public static IQueryable<Organization> ManagedBy(this IQueryable<Organization> query, ICurrentUser user)
+    {
+        if (user.IsInRole(Roles.RegionalOfficial))
+        {
+            var regions = user.RegionCodes.ToArray();
+            return query.Where(o => regions.Contains(o.RegionCode));
+        }
+
+        var userId = user.UserId;
+        return user.IsInRole(Roles.Applicant) ? query.Where(o => o.OwnerId == userId) : query.Where(_ => false);
+    }
+}
+
+public sealed class OrganizationRefusals(IRegistryDbContext db, IAccessAudit audit)
+{
+    public async Task<NotFoundException> NotFoundAsync(string registrationNumber, string action, CancellationToken cancellationToken)
+    {
+        var id = await db.Organizations.Where(o => o.RegistrationNumber == registrationNumber).Select(o => (Guid?)o.Id).SingleOrDefaultAsync(cancellationToken);
+        if (id is not null)
+        {
+            await audit.RecordRefusalAsync(action, null, id, "Organisation outside the caller's scope.", cancellationToken);
+        }
+
+        return new NotFoundException("Organization", registrationNumber);
+    }
+}

@@ -1,0 +1,19 @@
+namespace Registry.Domain.Common;
+
+/// <summary>A rule of the law or of the lifecycle, with a stable code and the article it comes from.</summary>
+public sealed record BrokenRule(string Code, string Article, LocalizedText Message);
+
+/// <summary>A text in the registry's two languages.</summary>
+public sealed record LocalizedText(string Fr, string Ar)
+{
+    public string In(string language) => language == "ar" ? Ar : Fr;
+}
+
+/// <summary>Raised when one or more rules refuse an operation; the API answers 422 with every rule.</summary>
+public sealed class RuleViolationException(IReadOnlyList<BrokenRule> rules)
+    : Exception("Rule violated: " + string.Join(", ", rules.Select(r => r.Code)))
+{
+    public IReadOnlyList<BrokenRule> Rules { get; } = rules;
+
+    public RuleViolationException(BrokenRule rule) : this([rule]) { }
+}

@@ -1,0 +1,72 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Registry.Domain.Reference;
+
+namespace Registry.Domain.Organizations;
+
+/// <summary>
+/// <c>{FORM}-{RR}-{YYYY}-{NNNNNN}</c>: legal form, region, year of approval and a sequence per form,
+/// region and year that starts at 1, has no gaps and never repeats (SPEC §3).
+/// </summary>
+public sealed partial record RegistrationNumber
+{
+    public const int MaxSequence = 999_999;
+
+    private RegistrationNumber(LegalForm legalForm, string regionCode, int year, int sequence)
+    {
+        LegalForm = legalForm;
+        RegionCode = regionCode;
+        Year = year;
+        Sequence = sequence;
+    }
+
+    public LegalForm LegalForm { get; }
+    public string RegionCode { get; }
+    public int Year { get; }
+    public int Sequence { get; }
+
+    public string Value => string.Create(CultureInfo.InvariantCulture, $"{LegalForm}-{RegionCode}-{Year:D4}-{Sequence:D6}");
+
+    public static RegistrationNumber Create(LegalForm legalForm, string regionCode, int year, int sequence)
+    {
+        if (!RegionPattern().IsMatch(regionCode))
+        {
+            throw new ArgumentOutOfRangeException(nameof(regionCode), regionCode, "A region code is two digits.");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(year, 1900);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(year, 9999);
+        ArgumentOutOfRangeException.ThrowIfLessThan(sequence, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(sequence, MaxSequence);
+        return new RegistrationNumber(legalForm, regionCode, year, sequence);
+    }
+
+    public static bool TryParse(string? value, [NotNullWhen(true)] out RegistrationNumber? number)
+    {
+        number = null;
+        var match = value is null ? null : NumberPattern().Match(value);
+        if (match is null || !match.Success || !Enum.TryParse<LegalForm>(match.Groups["form"].Value, out var form))
+        {
+            return false;
+        }
+
+        var sequence = int.Parse(match.Groups["seq"].Value, CultureInfo.InvariantCulture);
+        if (sequence < 1)
+        {
+            return false;
+        }
+
+        number = new RegistrationNumber(form, match.Groups["region"].Value,
+            int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture), sequence);
+        return true;
+    }
+
+    public override string ToString() => Value;
+
+    [GeneratedRegex("^[0-9]{2}$")]
+    private static partial Regex RegionPattern();
+
+    [GeneratedRegex("^(?<form>COOP|UNION|ASSO|MUTU)-(?<region>[0-9]{2})-(?<year>[0-9]{4})-(?<seq>[0-9]{6})$")]
+    private static partial Regex NumberPattern();
+}

@@ -1,0 +1,72 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Registry.Application.Common.Interfaces;
+using Registry.Infrastructure.Identity;
+using Registry.Infrastructure.Persistence;
+using Registry.Infrastructure.Seeding;
+
+namespace Registry.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString("Registry")
+            ?? throw new InvalidOperationException("The connection string 'ConnectionStrings:Registry' is not configured.");
+
+        var dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
+        services.AddSingleton(dataSource);
+        services.AddDbContext<RegistryDbContext>(options => options
+            .UseNpgsql(dataSource, npgsql => npgsql.MigrationsAssembly("Registry.Migrations").UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+            .UseSnakeCaseNamingConvention());
+        services.AddScoped<IRegistryDbContext>(sp => sp.GetRequiredService<RegistryDbContext>());
+        services.AddScoped<IRegistrationNumberAllocator, RegistrationNumberAllocator>();
+        services.AddScoped<IIdempotencyStore, IdempotencyStore>();
+        services.AddScoped<IAccessAudit, AccessAudit>();
+        services.AddScoped<DatabaseMigrator>();
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddHttpContextAccessor();
+        services.AddScoped<ActingPrincipal>();
+        services.AddScoped<ICurrentUser, CurrentUser>();
+        services.AddScoped<IStaffAccounts, StaffAccounts>();
+
+        services.AddIdentityApiEndpoints<ApplicationUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 10;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+            })
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<RegistryDbContext>()
+            .AddClaimsPrincipalFactory<RegistryClaimsPrincipalFactory>();
+
+        // Keys in PostgreSQL: every API instance protects and reads tokens with the same key ring.
+        services.AddDataProtection()
+            .SetApplicationName("registry")
+            .PersistKeysToDbContext<RegistryDbContext>();
+
+        services.AddHangfire(config => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UsePostgreSqlStorage(
+                options => options.UseNpgsqlConnection(connectionString),
+                new PostgreSqlStorageOptions { SchemaName = DatabaseMigrator.HangfireSchema, PrepareSchemaIfNecessary = false }));
+        if (configuration.GetValue("Hangfire:ServerEnabled", true))
+        {
+            services.AddHangfireServer(options => options.WorkerCount = configuration.GetValue("Hangfire:WorkerCount", 2));
+        }
+
+        services.AddHealthChecks().AddNpgSql(_ => dataSource, name: "postgresql", tags: ["ready"]);
+        services.AddHostedService<BootstrapSeeder>();
+        services.AddHostedService<Jobs.RecurringJobsRegistrar>();
+        return services;
+    }
+}

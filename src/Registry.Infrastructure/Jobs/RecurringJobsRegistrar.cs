@@ -1,0 +1,33 @@
+using Hangfire;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Registry.Application.Common.Interfaces;
+
+namespace Registry.Infrastructure.Jobs;
+
+/// <summary>Registers the recurring jobs under stable ids, in the law's time zone. Safe from every instance.</summary>
+internal sealed partial class RecurringJobsRegistrar(IRecurringJobManager jobs, ILogger<RecurringJobsRegistrar> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            jobs.AddOrUpdate<PurgeIdempotencyKeysJob>(
+                PurgeIdempotencyKeysJob.RecurringId,
+                job => job.RunAsync(CancellationToken.None),
+                Cron.Daily(3),
+                new RecurringJobOptions { TimeZone = LegalCalendar.Morocco });
+        }
+        catch (Exception exception) when (exception is Npgsql.NpgsqlException or InvalidOperationException)
+        {
+            LogFailed(logger, exception.GetType().Name);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Registering recurring jobs failed ({ExceptionType}); is the database migrated?")]
+    private static partial void LogFailed(ILogger logger, string exceptionType);
+}

@@ -1,0 +1,88 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Registry.IntegrationTests.Infrastructure;
+
+/// <summary>The real API on its own fresh, migrated PostgreSQL database; one per test class.</summary>
+public sealed class RegistryApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string AdminEmail = "admin@registry.test";
+    public const string Password = "Test-Password-2026!";
+
+    private string? _connectionString;
+
+    public string ConnectionString => _connectionString ?? throw new InvalidOperationException("The database is not created yet.");
+
+    public async Task InitializeAsync() => _connectionString = await TestDatabase.CreateAsync();
+
+    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Registry", ConnectionString);
+        builder.UseSetting("Hangfire:ServerEnabled", "false");
+        builder.UseSetting("Registry:BootstrapAdmin:Email", AdminEmail);
+        builder.UseSetting("Registry:BootstrapAdmin:Password", Password);
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseDefaultServiceProvider(options =>
+        {
+            options.ValidateScopes = true;
+            options.ValidateOnBuild = true;
+        });
+    }
+
+    public async Task<NpgsqlConnection> OpenConnectionAsync()
+    {
+        var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    public async Task<T?> ScalarAsync<T>(string sql, params object[] parameters)
+    {
+        await using var connection = await OpenConnectionAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+        }
+
+        var value = await command.ExecuteScalarAsync();
+        return value is null or DBNull ? default : (T)value;
+    }
+
+    public async Task<HttpClient> SignInAsync(string email, string password = Password)
+    {
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password });
+        response.EnsureSuccessStatusCode();
+        var token = await response.Content.ReadFromJsonAsync<AccessTokenResponse>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
+        return client;
+    }
+
+    public async Task<HttpClient> NewApplicantAsync()
+    {
+        var email = $"applicant-{Guid.NewGuid():N}@registry.test";
+        using var anonymous = CreateClient();
+        var registered = await anonymous.PostAsJsonAsync("/api/v1/auth/register", new { email, password = Password });
+        registered.EnsureSuccessStatusCode();
+        return await SignInAsync(email);
+    }
+
+    public async Task<HttpClient> NewStaffAsync(string role, params string[] regions)
+    {
+        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@registry.test";
+        using var admin = await SignInAsync(AdminEmail);
+        var created = await admin.PostAsJsonAsync("/api/v1/admin/users", new { email, password = Password, role, regionCodes = regions });
+        created.EnsureSuccessStatusCode();
+        return await SignInAsync(email);
+    }
+
+    private sealed record AccessTokenResponse(string AccessToken, string RefreshToken);
+}
