@@ -17,6 +17,15 @@ public sealed class Actors(RegistryApiFactory api)
 {
     private readonly SemaphoreSlim _lock = new(1, 1);
     private Dictionary<Actor, HttpClient>? _clients;
+    private string? _organization;
+
+    /// <summary>A registered organisation of the owner, in region 06.</summary>
+    public async Task<string> OrganizationAsync()
+    {
+        var owner = await ClientAsync(Actor.Owner);
+        var official = await ClientAsync(Actor.OfficialOfRegion);
+        return _organization ??= await official.ApproveAsync(await owner.SubmittedAsync());
+    }
 
     public async Task<HttpClient> ClientAsync(Actor actor)
     {

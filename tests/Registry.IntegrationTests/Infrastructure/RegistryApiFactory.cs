@@ -14,6 +14,10 @@ public sealed class RegistryApiFactory : WebApplicationFactory<Program>, IAsyncL
     public const string Password = "Test-Password-2026!";
 
     private string? _connectionString;
+    private Actors? _actors;
+
+    /// <summary>One signed-in client per actor, shared by the tests of a class (password hashing is slow on purpose).</summary>
+    public Actors Actors => _actors ??= new Actors(this);
 
     public string ConnectionString => _connectionString ?? throw new InvalidOperationException("The database is not created yet.");
 
