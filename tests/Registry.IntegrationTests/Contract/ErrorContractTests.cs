@@ -1,0 +1,272 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Registry.IntegrationTests.Infrastructure;
+
+namespace Registry.IntegrationTests.Contract;
+
+/// <summary>Every error is RFC 9457 problem details with a traceId, and the right status (SPEC §8).</summary>
+public sealed class ErrorContractTests(RegistryApiFactory api) : IClassFixture<RegistryApiFactory>
+{
+    [Fact]
+    public async Task Unauthenticated_calls_get_401_problem_details()
+    {
+        var response = await api.CreateClient().GetAsync("/api/v1/review/applications");
+        await AssertProblem(response, HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task A_wrong_method_gets_405_problem_details()
+    {
+        var response = await api.CreateClient().DeleteAsync("/api/v1/organizations");
+        await AssertProblem(response, HttpStatusCode.MethodNotAllowed);
+    }
+
+    [Fact]
+    public async Task An_unknown_organisation_is_404_problem_details()
+    {
+        var response = await api.CreateClient().GetAsync("/api/v1/organizations/COOP-06-1999-000001");
+        await AssertProblem(response, HttpStatusCode.NotFound);
+    }
+
+    [Theory]
+    [InlineData("{bad json")]
+    [InlineData("[]")]
+    [InlineData("{\"legalForm\": 12345678901234567890}")]
+    [InlineData("{\"legalForm\": \"LLC\"}")]
+    [InlineData("{\"foundingDate\": \"31/12/2020\"}")]
+    [InlineData("")]
+    public async Task A_malformed_body_is_400_never_500(string body)
+    {
+        var applicant = await api.Actors.ClientAsync(Actor.Owner);
+        using var content = new StringContent(body, Encoding.UTF8, "application/json");
+        var response = await applicant.PostAsync("/api/v1/applications", content);
+        await AssertProblem(response, HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_json_is_415()
+    {
+        var applicant = await api.Actors.ClientAsync(Actor.Owner);
+        using var content = new StringContent("legalForm=COOP", Encoding.UTF8, "application/x-www-form-urlencoded");
+        var response = await applicant.PostAsync("/api/v1/applications", content);
+        await AssertProblem(response, HttpStatusCode.UnsupportedMediaType);
+    }
+
+    [Fact]
+    public async Task Invalid_fields_are_400_with_an_errors_map()
+    {
+        var applicant = await api.Actors.ClientAsync(Actor.Owner);
+        var body = new
+        {
+            legalForm = "COOP",
+            nameLatin = "Bad\u202Ename",
+            sectorCode = "NOPE",
+            seatAddress = "",
+            provinceCode = "999",
+            foundingDate = "2026-01-01",
+            financialYearEnd = "02-30",
+            members = new[] { new { kind = "NaturalPerson", sharesSubscribed = 1, sharesPaid = 2 } },
+        };
+        var response = await applicant.PostAsJsonAsync("/api/v1/applications", body);
+        var problem = await AssertProblem(response, HttpStatusCode.BadRequest);
+        var errors = problem["errors"]!.AsObject();
+        Assert.Contains("input.nameLatin", errors.Select(e => e.Key));
+        Assert.Contains("input.seatAddress", errors.Select(e => e.Key));
+        Assert.Contains("input.financialYearEnd", errors.Select(e => e.Key));
+        Assert.Contains("input.members[0].fullNameAr", errors.Select(e => e.Key));
+        Assert.Contains("input.members[0].sharesPaid", errors.Select(e => e.Key));
+
+        var unknown = await applicant.PostAsJsonAsync("/api/v1/applications", Samples.Cooperative(province: "999"));
+        var unknownProblem = await AssertProblem(unknown, HttpStatusCode.BadRequest);
+        Assert.NotNull(unknownProblem["errors"]!["provinceCode"]);
+    }
+
+    [Theory]
+    [InlineData("fr", false)]
+    [InlineData("ar", true)]
+    [InlineData("ar-MA,fr;q=0.5", true)]
+    [InlineData("fr-FR,ar;q=0.5", false)]
+    [InlineData("en", false)]
+    public async Task A_broken_rule_is_422_with_every_rule_code_in_the_requested_language(string language, bool arabic)
+    {
+        var applicant = await api.Actors.ClientAsync(Actor.Owner);
+        var empty = new
+        {
+            legalForm = "ASSO", sectorCode = "SPORT", seatAddress = "Rue 1", provinceCode = "141", foundingDate = "2026-01-01", financialYearEnd = "12-31",
+        };
+        var id = await applicant.DraftAsync(empty);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/applications/{id}/submit");
+        request.Headers.TryAddWithoutValidation("Accept-Language", language);
+        var response = await applicant.SendAsync(request);
+        var problem = await AssertProblem(response, HttpStatusCode.UnprocessableEntity);
+        var rules = problem["rules"]!.AsArray();
+        Assert.Equal(["APPLICATION_NAME_REQUIRED", "APPLICATION_MEMBERS_REQUIRED"], rules.Select(r => (string)r!["code"]!));
+        Assert.All(rules, r => Assert.Equal(arabic, IsArabic((string)r!["message"]!)));
+        Assert.Equal(arabic, IsArabic((string)problem["detail"]!));
+        Assert.All(rules, r => Assert.False(string.IsNullOrEmpty((string?)r!["article"])));
+
+        var status = await (await applicant.GetAsync($"/api/v1/applications/{id}")).ReadJsonAsync();
+        Assert.Equal("Draft", (string)status["status"]!);
+    }
+
+    [Fact]
+    public async Task Editing_without_If_Match_or_with_an_old_ETag_is_412_and_changes_nothing()
+    {
+        var applicant = await api.Actors.ClientAsync(Actor.Owner);
+        var id = await applicant.DraftAsync();
+        var etag = await applicant.ETagAsync(id);
+
+        var missing = await applicant.PutAsJsonAsync($"/api/v1/applications/{id}", Samples.Cooperative(nameLatin: "Sans If-Match"));
+        await AssertProblem(missing, HttpStatusCode.PreconditionFailed);
+
+        Assert.Equal(HttpStatusCode.OK, (await Put(applicant, id, etag, "Première")).StatusCode);
+        var stale = await Put(applicant, id, etag, "Seconde");
+        await AssertProblem(stale, HttpStatusCode.PreconditionFailed);
+        var garbage = await Put(applicant, id, "\"not-a-number\"", "Troisième");
+        await AssertProblem(garbage, HttpStatusCode.PreconditionFailed);
+
+        var current = await (await applicant.GetAsync($"/api/v1/applications/{id}")).ReadJsonAsync();
+        Assert.Equal("Première", (string)current["nameLatin"]!);
+    }
+
+    [Fact]
+    public async Task Concurrent_edits_with_the_same_ETag_let_exactly_one_through()
+    {
+        var applicant = await api.Actors.ClientAsync(Actor.Owner);
+        var id = await applicant.DraftAsync();
+        var etag = await applicant.ETagAsync(id);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Put(applicant, id, etag, $"Version {i}")));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
+        Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.OK),
+            r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.PreconditionFailed, HttpStatusCode.Conflict }));
+        var winner = await responses.Single(r => r.StatusCode == HttpStatusCode.OK).ReadJsonAsync();
+        var current = await (await applicant.GetAsync($"/api/v1/applications/{id}")).ReadJsonAsync();
+        Assert.Equal((string)winner["nameLatin"]!, (string)current["nameLatin"]!);
+        Assert.Equal(1L, await api.ScalarAsync<long>(
+            "SELECT count(*) FROM registry.audit_entries WHERE application_id = $1 AND action = 'application.edited'", Guid.Parse(id)));
+    }
+
+    [Fact]
+    public async Task The_same_Idempotency_Key_and_body_replays_the_first_response()
+    {
+        var applicant = await api.Actors.ClientAsync(Actor.Owner);
+        var key = Guid.NewGuid().ToString();
+        var first = await PostWithKey(applicant, key, Samples.Cooperative(nameLatin: "Idempotente"));
+        var second = await PostWithKey(applicant, key, Samples.Cooperative(nameLatin: "Idempotente"));
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, second.StatusCode);
+        Assert.Equal((string)(await first.ReadJsonAsync())["id"]!, (string)(await second.ReadJsonAsync())["id"]!);
+        Assert.Equal(first.Headers.Location, second.Headers.Location);
+        Assert.Equal(1L, await api.ScalarAsync<long>("SELECT count(*) FROM registry.applications WHERE name_latin = 'Idempotente'"));
+    }
+
+    [Fact]
+    public async Task Concurrent_requests_with_one_Idempotency_Key_create_one_application()
+    {
+        var applicant = await api.Actors.ClientAsync(Actor.Owner);
+        var key = Guid.NewGuid().ToString();
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => PostWithKey(applicant, key, Samples.Cooperative(nameLatin: "Course"))));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        var ids = await Task.WhenAll(responses.Select(async r => (string)(await r.ReadJsonAsync())["id"]!));
+        Assert.Single(ids.Distinct());
+        Assert.Equal(1L, await api.ScalarAsync<long>("SELECT count(*) FROM registry.applications WHERE name_latin = 'Course'"));
+    }
+
+    [Fact]
+    public async Task The_same_Idempotency_Key_with_another_body_is_409()
+    {
+        var applicant = await api.Actors.ClientAsync(Actor.Owner);
+        var key = Guid.NewGuid().ToString();
+        Assert.Equal(HttpStatusCode.Created, (await PostWithKey(applicant, key, Samples.Cooperative(nameLatin: "Premier corps"))).StatusCode);
+        var conflict = await PostWithKey(applicant, key, Samples.Cooperative(nameLatin: "Autre corps"));
+        await AssertProblem(conflict, HttpStatusCode.Conflict);
+        Assert.Equal(0L, await api.ScalarAsync<long>("SELECT count(*) FROM registry.applications WHERE name_latin = 'Autre corps'"));
+    }
+
+    [Fact]
+    public async Task A_failed_command_does_not_burn_its_Idempotency_Key()
+    {
+        var applicant = await api.Actors.ClientAsync(Actor.Owner);
+        var key = Guid.NewGuid().ToString();
+        Assert.Equal(HttpStatusCode.BadRequest, (await PostWithKey(applicant, key, Samples.Cooperative(province: "999"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await PostWithKey(applicant, key, Samples.Cooperative())).StatusCode);
+    }
+
+    [Fact]
+    public async Task Idempotency_keys_belong_to_their_user()
+    {
+        var owner = await api.Actors.ClientAsync(Actor.Owner);
+        var other = await api.Actors.ClientAsync(Actor.OtherApplicant);
+        var key = Guid.NewGuid().ToString();
+        var mine = await PostWithKey(owner, key, Samples.Cooperative(nameLatin: "Clé partagée"));
+        var theirs = await PostWithKey(other, key, Samples.Cooperative(nameLatin: "Clé partagée"));
+        Assert.NotEqual((string)(await mine.ReadJsonAsync())["id"]!, (string)(await theirs.ReadJsonAsync())["id"]!);
+    }
+
+    [Fact]
+    public async Task A_duplicate_staff_account_is_409()
+    {
+        var admin = await api.Actors.ClientAsync(Actor.Administrator);
+        var email = $"dup-{Guid.NewGuid():N}@registry.test";
+        var body = new { email, password = RegistryApiFactory.Password, role = "MinistryAnalyst" };
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/v1/admin/users", body)).StatusCode);
+        await AssertProblem(await admin.PostAsJsonAsync("/api/v1/admin/users", body), HttpStatusCode.Conflict);
+    }
+
+    [Theory]
+    [InlineData("RegionalOfficial", null)]
+    [InlineData("RegionalOfficial", "13")]
+    [InlineData("MinistryAnalyst", "06")]
+    [InlineData("Applicant", null)]
+    [InlineData("Root", null)]
+    public async Task Staff_accounts_are_validated(string role, string? region)
+    {
+        var admin = await api.Actors.ClientAsync(Actor.Administrator);
+        var body = new { email = $"s-{Guid.NewGuid():N}@registry.test", password = RegistryApiFactory.Password, role, regionCodes = region is null ? Array.Empty<string>() : [region] };
+        var problem = await AssertProblem(await admin.PostAsJsonAsync("/api/v1/admin/users", body), HttpStatusCode.BadRequest);
+        Assert.NotEmpty(problem["errors"]!.AsObject());
+    }
+
+    [Fact]
+    public async Task A_weak_staff_password_is_400_naming_the_password()
+    {
+        var admin = await api.Actors.ClientAsync(Actor.Administrator);
+        var body = new { email = $"weak-{Guid.NewGuid():N}@registry.test", password = "short", role = "MinistryAnalyst" };
+        var problem = await AssertProblem(await admin.PostAsJsonAsync("/api/v1/admin/users", body), HttpStatusCode.BadRequest);
+        Assert.NotNull(problem["errors"]!["password"]);
+    }
+
+    private static bool IsArabic(string text) => text.Any(c => c is >= '\u0600' and <= '\u06FF');
+
+    private static Task<HttpResponseMessage> Put(HttpClient client, string id, string etag, string name)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/applications/{id}") { Content = JsonContent.Create(Samples.Cooperative(nameLatin: name)) };
+        request.Headers.TryAddWithoutValidation("If-Match", etag);
+        return client.SendAsync(request);
+    }
+
+    private static Task<HttpResponseMessage> PostWithKey(HttpClient client, string key, object body)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/applications") { Content = JsonContent.Create(body) };
+        request.Headers.TryAddWithoutValidation("Idempotency-Key", key);
+        return client.SendAsync(request);
+    }
+
+    internal static async Task<JsonNode> AssertProblem(HttpResponseMessage response, HttpStatusCode status)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(status == response.StatusCode, $"expected {(int)status}, got {(int)response.StatusCode}: {text}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonNode.Parse(text)!;
+        Assert.Equal((int)status, (int)problem["status"]!);
+        Assert.False(string.IsNullOrEmpty((string?)problem["traceId"]));
+        Assert.DoesNotContain("Exception", text, StringComparison.Ordinal);
+        return problem;
+    }
+}
