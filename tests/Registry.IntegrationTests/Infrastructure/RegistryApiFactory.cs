@@ -8,7 +8,7 @@ using Npgsql;
 namespace Registry.IntegrationTests.Infrastructure;
 
 /// <summary>The real API on its own fresh, migrated PostgreSQL database; one per test class.</summary>
-public sealed class RegistryApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public class RegistryApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string AdminEmail = "admin@registry.test";
     public const string Password = "Test-Password-2026!";
@@ -21,7 +21,10 @@ public sealed class RegistryApiFactory : WebApplicationFactory<Program>, IAsyncL
 
     public string ConnectionString => _connectionString ?? throw new InvalidOperationException("The database is not created yet.");
 
-    public async Task InitializeAsync() => _connectionString = await TestDatabase.CreateAsync();
+    public virtual async Task InitializeAsync() => _connectionString ??= await TestDatabase.CreateAsync();
+
+    /// <summary>Another API instance on the same database, as behind a load balancer.</summary>
+    public RegistryApiFactory AnotherInstance() => new() { _connectionString = ConnectionString };
 
     async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
 
@@ -33,11 +36,16 @@ public sealed class RegistryApiFactory : WebApplicationFactory<Program>, IAsyncL
         builder.UseSetting("Registry:BootstrapAdmin:Email", AdminEmail);
         builder.UseSetting("Registry:BootstrapAdmin:Password", Password);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        ConfigureMore(builder);
         builder.UseDefaultServiceProvider(options =>
         {
             options.ValidateScopes = true;
             options.ValidateOnBuild = true;
         });
+    }
+
+    protected virtual void ConfigureMore(IWebHostBuilder builder)
+    {
     }
 
     public async Task<NpgsqlConnection> OpenConnectionAsync()
@@ -88,5 +96,5 @@ public sealed class RegistryApiFactory : WebApplicationFactory<Program>, IAsyncL
         return await SignInAsync(email);
     }
 
-    private sealed record AccessTokenResponse(string AccessToken, string RefreshToken);
+    public sealed record AccessTokenResponse(string AccessToken, string RefreshToken);
 }

@@ -1,0 +1,69 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Registry.IntegrationTests.Infrastructure;
+
+namespace Registry.IntegrationTests.Accounts;
+
+public sealed class AccountTests(RegistryApiFactory api) : IClassFixture<RegistryApiFactory>
+{
+    [Fact]
+    public async Task An_applicant_signs_up_logs_in_and_refreshes_a_bearer_token()
+    {
+        var client = api.CreateClient();
+        var email = $"new-{Guid.NewGuid():N}@registry.test";
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/v1/auth/register", new { email, password = RegistryApiFactory.Password })).StatusCode);
+
+        var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password = RegistryApiFactory.Password });
+        var tokens = await login.Content.ReadFromJsonAsync<RegistryApiFactory.AccessTokenResponse>();
+        var refreshed = await client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = tokens!.RefreshToken });
+        Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+        var fresh = await refreshed.Content.ReadFromJsonAsync<RegistryApiFactory.AccessTokenResponse>();
+
+        // A new account is an applicant: it may draft, not review.
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", fresh!.AccessToken);
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/v1/applications", Samples.Cooperative())).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/v1/review/applications")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_401_problem_details()
+    {
+        var response = await api.CreateClient().PostAsJsonAsync("/api/v1/auth/login", new { email = RegistryApiFactory.AdminEmail, password = "Wrong-Password-1!" });
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task The_first_administrator_comes_from_configuration()
+    {
+        var admin = await api.SignInAsync(RegistryApiFactory.AdminEmail);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/ops/hangfire")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_official_acts_only_in_the_regions_an_administrator_gave_them()
+    {
+        var applicant = await api.NewApplicantAsync();
+        var twoRegions = await api.NewStaffAsync("RegionalOfficial", "06", "09");
+        var rabat = await applicant.SubmittedAsync(Samples.Cooperative(province: "421"));
+        var agadir = await applicant.SubmittedAsync(Samples.Cooperative(province: "001"));
+
+        Assert.Equal(HttpStatusCode.OK, (await twoRegions.GetAsync($"/api/v1/applications/{agadir}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await twoRegions.GetAsync($"/api/v1/applications/{rabat}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Another_API_instance_accepts_the_tokens_of_the_first()
+    {
+        var applicant = await api.NewApplicantAsync();
+        var id = await applicant.DraftAsync();
+        using var second = api.AnotherInstance();
+        await second.InitializeAsync();
+        using var client = second.CreateClient();
+        client.DefaultRequestHeaders.Authorization = applicant.DefaultRequestHeaders.Authorization;
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/v1/applications/{id}")).StatusCode);
+        Assert.Equal(1L, await api.ScalarAsync<long>("SELECT count(*) FROM identity.data_protection_keys"));
+    }
+}
