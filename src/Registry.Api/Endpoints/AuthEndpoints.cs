@@ -12,6 +12,18 @@ public static class AuthEndpoints
     {
         app.MapGroup("/api/v1/auth")
             .WithTags("Accounts")
+            .AddEndpointFilter(async (context, next) =>
+            {
+                try
+                {
+                    return await next(context);
+                }
+                catch (ArgumentNullException)
+                {
+                    // Identity's endpoints throw on a null body or a missing e-mail or password: that is the caller's 400.
+                    throw new BadHttpRequestException("The e-mail and password are required.", StatusCodes.Status400BadRequest);
+                }
+            })
             .MapIdentityApi<ApplicationUser>();
         return app;
     }

@@ -28,9 +28,11 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             PreconditionFailedException e => Problem(StatusCodes.Status412PreconditionFailed, "Precondition failed", e.Message),
             DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "Conflict",
                 "The resource was changed by someone else at the same time; read it again and retry."),
-            DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg } =>
+            _ when Find<PostgresException>(exception) is { SqlState: PostgresErrorCodes.UniqueViolation } pg =>
                 Problem(StatusCodes.Status409Conflict, "Conflict", $"A record with the same key already exists ({pg.ConstraintName})."),
-            NpgsqlException { IsTransient: true } or TimeoutException or DbUpdateException { InnerException: NpgsqlException { IsTransient: true } } =>
+            _ when Find<PostgresException>(exception) is { SqlState: PostgresErrorCodes.CharacterNotInRepertoire or PostgresErrorCodes.UntranslatableCharacter } =>
+                Problem(StatusCodes.Status400BadRequest, "Invalid request", "The request contains characters that cannot be stored."),
+            _ when Find<NpgsqlException>(exception) is { IsTransient: true } || Find<TimeoutException>(exception) is not null =>
                 Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable", "The database is unavailable; retry shortly."),
             OperationCanceledException when context.RequestAborted.IsCancellationRequested => null,
             _ => null,
@@ -43,7 +45,8 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
                 return true;
             }
 
-            LogUnexpected(logger, exception.GetType().FullName ?? "Exception", context.Request.Method, context.GetEndpoint()?.DisplayName ?? "");
+            var path = context.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? context.Request.Path.Value ?? "";
+            LogUnexpected(logger, exception.GetType().FullName ?? "Exception", context.Request.Method, path, exception.StackTrace ?? "");
             problem = Problem(StatusCodes.Status500InternalServerError, "Internal error", "An unexpected error occurred. It has been logged.");
         }
 
@@ -54,6 +57,20 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
 
         context.Response.StatusCode = problem.Status!.Value;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static T? Find<T>(Exception? exception)
+        where T : Exception
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is T match)
+            {
+                return match;
+            }
+        }
+
+        return null;
     }
 
     private static ProblemDetails Problem(int status, string title, string detail) => new() { Status = status, Title = title, Detail = detail };
@@ -104,6 +121,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
     private static string ToCamelCase(string path) =>
         string.Join('.', path.Split('.').Select(p => p.Length == 0 ? p : char.ToLowerInvariant(p[0]) + p[1..]));
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled {ExceptionType} on {Method} {Endpoint}")]
-    private static partial void LogUnexpected(ILogger logger, string exceptionType, string method, string endpoint);
+    // The exception's message is not logged: it can quote the data that caused it.
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled {ExceptionType} on {Method} {Path} at {StackTrace}")]
+    private static partial void LogUnexpected(ILogger logger, string exceptionType, string method, string path, string stackTrace);
 }

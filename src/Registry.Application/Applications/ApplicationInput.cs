@@ -2,6 +2,7 @@ using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Interfaces;
+using Registry.Application.Common.Validation;
 using Registry.Domain.Applications;
 using Registry.Domain.Reference;
 
@@ -64,7 +65,7 @@ public sealed class ApplicationInputValidator : AbstractValidator<ApplicationInp
         RuleFor(x => x.ProvinceCode).NotEmpty().Matches("^[0-9]{3}$").WithMessage("A province is its 3-digit HCP code.");
         RuleFor(x => x.FoundingDate).InclusiveBetween(new DateOnly(1900, 1, 1), new DateOnly(2100, 1, 1));
         RuleFor(x => x.FinancialYearEnd).NotEmpty().Must(BeAMonthDay).WithMessage("The financial-year end is a month and day, MM-DD.");
-        RuleFor(x => x.ContactEmail).EmailAddress().MaximumLength(254);
+        RuleFor(x => x.ContactEmail).EmailAddress().Text(254);
         RuleFor(x => x.ContactPhone).Matches(@"^\+?[0-9 ]{6,20}$").WithMessage("A phone number has 6 to 20 digits.");
         RuleFor(x => x.Members).Must(m => m is null || m.Count <= MaxMembers).WithMessage($"At most {MaxMembers} members per application.");
         RuleForEach(x => x.Members).SetValidator(new MemberInputValidator());
@@ -118,15 +119,6 @@ public sealed class OfficerInputValidator : AbstractValidator<OfficerInput>
         RuleFor(x => x.MandateStart).InclusiveBetween(new DateOnly(1900, 1, 1), new DateOnly(2100, 1, 1));
         RuleFor(x => x.MandateEnd).GreaterThan(x => x.MandateStart).LessThanOrEqualTo(new DateOnly(2150, 1, 1));
     }
-}
-
-/// <summary>Free text of bounded length without control characters or bidirectional overrides.</summary>
-internal static class TextRules
-{
-    public static IRuleBuilderOptions<T, string?> Text<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>
-        rule.MaximumLength(maxLength)
-            .Must(v => v is null || !v.Any(c => char.IsControl(c) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069'))
-            .WithMessage("Control characters and bidirectional overrides are not allowed.");
 }
 
 /// <summary>Turns the applicant's input into domain details, resolving the province's region from reference data.</summary>

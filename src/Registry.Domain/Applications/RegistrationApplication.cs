@@ -157,6 +157,7 @@ public sealed class RegistrationApplication : AggregateRoot
         Check("sectorCode", d.SectorCode != SectorCode);
         Check("seatAddress", d.SeatAddress != SeatAddress);
         Check("provinceCode", d.ProvinceCode != ProvinceCode);
+        Check("regionCode", d.RegionCode != RegionCode);
         Check("foundingDate", d.FoundingDate != FoundingDate);
         Check("financialYearEnd", d.FinancialYearEnd != FinancialYearEnd);
         Check("contactEmail", d.ContactEmail != ContactEmail);

@@ -52,21 +52,21 @@ public sealed partial record RegistrationNumber
         }
 
         var sequence = int.Parse(match.Groups["seq"].Value, CultureInfo.InvariantCulture);
-        if (sequence < 1)
+        var year = int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture);
+        if (sequence < 1 || year < 1900)
         {
             return false;
         }
 
-        number = new RegistrationNumber(form, match.Groups["region"].Value,
-            int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture), sequence);
+        number = new RegistrationNumber(form, match.Groups["region"].Value, year, sequence);
         return true;
     }
 
     public override string ToString() => Value;
 
-    [GeneratedRegex("^[0-9]{2}$")]
+    [GeneratedRegex(@"\A[0-9]{2}\z")]
     private static partial Regex RegionPattern();
 
-    [GeneratedRegex("^(?<form>COOP|UNION|ASSO|MUTU)-(?<region>[0-9]{2})-(?<year>[0-9]{4})-(?<seq>[0-9]{6})$")]
+    [GeneratedRegex(@"\A(?<form>COOP|UNION|ASSO|MUTU)-(?<region>[0-9]{2})-(?<year>[0-9]{4})-(?<seq>[0-9]{6})\z")]
     private static partial Regex NumberPattern();
 }

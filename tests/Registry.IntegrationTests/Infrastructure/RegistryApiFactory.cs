@@ -36,6 +36,7 @@ public class RegistryApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Registry:BootstrapAdmin:Email", AdminEmail);
         builder.UseSetting("Registry:BootstrapAdmin:Password", Password);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore", "Fatal");
         ConfigureMore(builder);
         builder.UseDefaultServiceProvider(options =>
         {

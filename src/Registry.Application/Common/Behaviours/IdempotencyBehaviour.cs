@@ -6,6 +6,7 @@ using Mediator;
 using Registry.Application.Common.Exceptions;
 using Registry.Application.Common.Interfaces;
 using Registry.Application.Common.Messaging;
+using Registry.Application.Common.Validation;
 
 namespace Registry.Application.Common.Behaviours;
 
@@ -30,7 +31,7 @@ public sealed class IdempotencyBehaviour<TMessage, TResponse>(
             return await next(message, cancellationToken);
         }
 
-        if (key.Length is 0 or > MaxKeyLength || key.Any(char.IsControl))
+        if (key.Length is 0 or > MaxKeyLength || !TextRules.IsClean(key))
         {
             throw new ValidationException([new ValidationFailure("Idempotency-Key", $"An Idempotency-Key has 1 to {MaxKeyLength} printable characters.")]);
         }

@@ -1,8 +1,9 @@
 using FluentValidation;
+using Registry.Application.Common.Validation;
 
 namespace Registry.Application.Applications.Commands.RejectApplication;
 
 public sealed class RejectApplicationValidator : AbstractValidator<RejectApplication>
 {
-    public RejectApplicationValidator() => RuleFor(x => x.Reason).NotEmpty().Must(r => !string.IsNullOrWhiteSpace(r)).WithMessage("A rejection needs a reason.").Text(2000);
+    public RejectApplicationValidator() => RuleFor(x => x.Reason).NotEmpty().Must(r => !string.IsNullOrWhiteSpace(r)).WithMessage("A rejection needs a reason.").Text(2000, multiline: true);
 }

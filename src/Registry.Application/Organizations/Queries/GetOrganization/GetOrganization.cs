@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Exceptions;
 using Registry.Application.Common.Interfaces;
+using Registry.Domain.Organizations;
 
 namespace Registry.Application.Organizations.Queries.GetOrganization;
 
@@ -11,7 +12,9 @@ public sealed record GetOrganization(string RegistrationNumber) : IQuery<Organiz
 internal sealed class GetOrganizationHandler(IRegistryDbContext db) : IQueryHandler<GetOrganization, OrganizationProfile>
 {
     public async ValueTask<OrganizationProfile> Handle(GetOrganization query, CancellationToken cancellationToken) =>
-        await db.Organizations.AsNoTracking()
+        !RegistrationNumber.TryParse(query.RegistrationNumber, out _)
+            ? throw new NotFoundException("Organization", "(malformed registration number)")
+            : await db.Organizations.AsNoTracking()
             .Where(o => o.RegistrationNumber == query.RegistrationNumber)
             .ProjectToProfile()
             .SingleOrDefaultAsync(cancellationToken)

@@ -1,7 +1,9 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Registry.Application.Audit;
+using Registry.Application.Common.Exceptions;
 using Registry.Application.Common.Interfaces;
+using Registry.Domain.Organizations;
 
 namespace Registry.Application.Organizations.Queries.GetOrganizationHistory;
 
@@ -13,6 +15,11 @@ internal sealed class GetOrganizationHistoryHandler(IRegistryDbContext db, Organ
 {
     public async ValueTask<IReadOnlyList<AuditEntryView>> Handle(GetOrganizationHistory query, CancellationToken cancellationToken)
     {
+        if (!RegistrationNumber.TryParse(query.RegistrationNumber, out _))
+        {
+            throw new NotFoundException("Organization", "(malformed registration number)");
+        }
+
         var organization = await db.Organizations.ManagedBy(currentUser)
             .Where(o => o.RegistrationNumber == query.RegistrationNumber)
             .Select(o => new { o.Id, o.ApplicationId })

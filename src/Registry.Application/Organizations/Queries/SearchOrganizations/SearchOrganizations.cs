@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Interfaces;
 using Registry.Application.Common.Paging;
+using Registry.Application.Common.Validation;
 using Registry.Domain.Organizations;
 using Registry.Domain.Reference;
 
@@ -29,7 +30,8 @@ public sealed class SearchOrganizationsValidator : AbstractValidator<SearchOrgan
         RuleFor(x => x.SectorCode).MaximumLength(20);
         RuleFor(x => x.LegalForm).IsInEnum();
         RuleFor(x => x.Status).IsInEnum();
-        RuleFor(x => x.Name).MaximumLength(200).Must(n => n is null || !n.Any(char.IsControl)).WithMessage("Control characters are not allowed.");
+        RuleFor(x => x.Name).Text(200);
+        RuleFor(x => x.SectorCode).Text(20);
         RuleFor(x => x.Cursor).Must(c => c is null || RegistrationNumber.TryParse(Common.Paging.Cursor.Decode(c), out _))
             .WithMessage("The cursor is not one this list gave.");
     }

@@ -1,0 +1,37 @@
+using FluentValidation;
+
+namespace Registry.Application.Common.Validation;
+
+/// <summary>Free text of bounded length without control characters or bidirectional overrides.</summary>
+public static class TextRules
+{
+    public static IRuleBuilderOptions<T, string?> Text<T>(this IRuleBuilder<T, string?> rule, int maxLength, bool multiline = false) =>
+        rule.MaximumLength(maxLength)
+            .Must(v => IsClean(v, multiline))
+            .WithMessage("Control characters and bidirectional overrides are not allowed.");
+
+    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public static bool IsClean(string? value, bool multiline = false)
+    {
+        if (value is null)
+        {
+            return true;
+        }
+
+        if (value.Any(c => (char.IsControl(c) && !(multiline && c is '\n' or '\r' or '\t')) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069'))
+        {
+            return false;
+        }
+
+        try
+        {
+            StrictUtf8.GetByteCount(value); // a lone surrogate cannot be stored as UTF-8
+            return true;
+        }
+        catch (System.Text.EncoderFallbackException)
+        {
+            return false;
+        }
+    }
+}

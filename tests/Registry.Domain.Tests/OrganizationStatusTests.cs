@@ -1,0 +1,155 @@
+using Registry.Domain.Common;
+using Registry.Domain.Organizations;
+
+namespace Registry.Domain.Tests;
+
+public sealed class OrganizationStatusTests
+{
+    private static readonly DateTimeOffset SuspendedAt = TestData.RegisteredAt.AddDays(30);
+    private static readonly DateTimeOffset ChangedAt = TestData.RegisteredAt.AddDays(60);
+
+    [Fact]
+    public void Approved_organization_starts_active()
+    {
+        Assert.Equal(OrganizationStatus.Active, TestData.ActiveOrganization().Status);
+    }
+
+    [Fact]
+    public void Suspend_moves_an_active_organization_to_suspended()
+    {
+        var organization = TestData.ActiveOrganization();
+
+        organization.Suspend("Défaut de dépôt des comptes.", ChangedAt);
+
+        Assert.Equal(OrganizationStatus.Suspended, organization.Status);
+        Assert.Equal(ChangedAt, organization.StatusChangedAt);
+        Assert.Equal(
+            new OrganizationStatusChanged(
+                organization.Id, OrganizationStatus.Active, OrganizationStatus.Suspended, "Défaut de dépôt des comptes.", ChangedAt),
+            Assert.Single(organization.DomainEvents));
+    }
+
+    [Fact]
+    public void Reinstate_moves_a_suspended_organization_back_to_active()
+    {
+        var organization = SuspendedOrganization();
+
+        organization.Reinstate("Comptes déposés.", ChangedAt);
+
+        Assert.Equal(OrganizationStatus.Active, organization.Status);
+        Assert.Equal(ChangedAt, organization.StatusChangedAt);
+        Assert.Equal(
+            new OrganizationStatusChanged(
+                organization.Id, OrganizationStatus.Suspended, OrganizationStatus.Active, "Comptes déposés.", ChangedAt),
+            Assert.Single(organization.DomainEvents));
+    }
+
+    [Theory]
+    [InlineData(OrganizationStatus.Active)]
+    [InlineData(OrganizationStatus.Suspended)]
+    public void StrikeOff_ends_an_active_or_suspended_organization(OrganizationStatus from)
+    {
+        var organization = OrganizationIn(from);
+
+        organization.StrikeOff("Radiation d'office.", ChangedAt);
+
+        Assert.Equal(OrganizationStatus.StruckOff, organization.Status);
+        Assert.Equal(ChangedAt, organization.StatusChangedAt);
+        Assert.Equal(
+            new OrganizationStatusChanged(organization.Id, from, OrganizationStatus.StruckOff, "Radiation d'office.", ChangedAt),
+            Assert.Single(organization.DomainEvents));
+    }
+
+    [Fact]
+    public void Each_status_change_raises_its_own_event_in_order()
+    {
+        var organization = TestData.ActiveOrganization();
+
+        organization.Suspend("Contrôle en cours.", SuspendedAt);
+        organization.Reinstate("Contrôle clos.", ChangedAt);
+        organization.StrikeOff("Dissolution constatée.", ChangedAt.AddDays(1));
+
+        Assert.Collection(
+            organization.DomainEvents.Cast<OrganizationStatusChanged>(),
+            e => Assert.Equal((OrganizationStatus.Active, OrganizationStatus.Suspended, "Contrôle en cours."), (e.From, e.To, e.Reason)),
+            e => Assert.Equal((OrganizationStatus.Suspended, OrganizationStatus.Active, "Contrôle clos."), (e.From, e.To, e.Reason)),
+            e => Assert.Equal((OrganizationStatus.Active, OrganizationStatus.StruckOff, "Dissolution constatée."), (e.From, e.To, e.Reason)));
+    }
+
+    [Theory]
+    [InlineData(OrganizationStatus.Active, "reinstate")]
+    [InlineData(OrganizationStatus.Suspended, "suspend")]
+    [InlineData(OrganizationStatus.StruckOff, "suspend")]
+    [InlineData(OrganizationStatus.StruckOff, "reinstate")]
+    [InlineData(OrganizationStatus.StruckOff, "strike-off")]
+    public void Status_change_not_allowed_from_the_current_status_is_refused(OrganizationStatus from, string action)
+    {
+        var organization = OrganizationIn(from);
+        var changedAt = organization.StatusChangedAt;
+
+        var exception = Assert.Throws<RuleViolationException>(() => Perform(organization, action));
+
+        var rule = Assert.Single(exception.Rules);
+        Assert.Equal("ORGANIZATION_STATE", rule.Code);
+        Assert.Contains(action, rule.Message.Fr, StringComparison.Ordinal);
+        Assert.Equal(from, organization.Status);
+        Assert.Equal(changedAt, organization.StatusChangedAt);
+        Assert.Empty(organization.DomainEvents);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void Status_change_without_a_reason_is_refused(string reason)
+    {
+        var organization = TestData.ActiveOrganization();
+
+        Assert.Throws<ArgumentException>(() => organization.Suspend(reason, ChangedAt));
+
+        Assert.Equal(OrganizationStatus.Active, organization.Status);
+        Assert.Empty(organization.DomainEvents);
+    }
+
+    private static Organization SuspendedOrganization() => OrganizationIn(OrganizationStatus.Suspended);
+
+    /// <summary>An organisation brought to <paramref name="status"/>, with its events cleared.</summary>
+    private static Organization OrganizationIn(OrganizationStatus status)
+    {
+        var organization = TestData.ActiveOrganization();
+        switch (status)
+        {
+            case OrganizationStatus.Active:
+                break;
+            case OrganizationStatus.Suspended:
+                organization.Suspend("Contrôle en cours.", SuspendedAt);
+                break;
+            case OrganizationStatus.StruckOff:
+                organization.StrikeOff("Radiation d'office.", SuspendedAt);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(status), status, null);
+        }
+
+        Assert.Equal(status, organization.Status);
+        organization.ClearDomainEvents();
+        return organization;
+    }
+
+    private static void Perform(Organization organization, string action)
+    {
+        switch (action)
+        {
+            case "suspend":
+                organization.Suspend("Motif.", ChangedAt);
+                break;
+            case "reinstate":
+                organization.Reinstate("Motif.", ChangedAt);
+                break;
+            case "strike-off":
+                organization.StrikeOff("Motif.", ChangedAt);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(action), action, null);
+        }
+    }
+}
