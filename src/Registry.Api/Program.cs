@@ -25,7 +25,8 @@ builder.Services.AddSerilog((services, logger) => logger
     .Enrich.FromLogContext()
     .WriteTo.Console(new RenderedCompactJsonFormatter()));
 
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Registry:MaxRequestBodyBytes", 1_048_576));
+var maxBodyBytes = RequestLimits.MaxBodyBytes(builder.Configuration);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = maxBodyBytes);
 
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);
@@ -74,6 +75,7 @@ if (args is ["migrate", ..])
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSecurityHeaders();
+app.UseRequestLimits(maxBodyBytes);
 app.UseSerilogRequestLogging();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -46,6 +46,17 @@ public sealed class ErrorContractTests(RegistryApiFactory api) : IClassFixture<R
     }
 
     [Fact]
+    public async Task A_body_over_the_limit_is_413_and_creates_nothing()
+    {
+        var applicant = await api.Actors.ClientAsync(Actor.Owner);
+        var before = await api.ScalarAsync<long>("SELECT count(*) FROM registry.applications");
+        using var content = new StringContent("{\"nameLatin\":\"" + new string('x', 2_000_000) + "\"}", Encoding.UTF8, "application/json");
+        var response = await applicant.PostAsync("/api/v1/applications", content);
+        await AssertProblem(response, HttpStatusCode.RequestEntityTooLarge);
+        Assert.Equal(before, await api.ScalarAsync<long>("SELECT count(*) FROM registry.applications"));
+    }
+
+    [Fact]
     public async Task A_body_that_is_not_json_is_415()
     {
         var applicant = await api.Actors.ClientAsync(Actor.Owner);
