@@ -90,6 +90,8 @@ app.MapHangfireDashboard("/ops/hangfire", new DashboardOptions { Authorization =
 app.MapAuth();
 app.MapReference();
 app.MapApplications();
+app.MapDocuments();
+app.MapNameReservations();
 app.MapOrganizations();
 app.MapAdmin();
 

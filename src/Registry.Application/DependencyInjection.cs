@@ -13,6 +13,7 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         services.AddScoped<AuditTrail>();
         services.AddScoped<ApplicationDetailsResolver>();
+        services.AddScoped<LegalFactsBuilder>();
         services.AddScoped<ApplicationRefusals>();
         services.AddScoped<OrganizationRefusals>();
         return services;

@@ -29,8 +29,10 @@ public static class DependencyInjection
         services.AddScoped<IRegistrationNumberAllocator, RegistrationNumberAllocator>();
         services.AddScoped<IIdempotencyStore, IdempotencyStore>();
         services.AddScoped<IAccessAudit, AccessAudit>();
+        services.AddScoped<INameRegister, NameRegister>();
+        services.Configure<NameOptions>(configuration.GetSection("Registry:Names"));
         services.AddScoped<DatabaseMigrator>();
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<TimeProvider, DatabaseTimeProvider>();
 
         services.AddHttpContextAccessor();
         services.AddScoped<ActingPrincipal>();

@@ -118,7 +118,7 @@ public sealed class RegistrationApplicationTransitionTests
     {
         var application = TestData.ApplicationIn(status);
 
-        var exception = Record.Exception(application.EnsureApprovable);
+        var exception = Record.Exception(() => application.EnsureApprovable());
 
         if (status == ApplicationStatus.Submitted)
         {

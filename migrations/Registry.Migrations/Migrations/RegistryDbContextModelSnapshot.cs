@@ -282,6 +282,11 @@ namespace Registry.Migrations.Migrations
                         .HasColumnType("date")
                         .HasColumnName("founding_date");
 
+                    b.Property<string>("Ice")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)")
+                        .HasColumnName("ice");
+
                     b.Property<string>("LegalForm")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -329,6 +334,11 @@ namespace Registry.Migrations.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("sector_code");
+
+                    b.Property<decimal?>("ShareValue")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("share_value");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -432,6 +442,170 @@ namespace Registry.Migrations.Migrations
                     b.ToTable("audit_entries", "registry");
                 });
 
+            modelBuilder.Entity("Registry.Domain.Documents.ApplicationDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<Guid>("UploadedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("uploaded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_documents");
+
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("ix_documents_application_id");
+
+                    b.ToTable("documents", "registry");
+                });
+
+            modelBuilder.Entity("Registry.Domain.Documents.DocumentContent", b =>
+                {
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("document_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.HasKey("DocumentId")
+                        .HasName("pk_document_contents");
+
+                    b.ToTable("document_contents", "registry");
+                });
+
+            modelBuilder.Entity("Registry.Domain.Names.NameReservation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<DateTimeOffset?>("ConsumedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("consumed_at");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<Guid>("HolderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("holder_id");
+
+                    b.Property<string>("LegalForm")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("legal_form");
+
+                    b.Property<string>("NameAr")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_ar");
+
+                    b.Property<string>("NameLatin")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_latin");
+
+                    b.Property<string>("NormalizedAr")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("normalized_ar");
+
+                    b.Property<string>("NormalizedLatin")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("normalized_latin");
+
+                    b.Property<bool>("Renewed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("renewed");
+
+                    b.Property<DateTimeOffset>("ReservedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reserved_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_name_reservations");
+
+                    b.HasIndex("HolderId")
+                        .HasDatabaseName("ix_name_reservations_holder_id");
+
+                    b.HasIndex("NormalizedAr")
+                        .HasDatabaseName("ix_name_reservations_normalized_ar");
+
+                    b.HasIndex("NormalizedLatin")
+                        .HasDatabaseName("ix_name_reservations_normalized_latin");
+
+                    b.HasIndex(new[] { "NormalizedAr" }, "ix_name_reservations_normalized_ar_trgm")
+                        .HasDatabaseName("ix_name_reservations_normalized_ar");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "NormalizedAr" }, "ix_name_reservations_normalized_ar_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "NormalizedAr" }, "ix_name_reservations_normalized_ar_trgm"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "NormalizedLatin" }, "ix_name_reservations_normalized_latin_trgm")
+                        .HasDatabaseName("ix_name_reservations_normalized_latin");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "NormalizedLatin" }, "ix_name_reservations_normalized_latin_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "NormalizedLatin" }, "ix_name_reservations_normalized_latin_trgm"), new[] { "gin_trgm_ops" });
+
+                    b.ToTable("name_reservations", "registry");
+                });
+
             modelBuilder.Entity("Registry.Domain.Organizations.Organization", b =>
                 {
                     b.Property<Guid>("Id")
@@ -463,6 +637,11 @@ namespace Registry.Migrations.Migrations
                         .HasColumnType("date")
                         .HasColumnName("founding_date");
 
+                    b.Property<string>("Ice")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)")
+                        .HasColumnName("ice");
+
                     b.Property<string>("LegalForm")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -482,6 +661,16 @@ namespace Registry.Migrations.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name_latin");
+
+                    b.Property<string>("NormalizedNameAr")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("normalized_name_ar");
+
+                    b.Property<string>("NormalizedNameLatin")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("normalized_name_latin");
 
                     b.Property<Guid>("OwnerId")
                         .HasColumnType("uuid")
@@ -521,6 +710,11 @@ namespace Registry.Migrations.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("sector_code");
 
+                    b.Property<decimal?>("ShareValue")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("share_value");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -548,6 +742,12 @@ namespace Registry.Migrations.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_organizations_application_id");
 
+                    b.HasIndex("NormalizedNameAr")
+                        .HasDatabaseName("ix_organizations_normalized_name_ar");
+
+                    b.HasIndex("NormalizedNameLatin")
+                        .HasDatabaseName("ix_organizations_normalized_name_latin");
+
                     b.HasIndex("OwnerId")
                         .HasDatabaseName("ix_organizations_owner_id");
 
@@ -563,6 +763,18 @@ namespace Registry.Migrations.Migrations
 
                     b.HasIndex("RegionCode", "RegistrationNumber")
                         .HasDatabaseName("ix_organizations_region_code_registration_number");
+
+                    b.HasIndex(new[] { "NormalizedNameAr" }, "ix_organizations_normalized_name_ar_trgm")
+                        .HasDatabaseName("ix_organizations_normalized_name_ar");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "NormalizedNameAr" }, "ix_organizations_normalized_name_ar_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "NormalizedNameAr" }, "ix_organizations_normalized_name_ar_trgm"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "NormalizedNameLatin" }, "ix_organizations_normalized_name_latin_trgm")
+                        .HasDatabaseName("ix_organizations_normalized_name_latin");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "NormalizedNameLatin" }, "ix_organizations_normalized_name_latin_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "NormalizedNameLatin" }, "ix_organizations_normalized_name_latin_trgm"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("organizations", "registry");
                 });
@@ -1008,6 +1220,10 @@ namespace Registry.Migrations.Migrations
                                 .HasColumnType("character varying(200)")
                                 .HasColumnName("full_name_latin");
 
+                            b1.Property<bool>("IsParticipatingMember")
+                                .HasColumnType("boolean")
+                                .HasColumnName("is_participating_member");
+
                             b1.Property<DateOnly>("MandateEnd")
                                 .HasColumnType("date")
                                 .HasColumnName("mandate_end");
@@ -1045,6 +1261,26 @@ namespace Registry.Migrations.Migrations
                     b.Navigation("Members");
 
                     b.Navigation("Officers");
+                });
+
+            modelBuilder.Entity("Registry.Domain.Documents.ApplicationDocument", b =>
+                {
+                    b.HasOne("Registry.Domain.Applications.RegistrationApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_documents_applications_application_id");
+                });
+
+            modelBuilder.Entity("Registry.Domain.Documents.DocumentContent", b =>
+                {
+                    b.HasOne("Registry.Domain.Documents.ApplicationDocument", null)
+                        .WithOne()
+                        .HasForeignKey("Registry.Domain.Documents.DocumentContent", "DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_document_contents_documents_document_id");
                 });
 
             modelBuilder.Entity("Registry.Domain.Organizations.Organization", b =>
@@ -1187,6 +1423,10 @@ namespace Registry.Migrations.Migrations
                                 .HasMaxLength(200)
                                 .HasColumnType("character varying(200)")
                                 .HasColumnName("full_name_latin");
+
+                            b1.Property<bool>("IsParticipatingMember")
+                                .HasColumnType("boolean")
+                                .HasColumnName("is_participating_member");
 
                             b1.Property<DateOnly>("MandateEnd")
                                 .HasColumnType("date")

@@ -22,7 +22,7 @@ public static class OrganizationEndpoints
 
         organizations.MapGet("/", Search)
             .AllowAnonymous()
-            .WithSummary("Public search of registered organisations (public fields only); keyset-paginated by cursor.");
+            .WithSummary("Public search of registered organisations (public fields only): q in Arabic or Latin script (normalised, typo-tolerant, best first) or a registration number; filters; keyset-paginated by cursor.");
         organizations.MapGet("/{registrationNumber}", Get)
             .AllowAnonymous()
             .WithSummary("The public profile of a registered organisation.");
@@ -34,9 +34,9 @@ public static class OrganizationEndpoints
     }
 
     private static async Task<Ok<Page<OrganizationSummary>>> Search(
-        string? region, string? province, LegalForm? legalForm, string? sector, OrganizationStatus? status, string? name, string? cursor, int? limit,
+        string? q, string? region, string? province, LegalForm? legalForm, string? sector, OrganizationStatus? status, string? name, string? cursor, int? limit,
         ISender sender, CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(new SearchOrganizations(region, province, legalForm, sector, status, name, cursor, limit ?? Cursor.DefaultLimit), ct));
+        TypedResults.Ok(await sender.Send(new SearchOrganizations(region, province, legalForm, sector, status, name, cursor, limit ?? Cursor.DefaultLimit, q), ct));
 
     private static async Task<Ok<OrganizationProfile>> Get(string registrationNumber, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new GetOrganization(registrationNumber), ct));

@@ -24,12 +24,16 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             NotFoundException e => Problem(StatusCodes.Status404NotFound, "Not found", e.Message),
             ForbiddenException e => Problem(StatusCodes.Status403Forbidden, "Forbidden", e.Message),
             UnauthorizedAccessException => Problem(StatusCodes.Status401Unauthorized, "Unauthorized", "Sign in to do this."),
+            UnsupportedContentException e => Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", e.Message),
+            ContentTooLargeException e => Problem(StatusCodes.Status413PayloadTooLarge, "Content too large", e.Message),
             ConflictException e => Problem(StatusCodes.Status409Conflict, "Conflict", e.Message),
             PreconditionFailedException e => Problem(StatusCodes.Status412PreconditionFailed, "Precondition failed", e.Message),
             DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "Conflict",
                 "The resource was changed by someone else at the same time; read it again and retry."),
             _ when Find<PostgresException>(exception) is { SqlState: PostgresErrorCodes.UniqueViolation } pg =>
                 Problem(StatusCodes.Status409Conflict, "Conflict", $"A record with the same key already exists ({pg.ConstraintName})."),
+            _ when Find<PostgresException>(exception) is { SqlState: PostgresErrorCodes.StringDataRightTruncation } =>
+                Problem(StatusCodes.Status400BadRequest, "Invalid request", "A value is longer than the registry accepts."),
             _ when Find<PostgresException>(exception) is { SqlState: PostgresErrorCodes.CharacterNotInRepertoire or PostgresErrorCodes.UntranslatableCharacter } =>
                 Problem(StatusCodes.Status400BadRequest, "Invalid request", "The request contains characters that cannot be stored."),
             _ when Find<NpgsqlException>(exception) is { IsTransient: true } || Find<TimeoutException>(exception) is not null =>

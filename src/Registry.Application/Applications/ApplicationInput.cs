@@ -21,7 +21,9 @@ public sealed record ApplicationInput(
     string? ContactEmail,
     string? ContactPhone,
     IReadOnlyList<MemberInput>? Members,
-    IReadOnlyList<OfficerInput>? Officers);
+    IReadOnlyList<OfficerInput>? Officers,
+    decimal? ShareValue = null,
+    string? Ice = null);
 
 public sealed record MemberInput(
     MemberKind Kind,
@@ -47,7 +49,8 @@ public sealed record OfficerInput(
     string? Profession,
     string? Address,
     DateOnly MandateStart,
-    DateOnly MandateEnd);
+    DateOnly MandateEnd,
+    bool IsParticipatingMember = true);
 
 /// <summary>The shape of an application; the law's rules come later, at submission (422, not 400).</summary>
 public sealed class ApplicationInputValidator : AbstractValidator<ApplicationInput>
@@ -67,11 +70,17 @@ public sealed class ApplicationInputValidator : AbstractValidator<ApplicationInp
         RuleFor(x => x.FinancialYearEnd).NotEmpty().Must(BeAMonthDay).WithMessage("The financial-year end is a month and day, MM-DD.");
         RuleFor(x => x.ContactEmail).EmailAddress().Text(254);
         RuleFor(x => x.ContactPhone).Matches(@"^\+?[0-9 ]{6,20}$").WithMessage("A phone number has 6 to 20 digits.");
+        RuleFor(x => x.ShareValue).InclusiveBetween(0m, 100_000_000m);
+        RuleFor(x => x.Ice).Must(BeAnIce).WithMessage("An ICE has 15 digits and the whole number is divisible by 97.");
         RuleFor(x => x.Members).Must(m => m is null || m.Count <= MaxMembers).WithMessage($"At most {MaxMembers} members per application.");
         RuleForEach(x => x.Members).SetValidator(new MemberInputValidator());
         RuleFor(x => x.Officers).Must(o => o is null || o.Count <= MaxOfficers).WithMessage($"At most {MaxOfficers} officers per application.");
         RuleForEach(x => x.Officers).SetValidator(new OfficerInputValidator());
     }
+
+    /// <summary>Identifiant commun de l'entreprise: 15 digits whose value is a multiple of 97 (its last two digits are the key).</summary>
+    public static bool BeAnIce(string? value) =>
+        value is null || (value.Length == 15 && value.All(char.IsAsciiDigit) && ulong.Parse(value, System.Globalization.CultureInfo.InvariantCulture) % 97 == 0);
 
     internal static bool BeAMonthDay(string? value) =>
         value is { Length: 5 } && value[2] == '-'
@@ -156,7 +165,8 @@ public sealed class ApplicationDetailsResolver(IRegistryDbContext db)
                 : Member.NaturalPerson(Clean(m.FullNameAr), Clean(m.FullNameLatin), Clean(m.Cin), m.BirthDate, m.Gender,
                     Clean(m.Nationality), Clean(m.Address), m.SharesSubscribed, m.SharesPaid))],
             [.. (input.Officers ?? []).Select(o => Officer.Create(o.Role, Clean(o.FullNameAr), Clean(o.FullNameLatin), Clean(o.Cin),
-                o.BirthDate, Clean(o.Nationality), Clean(o.Profession), Clean(o.Address), o.MandateStart, o.MandateEnd))]);
+                o.BirthDate, Clean(o.Nationality), Clean(o.Profession), Clean(o.Address), o.MandateStart, o.MandateEnd, o.IsParticipatingMember))],
+            input.ShareValue, Clean(input.Ice));
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

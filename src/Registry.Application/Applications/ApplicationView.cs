@@ -27,6 +27,8 @@ public sealed record ApplicationView(
     DateTimeOffset? DecidedAt,
     string? DecisionNote,
     Guid? OrganizationId,
+    decimal? ShareValue,
+    string? Ice,
     uint Version);
 
 public sealed record MemberView(
@@ -53,7 +55,8 @@ public sealed record OfficerView(
     string? Profession,
     string? Address,
     DateOnly MandateStart,
-    DateOnly MandateEnd);
+    DateOnly MandateEnd,
+    bool IsParticipatingMember);
 
 /// <summary>A line of an official's review queue.</summary>
 public sealed record ReviewQueueItem(

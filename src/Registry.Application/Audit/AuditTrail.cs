@@ -28,6 +28,11 @@ public sealed class AuditTrail(IRegistryDbContext db, ICurrentUser currentUser)
         }
     }
 
+    /// <summary>Records a change that is not an aggregate's event (a document attached); saved with the change.</summary>
+    public void Record(string action, Guid? applicationId, Guid? organizationId, object? changes, DateTimeOffset at) =>
+        db.AuditEntries.Add(AuditEntry.Record(at, currentUser.UserId, currentUser.Role, action, AuditOutcome.Succeeded, applicationId, organizationId,
+            null, changes is null ? null : JsonSerializer.Serialize(changes, JsonSerializerOptions.Web)));
+
     private AuditEntry ToEntry(IDomainEvent domainEvent)
     {
         AuditEntry Entry(string action, Guid? applicationId, Guid? organizationId, string? reason = null, object? changes = null) =>

@@ -16,7 +16,9 @@ public sealed record ApplicationDetails(
     string? ContactEmail,
     string? ContactPhone,
     IReadOnlyList<Member> Members,
-    IReadOnlyList<Officer> Officers);
+    IReadOnlyList<Officer> Officers,
+    decimal? ShareValue = null,
+    string? Ice = null);
 
 public enum MemberKind
 {
@@ -102,9 +104,13 @@ public sealed class Officer
     public DateOnly MandateStart { get; private set; }
     public DateOnly MandateEnd { get; private set; }
 
+    /// <summary>Whether the officer is a participating member (mutual societies: two thirds of administrators must be).</summary>
+    public bool IsParticipatingMember { get; private set; }
+
     public static Officer Create(OfficerRole role, string? fullNameAr, string? fullNameLatin, string? cin, DateOnly? birthDate,
-        string? nationality, string? profession, string? address, DateOnly mandateStart, DateOnly mandateEnd) => new()
+        string? nationality, string? profession, string? address, DateOnly mandateStart, DateOnly mandateEnd, bool isParticipatingMember = true) => new()
     {
+        IsParticipatingMember = isParticipatingMember,
         Role = role,
         FullNameAr = fullNameAr,
         FullNameLatin = fullNameLatin,

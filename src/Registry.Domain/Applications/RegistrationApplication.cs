@@ -25,6 +25,12 @@ public sealed class RegistrationApplication : AggregateRoot
     public string FinancialYearEnd { get; private set; } = "12-31";
     public string? ContactEmail { get; private set; }
     public string? ContactPhone { get; private set; }
+
+    /// <summary>The nominal value of one share in MAD (cooperatives and unions).</summary>
+    public decimal? ShareValue { get; private set; }
+
+    /// <summary>Identifiant commun de l'entreprise: 15 digits, the whole number divisible by 97.</summary>
+    public string? Ice { get; private set; }
     public IReadOnlyList<Member> Members => _members;
     public IReadOnlyList<Officer> Officers => _officers;
     public DateTimeOffset CreatedAt { get; private set; }
@@ -62,10 +68,11 @@ public sealed class RegistrationApplication : AggregateRoot
         Raise(new ApplicationEdited(Id, changed, now));
     }
 
-    public void Submit(DateTimeOffset now)
+    /// <summary>Submits the application, refusing it with every broken rule: completeness and the law's (<paramref name="legalRules"/>).</summary>
+    public void Submit(DateTimeOffset now, IReadOnlyList<BrokenRule>? legalRules = null)
     {
         Require(IsEditable, "submit");
-        var broken = ApplicationRules.CompletenessOf(this).ToList();
+        var broken = ApplicationRules.CompletenessOf(this).Concat(legalRules ?? []).ToList();
         if (broken.Count > 0)
         {
             throw new RuleViolationException(broken);
@@ -94,8 +101,18 @@ public sealed class RegistrationApplication : AggregateRoot
         Raise(new ApplicationRejected(Id, reason, now));
     }
 
-    /// <summary>Checks that approval is allowed before a registration number is taken for it.</summary>
-    public void EnsureApprovable() => Require(Status == ApplicationStatus.Submitted, "approve");
+    /// <summary>
+    /// Checks that approval is allowed before a registration number is taken for it: the application is
+    /// submitted and the law's rules, evaluated again now, still hold.
+    /// </summary>
+    public void EnsureApprovable(IReadOnlyList<BrokenRule>? legalRules = null)
+    {
+        Require(Status == ApplicationStatus.Submitted, "approve");
+        if (legalRules is { Count: > 0 })
+        {
+            throw new RuleViolationException(legalRules);
+        }
+    }
 
     /// <summary>Approves the application and creates the registered organisation with its number.</summary>
     public Organization Approve(Guid officialId, RegistrationNumber number, DateTimeOffset now)
@@ -135,6 +152,8 @@ public sealed class RegistrationApplication : AggregateRoot
         FinancialYearEnd = details.FinancialYearEnd;
         ContactEmail = details.ContactEmail;
         ContactPhone = details.ContactPhone;
+        ShareValue = details.ShareValue;
+        Ice = details.Ice;
         _members = [.. details.Members];
         _officers = [.. details.Officers];
         UpdatedAt = now;
@@ -162,6 +181,8 @@ public sealed class RegistrationApplication : AggregateRoot
         Check("financialYearEnd", d.FinancialYearEnd != FinancialYearEnd);
         Check("contactEmail", d.ContactEmail != ContactEmail);
         Check("contactPhone", d.ContactPhone != ContactPhone);
+        Check("shareValue", d.ShareValue != ShareValue);
+        Check("ice", d.Ice != Ice);
         Check("members", true);
         Check("officers", true);
         return changed;

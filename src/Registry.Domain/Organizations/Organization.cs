@@ -18,6 +18,11 @@ public sealed class Organization : AggregateRoot
     public LegalForm LegalForm { get; private set; }
     public string? NameAr { get; private set; }
     public string? NameLatin { get; private set; }
+
+    /// <summary>The names as <see cref="Names.NameNormalizer"/> makes them: what reservations and search compare.</summary>
+    public string NormalizedNameAr { get; private set; } = "";
+
+    public string NormalizedNameLatin { get; private set; } = "";
     public string SectorCode { get; private set; } = "";
     public string SeatAddress { get; private set; } = "";
     public string ProvinceCode { get; private set; } = "";
@@ -26,6 +31,12 @@ public sealed class Organization : AggregateRoot
     public string FinancialYearEnd { get; private set; } = "12-31";
     public string? ContactEmail { get; private set; }
     public string? ContactPhone { get; private set; }
+
+    /// <summary>The nominal value of one share in MAD (cooperatives and unions).</summary>
+    public decimal? ShareValue { get; private set; }
+
+    /// <summary>Identifiant commun de l'entreprise: 15 digits, the whole number divisible by 97.</summary>
+    public string? Ice { get; private set; }
     public OrganizationStatus Status { get; private set; }
     public DateTimeOffset RegisteredAt { get; private set; }
     public DateTimeOffset StatusChangedAt { get; private set; }
@@ -48,6 +59,8 @@ public sealed class Organization : AggregateRoot
             LegalForm = application.LegalForm,
             NameAr = application.NameAr,
             NameLatin = application.NameLatin,
+            NormalizedNameAr = Names.NameNormalizer.NormalizeArabic(application.NameAr),
+            NormalizedNameLatin = Names.NameNormalizer.NormalizeLatin(application.NameLatin),
             SectorCode = application.SectorCode,
             SeatAddress = application.SeatAddress,
             ProvinceCode = application.ProvinceCode,
@@ -56,6 +69,8 @@ public sealed class Organization : AggregateRoot
             FinancialYearEnd = application.FinancialYearEnd,
             ContactEmail = application.ContactEmail,
             ContactPhone = application.ContactPhone,
+            ShareValue = application.ShareValue,
+            Ice = application.Ice,
             Status = OrganizationStatus.Active,
             RegisteredAt = now,
             StatusChangedAt = now,

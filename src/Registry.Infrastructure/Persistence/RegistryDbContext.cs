@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Interfaces;
 using Registry.Domain.Applications;
 using Registry.Domain.Audit;
+using Registry.Domain.Documents;
+using Registry.Domain.Names;
 using Registry.Domain.Organizations;
 using Registry.Domain.Reference;
 using Registry.Infrastructure.Identity;
@@ -27,6 +29,9 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<Province> Provinces => Set<Province>();
     public DbSet<Sector> Sectors => Set<Sector>();
+    public DbSet<ApplicationDocument> Documents => Set<ApplicationDocument>();
+    public DbSet<DocumentContent> DocumentContents => Set<DocumentContent>();
+    public DbSet<NameReservation> NameReservations => Set<NameReservation>();
     public DbSet<IdempotencyKey> IdempotencyKeys => Set<IdempotencyKey>();
     public DbSet<RegistrationSequence> RegistrationSequences => Set<RegistrationSequence>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -1,14 +1,22 @@
 namespace Registry.IntegrationTests.Infrastructure;
 
-/// <summary>Application bodies as an applicant would send them.</summary>
+/// <summary>Application bodies as an applicant would send them, lawful unless a test says otherwise.</summary>
 public static class Samples
 {
-    /// <summary>A cooperative in Casablanca (province 141, region 06).</summary>
-    public static object Cooperative(string province = "141", string form = "COOP", string sector = "AGRI", string nameLatin = "Coopérative Test") => new
+    private static int _counter = Random.Shared.Next(100_000);
+
+    /// <summary>A name nobody else in the test run uses.</summary>
+    public static string UniqueLatin(string stem = "Coopérative Test") => $"{stem} {Interlocked.Increment(ref _counter)}-{Guid.NewGuid().ToString("N")[..6]}";
+
+    /// <summary>
+    /// A lawful cooperative in Casablanca (province 141, region 06): five members (one legal person),
+    /// shares of 100 MAD, 5,000 MAD subscribed and more than a quarter paid, one manager for three years.
+    /// </summary>
+    public static object Cooperative(string province = "141", string form = "COOP", string sector = "AGRI", string? nameLatin = null, string? nameAr = null) => new
     {
         legalForm = form,
-        nameAr = "تعاونية الاختبار",
-        nameLatin,
+        nameAr,
+        nameLatin = nameLatin ?? UniqueLatin(),
         sectorCode = sector,
         seatAddress = "1 avenue Hassan II",
         provinceCode = province,
@@ -16,15 +24,51 @@ public static class Samples
         financialYearEnd = "12-31",
         contactEmail = "contact@coop.test",
         contactPhone = "+212 600000000",
+        shareValue = 100,
         members = new object[]
         {
             new { kind = "NaturalPerson", fullNameLatin = "Fatima Zahra", cin = "AB123456", birthDate = "1985-04-02", gender = "Female", nationality = "MA", address = "Derb Sultan", sharesSubscribed = 10, sharesPaid = 5 },
             new { kind = "NaturalPerson", fullNameAr = "يوسف", cin = "C98765", birthDate = "1979-01-20", gender = "Male", nationality = "MA", sharesSubscribed = 10, sharesPaid = 10 },
-            new { kind = "LegalPerson", legalName = "Union Test", legalIdentifier = "UNION-06-2020-000001", sharesSubscribed = 1, sharesPaid = 1 },
+            new { kind = "NaturalPerson", fullNameLatin = "Khadija Amrani", cin = "BE55443", birthDate = "1990-09-09", gender = "Female", nationality = "MA", sharesSubscribed = 10, sharesPaid = 3 },
+            new { kind = "NaturalPerson", fullNameLatin = "Hassan Idrissi", cin = "D112233", birthDate = "2000-02-28", gender = "Male", nationality = "MA", sharesSubscribed = 10, sharesPaid = 3 },
+            new { kind = "LegalPerson", legalName = "Association Partenaire", legalIdentifier = "ASSO-06-2020-000001", sharesSubscribed = 10, sharesPaid = 10 },
         },
         officers = new object[]
         {
-            new { role = "Manager", fullNameLatin = "Fatima Zahra", cin = "AB123456", birthDate = "1985-04-02", nationality = "MA", mandateStart = "2026-01-15", mandateEnd = "2029-01-15" },
+            new { role = "Manager", fullNameLatin = "Fatima Zahra", cin = "AB123456", birthDate = "1985-04-02", nationality = "MA", profession = "Agricultrice", address = "Derb Sultan", mandateStart = "2026-01-15", mandateEnd = "2029-01-15" },
         },
+    };
+
+    /// <summary>A lawful association: two founders and a board with every detail the 1958 dahir asks for.</summary>
+    public static object Association(string province = "141", string? nameLatin = null) => new
+    {
+        legalForm = "ASSO",
+        nameLatin = nameLatin ?? UniqueLatin("Association Test"),
+        sectorCode = "SPORT",
+        seatAddress = "5 rue Ibn Sina",
+        provinceCode = province,
+        foundingDate = "2026-02-01",
+        financialYearEnd = "12-31",
+        members = new object[]
+        {
+            new { kind = "NaturalPerson", fullNameLatin = "Amina Tazi", cin = "AB111111", birthDate = "1980-01-01", gender = "Female", nationality = "MA" },
+            new { kind = "NaturalPerson", fullNameLatin = "Omar Alaoui", cin = "AB222222", birthDate = "1982-01-01", gender = "Male", nationality = "MA" },
+        },
+        officers = new object[]
+        {
+            new { role = "President", fullNameLatin = "Amina Tazi", cin = "AB111111", birthDate = "1980-01-01", nationality = "MA", profession = "Enseignante", address = "Rabat", mandateStart = "2026-02-01", mandateEnd = "2029-02-01" },
+        },
+    };
+
+    /// <summary>The smallest PDF the registry recognises.</summary>
+    public static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"u8.ToArray();
+
+    /// <summary>The documents each legal form requires (SPEC §4, REQUIRED_DOCUMENTS and MUTU_FINANCIAL_PLAN).</summary>
+    public static IReadOnlyList<string> RequiredDocuments(string form) => form switch
+    {
+        "COOP" => ["Statutes", "ConstitutiveMinutes", "BankCertificate"],
+        "UNION" => ["Statutes", "ConstitutiveMinutes", "MemberCooperativesDecisions"],
+        "ASSO" => ["Statutes", "ConstitutiveMinutes", "MembersList", "LocalAuthorityReceipt"],
+        _ => ["Statutes", "ConstitutiveMinutes", "FinancialPlan"],
     };
 }

@@ -32,14 +32,22 @@ public sealed class LoggingTests(LoggingApiFactory api) : IClassFixture<LoggingA
         var official = await api.NewStaffAsync("RegionalOfficial", "06");
         var body = new
         {
-            legalForm = "COOP", nameLatin = "Coopérative Journal", sectorCode = "AGRI", seatAddress = "Rue du secret 9", provinceCode = "141",
+            legalForm = "ASSO", nameLatin = "Association Journal", sectorCode = "SPORT", seatAddress = "Rue du secret 9", provinceCode = "141",
             foundingDate = "2026-01-01", financialYearEnd = "12-31",
-            members = new[] { new { kind = "NaturalPerson", fullNameLatin = name, cin, birthDate = "1991-07-19", gender = "Female", address = "Adresse privée 42", sharesSubscribed = 1, sharesPaid = 1 } },
+            members = new[]
+            {
+                new { kind = "NaturalPerson", fullNameLatin = name, cin, birthDate = "1991-07-19", gender = "Female", nationality = "MA", address = "Adresse privée 42" },
+                new { kind = "NaturalPerson", fullNameLatin = "Second Fondateur", cin = "AB100200", birthDate = "1980-01-01", gender = "Male", nationality = "MA", address = "Rabat" },
+            },
+            officers = new[]
+            {
+                new { role = "President", fullNameLatin = name, cin, birthDate = "1991-07-19", nationality = "MA", profession = "Juriste", address = "Adresse privée 42", mandateStart = "2026-01-01", mandateEnd = "2029-01-01" },
+            },
         };
         var created = await applicant.PostAsJsonAsync("/api/v1/applications", body);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = (string)(await created.ReadJsonAsync())["id"]!;
-        Assert.Equal(HttpStatusCode.OK, (await applicant.PostAsync($"/api/v1/applications/{id}/submit", null)).StatusCode);
+        await applicant.SubmitAsync(id);
         await official.ApproveAsync(id);
         Assert.Equal(HttpStatusCode.BadRequest, (await applicant.PostAsJsonAsync("/api/v1/applications", new { nameLatin = name, provinceCode = cin })).StatusCode);
 

@@ -17,6 +17,7 @@ public sealed class AuthorizationTableTests(RegistryApiFactory api) : IClassFixt
     {
         None,
         Draft,
+        ReadyDraft,
         Submitted,
         Organization,
     }
@@ -42,7 +43,7 @@ public sealed class AuthorizationTableTests(RegistryApiFactory api) : IClassFixt
         ("GET", "/api/v1/applications/{id}", Target.Submitted, null, [Unauthorized, Ok, NotFound, Ok, NotFound, Forbidden, Forbidden]),
         ("GET", "/api/v1/applications/{id}", Target.Draft, null, [Unauthorized, Ok, NotFound, NotFound, NotFound, Forbidden, Forbidden]),
         ("PUT", "/api/v1/applications/{id}", Target.Draft, "application", [Unauthorized, Ok, NotFound, Forbidden, Forbidden, Forbidden, Forbidden]),
-        ("POST", "/api/v1/applications/{id}/submit", Target.Draft, null, [Unauthorized, Ok, NotFound, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("POST", "/api/v1/applications/{id}/submit", Target.ReadyDraft, null, [Unauthorized, Ok, NotFound, Forbidden, Forbidden, Forbidden, Forbidden]),
         ("POST", "/api/v1/applications/{id}/approve", Target.Submitted, null, [Unauthorized, Forbidden, Forbidden, Ok, NotFound, Forbidden, Forbidden]),
         ("POST", "/api/v1/applications/{id}/reject", Target.Submitted, "reason", [Unauthorized, Forbidden, Forbidden, Ok, NotFound, Forbidden, Forbidden]),
         ("POST", "/api/v1/applications/{id}/request-changes", Target.Submitted, "comments", [Unauthorized, Forbidden, Forbidden, Ok, NotFound, Forbidden, Forbidden]),
@@ -52,6 +53,10 @@ public sealed class AuthorizationTableTests(RegistryApiFactory api) : IClassFixt
         ("GET", "/api/v1/organizations/{number}", Target.Organization, null, [Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
         ("GET", "/api/v1/organizations/{number}/history", Target.Organization, null, [Unauthorized, Ok, NotFound, Ok, NotFound, Forbidden, Forbidden]),
         ("GET", "/api/v1/reference/regions", Target.None, null, [Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
+        ("GET", "/api/v1/applications/{id}/documents", Target.Submitted, null, [Unauthorized, Ok, NotFound, Ok, NotFound, Forbidden, Forbidden]),
+        ("POST", "/api/v1/applications/{id}/documents", Target.Draft, "document", [Unauthorized, Created, NotFound, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("POST", "/api/v1/name-reservations", Target.None, "reservation", [Unauthorized, Created, Created, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("GET", "/api/v1/name-reservations", Target.None, null, [Unauthorized, Ok, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
         ("POST", "/api/v1/admin/users", Target.None, "staff", [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Created]),
         ("GET", "/ops/hangfire", Target.None, null, [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
     ];
@@ -78,6 +83,7 @@ public sealed class AuthorizationTableTests(RegistryApiFactory api) : IClassFixt
         var path = cell.Target switch
         {
             Target.Draft => cell.Path.Replace("{id}", await owner.DraftAsync(), StringComparison.Ordinal),
+            Target.ReadyDraft => cell.Path.Replace("{id}", await ReadyDraftAsync(owner), StringComparison.Ordinal),
             Target.Submitted => cell.Path.Replace("{id}", await owner.SubmittedAsync(), StringComparison.Ordinal),
             Target.Organization => cell.Path.Replace("{number}", await _actors.OrganizationAsync(), StringComparison.Ordinal),
             _ => cell.Path,
@@ -116,11 +122,27 @@ public sealed class AuthorizationTableTests(RegistryApiFactory api) : IClassFixt
         Assert.Equal("RegionalOfficial:application.read,MinistryAnalyst:access.forbidden,Applicant:application.submit", roles);
     }
 
+    private static MultipartFormDataContent Document()
+    {
+        var file = new ByteArrayContent(Samples.Pdf);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+        return new MultipartFormDataContent { { new StringContent("Statutes"), "kind" }, { file, "file", "statuts.pdf" } };
+    }
+
+    private static async Task<string> ReadyDraftAsync(HttpClient owner)
+    {
+        var id = await owner.DraftAsync();
+        await owner.CompleteAsync(id);
+        return id;
+    }
+
     private static HttpContent? BodyFor(string? body) => body switch
     {
         "application" => JsonContent.Create(Samples.Cooperative()),
         "reason" => JsonContent.Create(new { reason = "Dossier incomplet." }),
         "comments" => JsonContent.Create(new { comments = "Préciser l'adresse du siège." }),
+        "document" => Document(),
+        "reservation" => JsonContent.Create(new { legalForm = "COOP", nameLatin = Samples.UniqueLatin("Coopérative Réservée") }),
         "staff" => JsonContent.Create(new { email = $"analyst-{Guid.NewGuid():N}@registry.test", password = RegistryApiFactory.Password, role = "MinistryAnalyst" }),
         _ => null,
     };

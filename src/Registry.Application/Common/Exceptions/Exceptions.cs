@@ -15,3 +15,9 @@ public sealed class ConflictException(string message) : Exception(message);
 
 /// <summary>412: the If-Match header is missing or names an older version.</summary>
 public sealed class PreconditionFailedException(string message) : Exception(message);
+
+/// <summary>415: the content is not of a type the registry accepts.</summary>
+public sealed class UnsupportedContentException(string message) : Exception(message);
+
+/// <summary>413: the content is larger than the registry accepts.</summary>
+public sealed class ContentTooLargeException(string message) : Exception(message);

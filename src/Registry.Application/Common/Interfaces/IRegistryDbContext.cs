@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Registry.Domain.Applications;
 using Registry.Domain.Audit;
+using Registry.Domain.Documents;
+using Registry.Domain.Names;
 using Registry.Domain.Organizations;
 using Registry.Domain.Reference;
 
@@ -16,6 +18,9 @@ public interface IRegistryDbContext
     DbSet<Region> Regions { get; }
     DbSet<Province> Provinces { get; }
     DbSet<Sector> Sectors { get; }
+    DbSet<ApplicationDocument> Documents { get; }
+    DbSet<DocumentContent> DocumentContents { get; }
+    DbSet<NameReservation> NameReservations { get; }
     DatabaseFacade Database { get; }
     Microsoft.EntityFrameworkCore.ChangeTracking.ChangeTracker ChangeTracker { get; }
 

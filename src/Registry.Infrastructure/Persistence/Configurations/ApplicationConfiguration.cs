@@ -26,6 +26,8 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Regist
         builder.Property(a => a.ContactPhone).HasMaxLength(20);
         builder.HasOne<Domain.Reference.Province>().WithMany().HasForeignKey(a => a.ProvinceCode).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Domain.Reference.Sector>().WithMany().HasForeignKey(a => a.SectorCode).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(a => a.Ice).HasMaxLength(15);
+        builder.Property(a => a.ShareValue).HasPrecision(14, 2);
         builder.HasIndex(a => a.OwnerId);
         builder.HasIndex(a => new { a.RegionCode, a.Status, a.SubmittedAt, a.Id });
 

@@ -30,6 +30,12 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         builder.Property(o => o.ContactPhone).HasMaxLength(20);
         builder.HasOne<Domain.Reference.Province>().WithMany().HasForeignKey(o => o.ProvinceCode).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Domain.Reference.Sector>().WithMany().HasForeignKey(o => o.SectorCode).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(o => o.Ice).HasMaxLength(15);
+        builder.Property(o => o.ShareValue).HasPrecision(14, 2);
+        builder.HasIndex(o => o.NormalizedNameAr);
+        builder.HasIndex(o => o.NormalizedNameLatin);
+        builder.HasIndex(o => o.NormalizedNameAr, "ix_organizations_normalized_name_ar_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
+        builder.HasIndex(o => o.NormalizedNameLatin, "ix_organizations_normalized_name_latin_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
         builder.HasIndex(o => o.OwnerId);
         builder.HasIndex(o => new { o.RegionCode, o.RegistrationNumber });
         builder.HasIndex(o => new { o.ProvinceCode, o.RegistrationNumber });

@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Interfaces;
 using Registry.Application.Common.Messaging;
+using Registry.Domain.Legal;
 
 namespace Registry.Application.Applications.Commands.ApproveApplication;
 
@@ -14,7 +15,8 @@ public sealed record ApproveApplication(Guid Id, string? IdempotencyKey = null) 
 public sealed record ApprovedApplication(Guid ApplicationId, Guid OrganizationId, string RegistrationNumber);
 
 internal sealed class ApproveApplicationHandler(
-    IRegistryDbContext db, IRegistrationNumberAllocator numbers, ApplicationRefusals refusals, ICurrentUser currentUser, TimeProvider clock)
+    IRegistryDbContext db, IRegistrationNumberAllocator numbers, ApplicationRefusals refusals, LegalFactsBuilder legalFacts,
+    ICurrentUser currentUser, TimeProvider clock)
     : ICommandHandler<ApproveApplication, ApprovedApplication>
 {
     public async ValueTask<ApprovedApplication> Handle(ApproveApplication command, CancellationToken cancellationToken)
@@ -22,12 +24,17 @@ internal sealed class ApproveApplicationHandler(
         var application = await db.Applications.InRegionsOf(currentUser).SingleOrDefaultAsync(a => a.Id == command.Id, cancellationToken)
             ?? throw await refusals.NotFoundAsync(command.Id, "application.approve", cancellationToken);
 
-        application.EnsureApprovable();
         var now = clock.GetUtcNow();
+        application.EnsureApprovable();
+
+        // The law is checked again at approval, as of the submission date (ages count on that day).
+        var submittedOn = DateOnly.FromDateTime(LegalCalendar.ToMorocco(application.SubmittedAt ?? now).DateTime);
+        application.EnsureApprovable(RuleBook.Evaluate(await legalFacts.ForAsync(application, submittedOn, now, cancellationToken)));
         var year = LegalCalendar.ToMorocco(now).Year;
         var number = await numbers.NextAsync(application.LegalForm, application.RegionCode, year, cancellationToken);
         var organization = application.Approve(currentUser.RequireUserId(), number, now);
         db.Organizations.Add(organization);
+        (await legalFacts.CoveringReservationAsync(application, now, cancellationToken))?.Consume(application.Id, now);
         return new ApprovedApplication(application.Id, organization.Id, organization.RegistrationNumber);
     }
 }

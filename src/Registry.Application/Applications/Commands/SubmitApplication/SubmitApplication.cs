@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Interfaces;
 using Registry.Application.Common.Messaging;
+using Registry.Domain.Legal;
 
 namespace Registry.Application.Applications.Commands.SubmitApplication;
 
@@ -10,7 +11,8 @@ public sealed record SubmitApplication(Guid Id, string? IdempotencyKey = null) :
 
 public sealed record SubmittedApplication(Guid Id, DateTimeOffset SubmittedAt);
 
-internal sealed class SubmitApplicationHandler(IRegistryDbContext db, ApplicationRefusals refusals, ICurrentUser currentUser, TimeProvider clock)
+internal sealed class SubmitApplicationHandler(
+    IRegistryDbContext db, ApplicationRefusals refusals, LegalFactsBuilder legalFacts, ICurrentUser currentUser, TimeProvider clock)
     : ICommandHandler<SubmitApplication, SubmittedApplication>
 {
     public async ValueTask<SubmittedApplication> Handle(SubmitApplication command, CancellationToken cancellationToken)
@@ -19,7 +21,8 @@ internal sealed class SubmitApplicationHandler(IRegistryDbContext db, Applicatio
             ?? throw await refusals.NotFoundAsync(command.Id, "application.submit", cancellationToken);
 
         var now = clock.GetUtcNow();
-        application.Submit(now);
+        var facts = await legalFacts.ForAsync(application, LegalCalendar.Today(clock), now, cancellationToken);
+        application.Submit(now, application.IsEditable ? RuleBook.Evaluate(facts) : []);
         return new SubmittedApplication(application.Id, now);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Interfaces;
 using Registry.Application.Common.Paging;
 using Registry.Application.Common.Validation;
+using Registry.Domain.Names;
 using Registry.Domain.Organizations;
 using Registry.Domain.Reference;
 
@@ -18,7 +19,8 @@ public sealed record SearchOrganizations(
     OrganizationStatus? Status,
     string? Name,
     string? Cursor,
-    int Limit = Common.Paging.Cursor.DefaultLimit) : IQuery<Page<OrganizationSummary>>;
+    int Limit = Common.Paging.Cursor.DefaultLimit,
+    string? Q = null) : IQuery<Page<OrganizationSummary>>;
 
 public sealed class SearchOrganizationsValidator : AbstractValidator<SearchOrganizations>
 {
@@ -32,8 +34,32 @@ public sealed class SearchOrganizationsValidator : AbstractValidator<SearchOrgan
         RuleFor(x => x.Status).IsInEnum();
         RuleFor(x => x.Name).Text(200);
         RuleFor(x => x.SectorCode).Text(20);
-        RuleFor(x => x.Cursor).Must(c => c is null || RegistrationNumber.TryParse(Common.Paging.Cursor.Decode(c), out _))
+        RuleFor(x => x.Q).Text(200);
+        RuleFor(x => x.Cursor).Must((query, c) => c is null || (string.IsNullOrWhiteSpace(query.Q)
+                ? RegistrationNumber.TryParse(Common.Paging.Cursor.Decode(c), out _)
+                : RankedCursor.TryParse(c, out _)))
             .WithMessage("The cursor is not one this list gave.");
+    }
+}
+
+internal static class RankedCursor
+{
+    public static string Of(double score, string registrationNumber) =>
+        Common.Paging.Cursor.Encode(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{score:R}|{registrationNumber}"));
+
+    public static bool TryParse(string cursor, out (double Score, string RegistrationNumber) position)
+    {
+        position = default;
+        var parts = Common.Paging.Cursor.Decode(cursor)?.Split('|');
+        if (parts is not { Length: 2 }
+            || !double.TryParse(parts[0], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var score)
+            || !double.IsFinite(score) || !RegistrationNumber.TryParse(parts[1], out _))
+        {
+            return false;
+        }
+
+        position = (score, parts[1]);
+        return true;
     }
 }
 
@@ -73,6 +99,11 @@ internal sealed class SearchOrganizationsHandler(IRegistryDbContext db) : IQuery
             organizations = organizations.Where(o => EF.Functions.ILike(o.NameAr!, pattern, "\\") || EF.Functions.ILike(o.NameLatin!, pattern, "\\"));
         }
 
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            return await RankedAsync(organizations, query, cancellationToken);
+        }
+
         if (Common.Paging.Cursor.Decode(query.Cursor) is { } after)
         {
             organizations = organizations.Where(o => string.Compare(o.RegistrationNumber, after) > 0);
@@ -86,6 +117,59 @@ internal sealed class SearchOrganizationsHandler(IRegistryDbContext db) : IQuery
 
         var next = items.Count > query.Limit ? Common.Paging.Cursor.Encode(items[query.Limit - 1].RegistrationNumber) : null;
         return new Page<OrganizationSummary>([.. items.Take(query.Limit)], next);
+    }
+
+    /// <summary>
+    /// Free-text search: a registration number finds its organisation; otherwise the query is normalised like
+    /// names are (SPEC §4) and matched on the script's normalised column by substring or trigram word
+    /// similarity (typo-tolerant), best match first.
+    /// </summary>
+    private static async Task<Page<OrganizationSummary>> RankedAsync(IQueryable<Organization> organizations, SearchOrganizations query, CancellationToken cancellationToken)
+    {
+        var q = query.Q!.Trim();
+        if (RegistrationNumber.TryParse(q.ToUpperInvariant(), out var number))
+        {
+            var exact = await organizations.Where(o => o.RegistrationNumber == number.Value).ProjectToSummary().ToListAsync(cancellationToken);
+            return new Page<OrganizationSummary>(exact, null);
+        }
+
+        var arabic = NameNormalizer.IsArabic(q);
+        var normalized = arabic ? NameNormalizer.NormalizeArabic(q) : NameNormalizer.NormalizeLatin(q);
+        if (normalized.Length == 0)
+        {
+            return new Page<OrganizationSummary>([], null);
+        }
+
+        // word_similarity both ways: the query may be a fragment of the name, or the name a fragment of a longer, misspelt query.
+        var scored = arabic
+            ? organizations
+                .Where(o => o.NormalizedNameAr.Contains(normalized)
+                    || EF.Functions.TrigramsAreWordSimilar(normalized, o.NormalizedNameAr) || EF.Functions.TrigramsAreWordSimilar(o.NormalizedNameAr, normalized))
+                .Select(o => new { Organization = o, Score = Math.Max(EF.Functions.TrigramsWordSimilarity(normalized, o.NormalizedNameAr), EF.Functions.TrigramsWordSimilarity(o.NormalizedNameAr, normalized)) })
+            : organizations
+                .Where(o => o.NormalizedNameLatin.Contains(normalized)
+                    || EF.Functions.TrigramsAreWordSimilar(normalized, o.NormalizedNameLatin) || EF.Functions.TrigramsAreWordSimilar(o.NormalizedNameLatin, normalized))
+                .Select(o => new { Organization = o, Score = Math.Max(EF.Functions.TrigramsWordSimilarity(normalized, o.NormalizedNameLatin), EF.Functions.TrigramsWordSimilarity(o.NormalizedNameLatin, normalized)) });
+
+        if (query.Cursor is not null && RankedCursor.TryParse(query.Cursor, out var after))
+        {
+            scored = scored.Where(x => x.Score < after.Score
+                || (x.Score == after.Score && string.Compare(x.Organization.RegistrationNumber, after.RegistrationNumber) > 0));
+        }
+
+        var items = await scored
+            .OrderByDescending(x => x.Score).ThenBy(x => x.Organization.RegistrationNumber)
+            .Take(query.Limit + 1)
+            .Select(x => new
+            {
+                x.Score,
+                Summary = new OrganizationSummary(x.Organization.RegistrationNumber, x.Organization.LegalForm, x.Organization.NameAr,
+                    x.Organization.NameLatin, x.Organization.SectorCode, x.Organization.ProvinceCode, x.Organization.RegionCode, x.Organization.Status),
+            })
+            .ToListAsync(cancellationToken);
+
+        var next = items.Count > query.Limit ? RankedCursor.Of(items[query.Limit - 1].Score, items[query.Limit - 1].Summary.RegistrationNumber) : null;
+        return new Page<OrganizationSummary>([.. items.Take(query.Limit).Select(i => i.Summary)], next);
     }
 
     private static string EscapeLike(string value) =>

@@ -1,0 +1,64 @@
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Registry.Api.Security;
+using Registry.Application.Common.Exceptions;
+using Registry.Application.Documents;
+using Registry.Application.Documents.Commands.AttachDocument;
+using Registry.Application.Documents.Queries.GetDocument;
+using Registry.Application.Documents.Queries.ListDocuments;
+using Registry.Domain.Documents;
+
+namespace Registry.Api.Endpoints;
+
+public static class DocumentEndpoints
+{
+    // The file's limit plus room for the multipart envelope.
+    private const long MaxUploadBodyBytes = ApplicationDocument.MaxSizeBytes + (64 * 1024);
+
+    public static IEndpointRouteBuilder MapDocuments(this IEndpointRouteBuilder app)
+    {
+        var documents = app.MapGroup("/api/v1/applications/{id:guid}/documents")
+            .WithTags("Documents")
+            .WithCommonProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+
+        documents.MapPost("/", Attach)
+            .RequireAuthorization(Policies.Applicant)
+            .WithMetadata(new RequestSizeLimitAttribute(MaxUploadBodyBytes))
+            .Accepts<IFormFile>("multipart/form-data")
+            .DisableAntiforgery()
+            .WithSummary("Attach a document (owner): multipart with a 'kind' field and a 'file' (PDF, JPEG or PNG by content, at most 10 MB).")
+            .WithCommonProblems(StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity);
+        documents.MapGet("/", List)
+            .RequireAuthorization(Policies.ApplicantOrOfficial)
+            .WithSummary("The application's documents (owner, or an official of its region).");
+        documents.MapGet("/{documentId:guid}", Download)
+            .RequireAuthorization(Policies.ApplicantOrOfficial)
+            .WithSummary("Download a document (owner, or an official of its region).");
+        return app;
+    }
+
+    private static async Task<Created<DocumentView>> Attach(Guid id, HttpRequest request, ISender sender, CancellationToken ct)
+    {
+        var upload = await MultipartUpload.ReadAsync(request, ApplicationDocument.MaxSizeBytes, ct);
+        if (upload.Content is null || !upload.Fields.TryGetValue("kind", out var kindText) || !Enum.TryParse<DocumentKind>(kindText, ignoreCase: true, out var kind)
+            || !Enum.IsDefined(kind))
+        {
+            throw new FluentValidation.ValidationException(
+                [new FluentValidation.Results.ValidationFailure("kind", $"Send a 'kind' field ({string.Join(", ", Enum.GetNames<DocumentKind>())}) and a 'file'.")]);
+        }
+
+        var document = await sender.Send(new AttachDocument(id, kind, upload.FileName ?? "document", upload.Content), ct);
+        return TypedResults.Created($"/api/v1/applications/{id}/documents/{document.Id}", document);
+    }
+
+    private static async Task<Ok<IReadOnlyList<DocumentView>>> List(Guid id, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new ListDocuments(id), ct));
+
+    private static async Task<FileContentHttpResult> Download(Guid id, Guid documentId, ISender sender, HttpContext context, CancellationToken ct)
+    {
+        var file = await sender.Send(new GetDocument(id, documentId), ct);
+        context.Response.Headers.ETag = $"\"{file.Sha256}\"";
+        return TypedResults.File(file.Content, file.ContentType, file.FileName);
+    }
+}

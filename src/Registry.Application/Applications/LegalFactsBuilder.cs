@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Registry.Application.Common.Interfaces;
+using Registry.Domain.Applications;
+using Registry.Domain.Legal;
+using Registry.Domain.Names;
+using Registry.Domain.Organizations;
+using Registry.Domain.Reference;
+
+namespace Registry.Application.Applications;
+
+/// <summary>Gathers what the law's rules need beyond the application itself: documents, the name reservation, member cooperatives.</summary>
+public sealed class LegalFactsBuilder(IRegistryDbContext db)
+{
+    public async Task<LegalFacts> ForAsync(RegistrationApplication application, DateOnly submissionDate, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var documents = await db.Documents.Where(d => d.ApplicationId == application.Id).Select(d => d.Kind).Distinct().ToListAsync(cancellationToken);
+        var reservation = await CoveringReservationAsync(application, now, cancellationToken);
+        var identifiers = application.Members.Where(m => m.LegalIdentifier is not null).Select(m => m.LegalIdentifier!).Distinct().ToList();
+        var activeCooperatives = identifiers.Count == 0
+            ? []
+            : await db.Organizations
+                .Where(o => identifiers.Contains(o.RegistrationNumber) && o.LegalForm == LegalForm.COOP && o.Status == OrganizationStatus.Active)
+                .Select(o => o.RegistrationNumber)
+                .ToListAsync(cancellationToken);
+        return LegalFacts.Of(application, submissionDate, documents.ToHashSet(), reservation is not null, activeCooperatives.ToHashSet());
+    }
+
+    /// <summary>The owner's live reservation whose normalised name is the application's, if any.</summary>
+    public async Task<NameReservation?> CoveringReservationAsync(RegistrationApplication application, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var owner = application.OwnerId;
+        var live = await db.NameReservations
+            .Where(r => r.HolderId == owner && r.ConsumedAt == null && r.ExpiresAt > now)
+            .ToListAsync(cancellationToken);
+        return live.FirstOrDefault(r => r.Covers(application.NameAr, application.NameLatin));
+    }
+}

@@ -1,0 +1,60 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.Extensions.Options;
+using Registry.Application.Common.Exceptions;
+using Registry.Application.Common.Interfaces;
+using Registry.Application.Common.Messaging;
+using Registry.Application.Common.Validation;
+using Registry.Domain.Names;
+using Registry.Domain.Reference;
+
+namespace Registry.Application.NameReservations.Commands.ReserveName;
+
+/// <summary>
+/// An applicant reserves a name for 60 days. The same normalised name as a registered organisation or a live
+/// reservation is a conflict; similar names are returned as warnings with their similarity.
+/// </summary>
+public sealed record ReserveName(LegalForm LegalForm, string? NameAr, string? NameLatin, string? IdempotencyKey = null)
+    : ICommand<ReservationView>, IIdempotentCommand;
+
+public sealed class ReserveNameValidator : AbstractValidator<ReserveName>
+{
+    public ReserveNameValidator()
+    {
+        RuleFor(x => x.LegalForm).IsInEnum();
+        RuleFor(x => x.NameAr).Text(200);
+        RuleFor(x => x.NameLatin).Text(200);
+        RuleFor(x => x.NameAr).NotEmpty().When(x => string.IsNullOrWhiteSpace(x.NameLatin)).WithMessage("Give the name in Arabic or Latin script.");
+    }
+}
+
+internal sealed class ReserveNameHandler(
+    IRegistryDbContext db, INameRegister names, IOptions<NameOptions> options, ICurrentUser currentUser, TimeProvider clock)
+    : ICommandHandler<ReserveName, ReservationView>
+{
+    public async ValueTask<ReservationView> Handle(ReserveName command, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var reservation = NameReservation.Reserve(currentUser.RequireUserId(), command.LegalForm, Clean(command.NameAr), Clean(command.NameLatin), now);
+        if (reservation.NormalizedAr.Length == 0 && reservation.NormalizedLatin.Length == 0)
+        {
+            throw new ValidationException([new FluentValidation.Results.ValidationFailure("name", "The name has no letters or digits.")]);
+        }
+
+        await names.LockAsync([reservation.NormalizedAr, reservation.NormalizedLatin], cancellationToken);
+        if (await names.FindSameAsync(reservation.NormalizedAr, reservation.NormalizedLatin, now, cancellationToken) is { } same)
+        {
+            var taken = same.NameLatin ?? same.NameAr;
+            throw new ConflictException(same.RegistrationNumber is { } number
+                ? $"The name is already registered: '{taken}' ({number})."
+                : $"The name is already reserved: '{taken}'.");
+        }
+
+        var similar = await names.FindSimilarAsync(reservation.NormalizedAr, reservation.NormalizedLatin,
+            options.Value.SimilarityThreshold, now, options.Value.MaxWarnings, cancellationToken);
+        db.NameReservations.Add(reservation);
+        return ReservationView.Of(reservation, similar);
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

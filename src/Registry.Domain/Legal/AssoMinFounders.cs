@@ -1,0 +1,24 @@
+using Registry.Domain.Common;
+
+namespace Registry.Domain.Legal;
+
+/// <summary>An association is an agreement between at least two persons: at least two founders.</summary>
+public sealed class AssoMinFounders(int minimum) : ILegalRule
+{
+    public string Code => LegalRuleCodes.AssoMinFounders;
+
+    public string Article => "Dahir 1-58-376 du 15 novembre 1958, art. 1";
+
+    public IEnumerable<BrokenRule> Evaluate(LegalFacts facts)
+    {
+        var count = facts.Members.Count;
+        if (count >= minimum)
+        {
+            yield break;
+        }
+
+        yield return this.Broken(
+            $"{LegalText.Count(count, "fondateur déclaré", "fondateurs déclarés")} ; une association est constituée par au moins {minimum} personnes.",
+            $"عدد المؤسسين المصرح بهم: {count}؛ والجمعية اتفاق لتحقيق تعاون مستمر بين شخصين أو عدة أشخاص، فلا يقل عدد مؤسسيها عن {minimum}.");
+    }
+}

@@ -1,0 +1,24 @@
+using Registry.Domain.Common;
+using Registry.Domain.Documents;
+
+namespace Registry.Domain.Legal;
+
+/// <summary>A mutual society's application carries its three-year financial plan.</summary>
+public sealed class MutuFinancialPlan : ILegalRule
+{
+    public string Code => LegalRuleCodes.MutuFinancialPlan;
+
+    public string Article => "Dahir 1-57-187 du 12 novembre 1963, art. 4";
+
+    public IEnumerable<BrokenRule> Evaluate(LegalFacts facts)
+    {
+        if (facts.AttachedDocuments.Contains(DocumentKind.FinancialPlan))
+        {
+            yield break;
+        }
+
+        yield return this.Broken(
+            "Le plan financier prévisionnel sur trois ans de la société mutualiste n'est pas joint.",
+            "لم يرفق الطلب بالمخطط المالي التوقعي لثلاث سنوات الخاص بهيئة التعاضد.");
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Registry.Domain.Names;
+
+namespace Registry.Infrastructure.Persistence.Configurations;
+
+internal sealed class NameReservationConfiguration : IEntityTypeConfiguration<NameReservation>
+{
+    public void Configure(EntityTypeBuilder<NameReservation> builder)
+    {
+        builder.ToTable("name_reservations");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Version).IsRowVersion();
+        builder.Ignore(r => r.DomainEvents);
+        builder.Property(r => r.LegalForm).HasConversion<string>().HasMaxLength(10);
+        builder.Property(r => r.NameAr).HasMaxLength(200);
+        builder.Property(r => r.NameLatin).HasMaxLength(200);
+        builder.HasIndex(r => r.HolderId);
+        builder.HasIndex(r => r.NormalizedAr);
+        builder.HasIndex(r => r.NormalizedLatin);
+        builder.HasIndex(r => r.NormalizedAr, "ix_name_reservations_normalized_ar_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
+        builder.HasIndex(r => r.NormalizedLatin, "ix_name_reservations_normalized_latin_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
+    }
+}

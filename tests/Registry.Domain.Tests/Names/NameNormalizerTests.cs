@@ -1,0 +1,308 @@
+using System.Globalization;
+using Registry.Domain.Names;
+
+namespace Registry.Domain.Tests.Names;
+
+public sealed class NameNormalizerTests
+{
+    // ---- Arabic: spelling variants collide ----
+
+    [Theory]
+    [InlineData("تعاونية الأمل", "تعاونيه الامل")]
+    [InlineData("تعاونية الأمل", "تَعاوُنِيَّة الأَمَل")]
+    [InlineData("تعاونية الأمل", "تعاونيــــة الامل")]
+    [InlineData("تعاونية الأمل", "جمعية الأمل")]
+    [InlineData("تعاونية الأمل", "جمعيه الامل")]
+    [InlineData("تعاونية الأمل", "تعاضدية الأمل")]
+    [InlineData("تعاونية الأمل", "اتحاد الأمل")]
+    [InlineData("تعاونية الأمل", "التعاونية الأمل")]
+    [InlineData("تعاونية الأمل", "  تعاونية   الأمل.  ")]
+    [InlineData("تعاونية الأمل", "تعاونية «الأمل»")]
+    [InlineData("تعاونية الأمل", "تعاونية - الأمل -")]
+    [InlineData("تعاونية الأمل", "ٱلأمل")]
+    [InlineData("تعاونية الأمل", "الإمل")]
+    [InlineData("تعاونية الأمل", "الآمل")]
+    [InlineData("تعاونية الأمل", "\u200Fتعاونية\u200C الأمل\u200F")]
+    [InlineData("تعاونية الأمل", "تعاونية الأمل\u06DA")]
+    [InlineData("تعاونية الأمل", "تعاونية الأمل\u0670")]
+    [InlineData("تعاونية الأمل", "\uFE8D\uFEF7\uFEE3\uFEDE")] // presentation forms of الأمل
+    [InlineData("مستشفى", "مستشفي")]
+    [InlineData("مدرسة", "مدرسه")]
+    [InlineData("إحسان", "احسان")]
+    [InlineData("أحمد", "احمد")]
+    [InlineData("آمنة", "امنه")]
+    [InlineData("مؤسسة", "موسسه")]
+    [InlineData("جزائر", "جزاير")]
+    [InlineData("سماء", "سما")]
+    [InlineData("علی", "علي")]
+    [InlineData("کتاب", "كتاب")]
+    [InlineData("ڭلميم", "كلميم")]
+    [InlineData("أگادير", "اكادير")]
+    [InlineData("ڤيلا", "فيلا")]
+    [InlineData("٢٠٢٦", "2026")]
+    [InlineData("۲۰۲۶", "2026")]
+    [InlineData("جمعية الأمل، للتنمية؛ والثقافة؟", "الامل للتنميه والثقافه")]
+    [InlineData("جمعية الأمل و التنمية", "جمعية الأمل والتنمية")]
+    [InlineData("اتحاد التعاونيات والجمعيات الفلاحية", "الفلاحيه")]
+    [InlineData("تعاونية النسيج للجمعيات", "النسيج")]
+    public void Arabic_spelling_variants_collide(string first, string second)
+    {
+        Assert.Equal(NameNormalizer.NormalizeArabic(first), NameNormalizer.NormalizeArabic(second));
+        Assert.Equal(NameNormalizer.Normalize(first), NameNormalizer.Normalize(second));
+    }
+
+    [Theory]
+    [InlineData("تعاونية الأمل", "الامل")]
+    [InlineData("تَعاوُنِيَّة الأَمَل", "الامل")]
+    [InlineData("جمعية النور", "النور")]
+    [InlineData("مستشفى", "مستشفي")]
+    [InlineData("مدرسة", "مدرسه")]
+    [InlineData("إحسان", "احسان")]
+    [InlineData("مؤسسة", "موسسه")]
+    [InlineData("ئ", "ي")]
+    [InlineData("٢٠٢٦", "2026")]
+    [InlineData("۰۱۲۳۴۵۶۷۸۹", "0123456789")]
+    [InlineData("جمعية الأمل، للتنمية؛ والثقافة؟", "الامل للتنميه والثقافه")]
+    [InlineData("جمعية الأمل و التنمية", "الامل والتنميه")]
+    [InlineData("«جمعية» الأمل - فرع ٣", "الامل فرع 3")]
+    [InlineData("اتحاد التعاونيات والجمعيات الفلاحية", "الفلاحيه")]
+    [InlineData("تعاونية Argan الأمل", "argan الامل")]
+    [InlineData("جمعية AL-Amal Élite", "al amal elite")]
+    [InlineData("\uFE8D\uFEDF\uFEE8\uFEEE\uFEAD", "النور")] // presentation forms
+    [InlineData("تعاونية \uFEFB", "لا")] // lam-alef ligature
+    [InlineData("الأمل و", "الامل و")] // nothing to glue the trailing و to
+    public void NormalizeArabic_produces_the_documented_key(string name, string expected)
+    {
+        Assert.Equal(expected, NameNormalizer.NormalizeArabic(name));
+    }
+
+    // ---- Latin: spelling variants collide ----
+
+    [Theory]
+    [InlineData("Coopérative Al-Amal", "cooperative al amal")]
+    [InlineData("Coopérative Al-Amal", "COOPERATIVE AL AMAL.")]
+    [InlineData("Coopérative Al-Amal", "Coopérative  Al Amal")]
+    [InlineData("Coopérative Al-Amal", "  coopérative\tal\u00A0amal  ")]
+    [InlineData("Coopérative Al-Amal", "Coopérative « Al Amal »")]
+    [InlineData("Coopérative Al-Amal", "Coop. Al Amal")]
+    [InlineData("Coopérative Al-Amal", "Association Al Amal")]
+    [InlineData("Coopérative Al-Amal", "Union des Coopératives Al Amal")]
+    [InlineData("Coopérative Al-Amal", "Al Amal")]
+    [InlineData("Coopérative Al-Amal", "ＣＯＯＰＥＲＡＴＩＶＥ ＡＬ ＡＭＡＬ")] // full-width
+    [InlineData("Association Ennour", "association ennour")]
+    [InlineData("Association Ennour", "ASSOCIATION ENNOUR !")]
+    [InlineData("Mutuelle Générale", "mutuelle generale")]
+    [InlineData("Mutuelle Générale", "MUTUELLE GÉNÉRALE")]
+    [InlineData("Mutuelle Générale", "Mutualité générale")]
+    [InlineData("L'Étoile du Sud", "L’Étoile du Sud")]
+    [InlineData("L'Étoile du Sud", "l etoile du sud")]
+    [InlineData("L'Étoile du Sud", "Étoile du Sud")]
+    [InlineData("L'Étoile du Sud", "Etoile-Sud")]
+    [InlineData("Association des Parents d'Élèves", "association parents eleves")]
+    [InlineData("Coopérative Aït Ben Haddou", "cooperative ait ben haddou")]
+    [InlineData("Œuvre Sociale", "oeuvre sociale")]
+    [InlineData("Straße", "strasse")]
+    [InlineData("Coopérative Sa\u02BCid", "cooperative sa'id")]
+    [InlineData("Coopérative ２０２６", "cooperative 2026")]
+    [InlineData("Coopérative ٢٠٢٦", "cooperative 2026")]
+    public void Latin_spelling_variants_collide(string first, string second)
+    {
+        Assert.Equal(NameNormalizer.NormalizeLatin(first), NameNormalizer.NormalizeLatin(second));
+        Assert.Equal(NameNormalizer.Normalize(first), NameNormalizer.Normalize(second));
+    }
+
+    [Theory]
+    [InlineData("Coopérative Al-Amal", "al amal")]
+    [InlineData("COOPERATIVE AL AMAL.", "al amal")]
+    [InlineData("Association Ennour", "ennour")]
+    [InlineData("Mutuelle Générale", "generale")]
+    [InlineData("L'Étoile du Sud", "etoile sud")]
+    [InlineData("letoile du sud", "letoile sud")]
+    [InlineData("Union des Coopératives Agricoles de Souss", "agricoles souss")]
+    [InlineData("Association pour le Développement et la Culture", "developpement culture")]
+    [InlineData("Coopérative Aït Ben Haddou", "ait ben haddou")]
+    [InlineData("Association El Fath Oulad Teima", "el fath oulad teima")]
+    [InlineData("Société Coopérative Argane & Co", "argane co")]
+    [InlineData("Œuvres Æsthétiques Straße Øst Đak Łódź Þór", "oeuvres aesthetiques strasse ost dak lodz thor")]
+    [InlineData("İLİ", "ili")]
+    [InlineData("Coopérative Al Amal جمعية الأمل", "al amal الامل")]
+    public void NormalizeLatin_produces_the_documented_key(string name, string expected)
+    {
+        Assert.Equal(expected, NameNormalizer.NormalizeLatin(name));
+    }
+
+    // ---- Different names stay different ----
+
+    [Theory]
+    [InlineData("تعاونية الأمل", "تعاونية النور")]
+    [InlineData("جمعية الأمل", "جمعية الآمال")]
+    [InlineData("جمعية الأمل", "جمعية أمل")] // the article is kept
+    [InlineData("تعاونية الأمل ١", "تعاونية الأمل ٢")]
+    [InlineData("Coopérative Al Amal", "Coopérative Al Amane")]
+    [InlineData("Coopérative Al Amal", "Coopérative Amal")] // "al" is a word of the name
+    [InlineData("Association Ennour", "Association En Nour")]
+    [InlineData("Association 2025", "Association 2026")]
+    [InlineData("L'Étoile du Sud", "letoile du sud")] // elision without apostrophe: left to the similarity search
+    [InlineData("Coopérative", "Association")] // both fall back to the legal-form word itself
+    public void Different_names_do_not_collide(string first, string second)
+    {
+        Assert.NotEqual(NameNormalizer.Normalize(first), NameNormalizer.Normalize(second));
+    }
+
+    // ---- Legal-form words never empty a name ----
+
+    [Theory]
+    [InlineData("Coopérative", "cooperative")]
+    [InlineData("COOPÉRATIVE.", "cooperative")]
+    [InlineData("Association de la", "association de la")]
+    [InlineData("Union des Coopératives", "union des cooperatives")]
+    [InlineData("جمعية", "جمعيه")]
+    [InlineData("تعاونية و جمعية", "تعاونيه وجمعيه")]
+    [InlineData("الاتحاد", "الاتحاد")]
+    public void A_name_made_only_of_legal_form_words_keeps_them(string name, string expected)
+    {
+        Assert.Equal(expected, NameNormalizer.Normalize(name));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("\t\r\n\u00A0")]
+    public void Null_empty_and_white_space_give_the_empty_string(string? name)
+    {
+        Assert.Equal("", NameNormalizer.Normalize(name));
+        Assert.Equal("", NameNormalizer.NormalizeArabic(name));
+        Assert.Equal("", NameNormalizer.NormalizeLatin(name));
+    }
+
+    [Theory]
+    [InlineData("...", "")]
+    [InlineData("- « » ؟ ،", "")]
+    [InlineData("\u064E\u0640", "")]
+    public void A_name_without_letters_or_digits_gives_the_empty_string(string name, string expected)
+    {
+        Assert.Equal(expected, NameNormalizer.Normalize(name));
+    }
+
+    // ---- Idempotence and determinism ----
+
+    public static TheoryData<string> AllExamples { get; } =
+    [
+        "تعاونية الأمل", "تعاونيه الامل", "تَعاوُنِيَّة الأَمَل", "تعاونيــــة الامل", "جمعية الأمل", "تعاونية النور",
+        "مستشفى", "مستشفي", "مدرسة", "مدرسه", "إحسان", "احسان", "مؤسسة", "موسسه", "٢٠٢٦", "۲۰۲۶", "سماء", "ڭلميم",
+        "جمعية الأمل، للتنمية؛ والثقافة؟", "جمعية الأمل و التنمية", "اتحاد التعاونيات والجمعيات الفلاحية",
+        "«جمعية» الأمل - فرع ٣", "تعاونية Argan الأمل", "جمعية AL-Amal Élite", "\uFE8D\uFEDF\uFEE8\uFEEE\uFEAD",
+        "الأمل و", "و و و", "تعاونية و جمعية", "جمعية", "الاتحاد", "تعاونية la x", "جمعية de la X",
+        "Coopérative Al-Amal", "cooperative al amal", "COOPERATIVE AL AMAL.", "Coopérative  Al Amal",
+        "Coopérative Al Amane", "Association Ennour", "association ennour", "Mutuelle Générale", "mutuelle generale",
+        "L'Étoile du Sud", "letoile du sud", "Union des Coopératives Agricoles de Souss",
+        "Œuvres Æsthétiques Straße Øst Đak Łódź Þór", "İLİ", "Coopérative", "Association de la",
+        "Union des Coopératives", "Coopérative Al Amal جمعية الأمل", "ＣＯＯＰＥＲＡＴＩＶＥ ＡＬ ＡＭＡＬ", "Coopérative Sa\u02BCid",
+        "...", "ﷺ",
+    ];
+
+    [Theory]
+    [MemberData(nameof(AllExamples))]
+    public void Normalize_is_idempotent(string name)
+    {
+        var once = NameNormalizer.Normalize(name);
+
+        Assert.Equal(once, NameNormalizer.Normalize(once));
+        Assert.Equal(once, NameNormalizer.NormalizeArabic(once));
+        Assert.Equal(once, NameNormalizer.NormalizeLatin(once));
+    }
+
+    [Theory]
+    [MemberData(nameof(AllExamples))]
+    public void Both_entry_points_give_the_same_key_so_mixed_names_do_not_depend_on_the_field(string name)
+    {
+        Assert.Equal(NameNormalizer.NormalizeArabic(name), NameNormalizer.NormalizeLatin(name));
+    }
+
+    [Theory]
+    [MemberData(nameof(AllExamples))]
+    public void The_key_does_not_depend_on_the_current_culture(string name)
+    {
+        var expected = NameNormalizer.Normalize(name);
+        var saved = CultureInfo.CurrentCulture;
+        try
+        {
+            foreach (var culture in new[] { "tr-TR", "ar-MA", "fr-MA", "az-Latn-AZ" })
+            {
+                CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
+                Assert.Equal(expected, NameNormalizer.Normalize(name));
+            }
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = saved;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(AllExamples))]
+    public void The_key_has_single_spaces_and_no_upper_case_or_punctuation(string name)
+    {
+        var key = NameNormalizer.Normalize(name);
+
+        Assert.Equal(key.Trim(), key);
+        Assert.DoesNotContain("  ", key, StringComparison.Ordinal);
+        Assert.All(key, c => Assert.True(c == ' ' || char.IsLetterOrDigit(c), $"U+{(int)c:X4} in \"{key}\""));
+        Assert.Equal(key.ToLowerInvariant(), key);
+    }
+
+    // ---- Script routing ----
+
+    [Theory]
+    [InlineData("تعاونية الأمل", true)]
+    [InlineData("تعاونية Argan الأمل", true)]
+    [InlineData("٢٠٢٦ جمعية", true)]
+    [InlineData("\uFE8D\uFEDF\uFEE8\uFEEE\uFEAD", true)]
+    [InlineData("Coopérative Al-Amal", false)]
+    [InlineData("Association جمعية", false)]
+    [InlineData("ab جج", false)] // a tie is not a majority
+    [InlineData("٢٠٢٦", false)] // digits are not letters
+    [InlineData("", false)]
+    [InlineData(null, false)]
+    public void IsArabic_is_true_when_most_letters_are_arabic(string? text, bool expected)
+    {
+        Assert.Equal(expected, NameNormalizer.IsArabic(text));
+    }
+
+    [Theory]
+    [InlineData("تعاونية الأمل")]
+    [InlineData("جمعية de la X")]
+    [InlineData("Coopérative Al-Amal")]
+    [InlineData("Association جمعية الأمل")]
+    public void Normalize_routes_by_script(string name)
+    {
+        var expected = NameNormalizer.IsArabic(name) ? NameNormalizer.NormalizeArabic(name) : NameNormalizer.NormalizeLatin(name);
+
+        Assert.Equal(expected, NameNormalizer.Normalize(name));
+    }
+
+    // ---- The word lists ----
+
+    [Fact]
+    public void LegalFormWords_lists_both_scripts_and_their_usual_forms()
+    {
+        Assert.Equal([.. NameNormalizer.LatinLegalFormWords, .. NameNormalizer.ArabicLegalFormWords], NameNormalizer.LegalFormWords);
+        Assert.Equal(NameNormalizer.LegalFormWords.Count, NameNormalizer.LegalFormWords.Distinct(StringComparer.Ordinal).Count());
+        Assert.Contains("cooperative", NameNormalizer.LatinLegalFormWords);
+        Assert.Contains("les", NameNormalizer.LatinLegalFormWords);
+        Assert.DoesNotContain("al", NameNormalizer.LegalFormWords);
+        Assert.DoesNotContain("ben", NameNormalizer.LegalFormWords);
+        foreach (var word in new[] { "تعاونيه", "جمعيه", "تعاضديه", "اتحاد", "الاتحاد", "التعاونيه", "الجمعيه", "التعاضديه", "والجمعيات", "للتعاونيات" })
+        {
+            Assert.Contains(word, NameNormalizer.ArabicLegalFormWords);
+        }
+    }
+
+    [Fact]
+    public void Every_listed_word_is_already_in_normalised_spelling()
+    {
+        // A word written in another spelling would never match, since matching happens after normalisation.
+        Assert.All(NameNormalizer.LegalFormWords, word => Assert.Equal(word, NameNormalizer.Normalize(word)));
+    }
+}

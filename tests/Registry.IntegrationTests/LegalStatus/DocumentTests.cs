@@ -1,0 +1,203 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using Registry.IntegrationTests.Infrastructure;
+
+namespace Registry.IntegrationTests.LegalStatus;
+
+public sealed class DocumentTests(RegistryApiFactory api) : IClassFixture<RegistryApiFactory>
+{
+    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52];
+    private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00];
+
+    [Theory]
+    [InlineData("elf")]
+    [InlineData("exe")]
+    [InlineData("html")]
+    [InlineData("zip")]
+    public async Task A_file_that_is_not_a_PDF_JPEG_or_PNG_is_refused_whatever_its_name_and_type(string what)
+    {
+        var applicant = await api.Actors.ClientAsync(Actor.Owner);
+        var id = await applicant.DraftAsync();
+        byte[] content = what switch
+        {
+            "elf" => [0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00],
+            "exe" => [0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00],
+            "html" => "<html><script>alert(1)</script></html>"u8.ToArray(),
+            _ => [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00],
+        };
+
+        var response = await applicant.AttachAsync(id, "Statutes", content, "statuts.pdf", "application/pdf");
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(0L, await api.ScalarAsync<long>("SELECT count(*) FROM registry.documents WHERE application_id = $1", Guid.Parse(id)));
+    }
+
+    [Fact]
+    public async Task A_document_is_recognised_from_its_bytes_hashed_and_downloadable_only_by_owner_and_region()
+    {
+        var owner = await api.Actors.ClientAsync(Actor.Owner);
+        var id = await owner.DraftAsync();
+
+        // A PNG sent as "application/pdf" named ".pdf" is stored as the PNG it is.
+        var attached = await owner.AttachAsync(id, "Statutes", Png, "statuts.pdf", "application/pdf");
+        await WorkflowSteps.Expect(attached, HttpStatusCode.Created);
+        var document = await attached.ReadJsonAsync();
+        Assert.Equal("image/png", (string)document["contentType"]!);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Png)), (string)document["sha256"]!);
+        await WorkflowSteps.Expect(await owner.AttachAsync(id, "BankCertificate", Jpeg, "banque.jpg", "image/jpeg"), HttpStatusCode.Created);
+        await owner.SubmitAsync(id);
+
+        var path = $"/api/v1/applications/{id}/documents/{(string)document["id"]!}";
+        var download = await owner.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(Png, await download.Content.ReadAsByteArrayAsync());
+        Assert.Equal("image/png", download.Content.Headers.ContentType?.MediaType);
+
+        Assert.Equal(HttpStatusCode.OK, (await (await api.Actors.ClientAsync(Actor.OfficialOfRegion)).GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await api.Actors.ClientAsync(Actor.OfficialOfOtherRegion)).GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await api.Actors.ClientAsync(Actor.OtherApplicant)).GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await (await api.Actors.ClientAsync(Actor.Anonymous)).GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await api.Actors.ClientAsync(Actor.Analyst)).GetAsync(path)).StatusCode);
+
+        // Once submitted, the file is what the official reviews: it can no longer be added to.
+        var late = await owner.AttachAsync(id, "Other", Samples.Pdf, "late.pdf");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, late.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_missing_required_document_is_the_REQUIRED_DOCUMENTS_rule()
+    {
+        var owner = await api.Actors.ClientAsync(Actor.Owner);
+        var id = await owner.DraftAsync(Samples.Association());
+        await WorkflowSteps.Expect(await owner.AttachAsync(id, "Statutes", Samples.Pdf, "statuts.pdf"), HttpStatusCode.Created);
+
+        var response = await owner.PostAsync($"/api/v1/applications/{id}/submit", null);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var rules = (await response.ReadJsonAsync())["rules"]!.AsArray();
+        Assert.Equal(["REQUIRED_DOCUMENTS"], rules.Select(r => (string)r!["code"]!));
+    }
+
+    [Fact]
+    public async Task A_document_of_10_MB_is_accepted_and_one_byte_more_is_413()
+    {
+        var owner = await api.Actors.ClientAsync(Actor.Owner);
+        var id = await owner.DraftAsync();
+        var limit = new byte[10 * 1024 * 1024];
+        Samples.Pdf.CopyTo(limit, 0);
+
+        await WorkflowSteps.Expect(await owner.AttachAsync(id, "Statutes", limit, "statuts.pdf"), HttpStatusCode.Created);
+        var over = new byte[limit.Length + 1];
+        Samples.Pdf.CopyTo(over, 0);
+        var refused = await owner.AttachAsync(id, "ConstitutiveMinutes", over, "pv.pdf");
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(1L, await api.ScalarAsync<long>("SELECT count(*) FROM registry.documents WHERE application_id = $1", Guid.Parse(id)));
+    }
+
+    [Fact]
+    public async Task A_huge_upload_is_refused_after_reading_no_more_than_the_limit()
+    {
+        // The reader the upload endpoint uses, on a 300 MB body without a declared length.
+        var body = new EndlessPdf(300L * 1024 * 1024);
+        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        const string boundary = "registry-boundary";
+        context.Request.ContentType = $"multipart/form-data; boundary={boundary}";
+        context.Request.Body = new ConcatenatedStream(
+            System.Text.Encoding.ASCII.GetBytes($"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"huge.pdf\"\r\nContent-Type: application/pdf\r\n\r\n"),
+            body);
+
+        await Assert.ThrowsAsync<Registry.Application.Common.Exceptions.ContentTooLargeException>(() =>
+            Registry.Api.Endpoints.MultipartUpload.ReadAsync(context.Request, 10L * 1024 * 1024, CancellationToken.None));
+
+        Assert.InRange(body.Position, 10L * 1024 * 1024, 11L * 1024 * 1024);
+    }
+
+    /// <summary>A prefix followed by another stream.</summary>
+    private sealed class ConcatenatedStream(byte[] prefix, Stream rest) : Stream
+    {
+        private int _offset;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (_offset < prefix.Length)
+            {
+                var n = Math.Min(count, prefix.Length - _offset);
+                Array.Copy(prefix, _offset, buffer, offset, n);
+                _offset += n;
+                return n;
+            }
+
+            return rest.Read(buffer, offset, count);
+        }
+
+        public override void Flush() { }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    [Fact]
+    public async Task A_declared_length_over_the_limit_is_refused_before_reading()
+    {
+        var owner = await api.Actors.ClientAsync(Actor.Owner);
+        var id = await owner.DraftAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/applications/{id}/documents")
+        {
+            Content = new StreamContent(new EndlessPdf(64 * 1024 * 1024)),
+        };
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=x");
+        request.Content.Headers.ContentLength = 64 * 1024 * 1024;
+        var response = await owner.SendAsync(request);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    /// <summary>A PDF header followed by as many zero bytes as asked, produced as it is read.</summary>
+    private sealed class EndlessPdf(long length) : Stream
+    {
+        private long _position;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => _position; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var n = (int)Math.Min(count, length - _position);
+            if (n <= 0)
+            {
+                return 0;
+            }
+
+            Array.Clear(buffer, offset, n);
+            if (_position == 0 && n >= Samples.Pdf.Length)
+            {
+                Samples.Pdf.CopyTo(buffer, offset);
+            }
+
+            _position += n;
+            return n;
+        }
+
+        public override void Flush() { }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}

@@ -1,0 +1,105 @@
+using System.Net;
+using System.Net.Http.Json;
+using Registry.IntegrationTests.Infrastructure;
+
+namespace Registry.IntegrationTests.LegalStatus;
+
+public sealed class NameReservationTests(RegistryApiFactory api) : IClassFixture<RegistryApiFactory>
+{
+    [Theory]
+    [InlineData("Coopérative Al-Amal Souss", "cooperative al amal souss", null, null)]
+    [InlineData("COOPERATIVE  L'OASIS  BLEUE.", "Coopérative l'Oasis Bleue", null, null)]
+    [InlineData(null, null, "تعاونية الأمل للأركان", "تعاونيه الامل للاركان")]
+    [InlineData(null, null, "تَعاوُنِيَّة النُّور", "تعاونيــة النور")]
+    public async Task The_same_normalised_name_cannot_be_reserved_twice(string? latin, string? latinVariant, string? arabic, string? arabicVariant)
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var first = await api.NewApplicantAsync();
+        var second = await api.NewApplicantAsync();
+        var reserved = await first.PostAsJsonAsync("/api/v1/name-reservations",
+            new { legalForm = "COOP", nameLatin = latin is null ? null : $"{latin} {suffix}", nameAr = arabic is null ? null : $"{arabic} {suffix}" });
+        await WorkflowSteps.Expect(reserved, HttpStatusCode.Created);
+
+        var clash = await second.PostAsJsonAsync("/api/v1/name-reservations",
+            new { legalForm = "COOP", nameLatin = latinVariant is null ? null : $"{latinVariant} {suffix}", nameAr = arabicVariant is null ? null : $"{arabicVariant} {suffix}" });
+
+        Assert.Equal(HttpStatusCode.Conflict, clash.StatusCode);
+        Assert.Contains(suffix, (string)(await clash.ReadJsonAsync())["detail"]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_similar_name_is_reserved_with_a_warning_naming_the_other()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..5];
+        var first = await api.NewApplicantAsync();
+        await WorkflowSteps.Expect(await first.PostAsJsonAsync("/api/v1/name-reservations", new { legalForm = "COOP", nameLatin = $"Coopérative Tifawin Argan {suffix}" }), HttpStatusCode.Created);
+
+        var similar = await (await api.NewApplicantAsync()).PostAsJsonAsync("/api/v1/name-reservations", new { legalForm = "COOP", nameLatin = $"Coopérative Tifawine Argan {suffix}" });
+
+        await WorkflowSteps.Expect(similar, HttpStatusCode.Created);
+        var warnings = (await similar.ReadJsonAsync())["similarNames"]!.AsArray();
+        var warning = Assert.Single(warnings);
+        Assert.Equal($"Coopérative Tifawin Argan {suffix}", (string)warning!["nameLatin"]!);
+        Assert.InRange((double)warning["similarity"]!, 0.45, 0.99);
+        Assert.True((bool)warning["reserved"]!);
+    }
+
+    [Fact]
+    public async Task Two_applicants_reserving_the_same_name_at_once_one_wins()
+    {
+        for (var round = 0; round < 5; round++)
+        {
+            var name = Samples.UniqueLatin("Coopérative Course");
+            var applicants = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => api.NewApplicantAsync()));
+            var responses = await Task.WhenAll(applicants.Select(a => a.PostAsJsonAsync("/api/v1/name-reservations", new { legalForm = "COOP", nameLatin = name })));
+
+            Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+            Assert.Equal(3, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
+        }
+    }
+
+    [Fact]
+    public async Task A_reservation_lasts_60_days_and_is_renewable_once_by_its_holder()
+    {
+        var holder = await api.NewApplicantAsync();
+        var created = await holder.PostAsJsonAsync("/api/v1/name-reservations", new { legalForm = "UNION", nameLatin = Samples.UniqueLatin("Union Renouvelée") });
+        var reservation = await created.ReadJsonAsync();
+        var id = (string)reservation["id"]!;
+        Assert.Equal(TimeSpan.FromDays(60), (DateTimeOffset)reservation["expiresAt"]! - (DateTimeOffset)reservation["reservedAt"]!);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await (await api.NewApplicantAsync()).PostAsync($"/api/v1/name-reservations/{id}/renew", null)).StatusCode);
+        var renewed = await holder.PostAsync($"/api/v1/name-reservations/{id}/renew", null);
+        await WorkflowSteps.Expect(renewed, HttpStatusCode.OK);
+        Assert.Equal(TimeSpan.FromDays(120), (DateTimeOffset)(await renewed.ReadJsonAsync())["expiresAt"]! - (DateTimeOffset)reservation["reservedAt"]!);
+        var again = await holder.PostAsync($"/api/v1/name-reservations/{id}/renew", null);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, again.StatusCode);
+        Assert.Equal("NAME_RESERVATION_RENEWAL", (string)(await again.ReadJsonAsync())["rules"]![0]!["code"]!);
+    }
+
+    [Fact]
+    public async Task A_cooperative_needs_its_reservation_and_approval_consumes_it()
+    {
+        var applicant = await api.NewApplicantAsync();
+        var official = await api.Actors.ClientAsync(Actor.OfficialOfRegion);
+        var name = Samples.UniqueLatin("Coopérative Réservation");
+        var id = await applicant.DraftAsync(Samples.Cooperative(nameLatin: name));
+        foreach (var kind in Samples.RequiredDocuments("COOP"))
+        {
+            await WorkflowSteps.Expect(await applicant.AttachAsync(id, kind, Samples.Pdf, "doc.pdf"), HttpStatusCode.Created);
+        }
+
+        var refused = await applicant.PostAsync($"/api/v1/applications/{id}/submit", null);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Equal(["COOP_NAME_APPROVED"], (await refused.ReadJsonAsync())["rules"]!.AsArray().Select(r => (string)r!["code"]!));
+
+        // Someone else's reservation of the name is no help.
+        await WorkflowSteps.Expect(await applicant.PostAsJsonAsync("/api/v1/name-reservations", new { legalForm = "COOP", nameLatin = name.ToUpperInvariant() }), HttpStatusCode.Created);
+        await WorkflowSteps.Expect(await applicant.PostAsync($"/api/v1/applications/{id}/submit", null), HttpStatusCode.OK);
+        var number = await official.ApproveAsync(id);
+
+        Assert.NotNull(await api.ScalarAsync<DateTime?>("SELECT consumed_at FROM registry.name_reservations WHERE application_id = $1", Guid.Parse(id)));
+        var taken = await (await api.NewApplicantAsync()).PostAsJsonAsync("/api/v1/name-reservations", new { legalForm = "COOP", nameLatin = name });
+        Assert.Equal(HttpStatusCode.Conflict, taken.StatusCode);
+        Assert.Contains(number, (string)(await taken.ReadJsonAsync())["detail"]!, StringComparison.Ordinal);
+    }
+}

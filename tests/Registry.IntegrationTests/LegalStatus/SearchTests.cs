@@ -1,0 +1,73 @@
+using System.Net;
+using Registry.IntegrationTests.Infrastructure;
+
+namespace Registry.IntegrationTests.LegalStatus;
+
+/// <summary>The API with three registered cooperatives to search, registered once for the class.</summary>
+public sealed class SearchApiFactory : RegistryApiFactory
+{
+    public string Amal { get; private set; } = "";
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        var owner = await Actors.ClientAsync(Actor.Owner);
+        var official = await Actors.ClientAsync(Actor.OfficialOfRegion);
+        Amal = await official.ApproveAsync(await owner.SubmittedAsync(Samples.Cooperative(nameLatin: "Coopérative Al-Amal", nameAr: "تعاونية الأمل")));
+        await official.ApproveAsync(await owner.SubmittedAsync(Samples.Cooperative(nameLatin: "Coopérative Annour", nameAr: "تعاونية النور")));
+        await official.ApproveAsync(await owner.SubmittedAsync(Samples.Cooperative(nameLatin: "Coopérative Tighanimine Argan", nameAr: "تعاونية تيغانيمين للأركان")));
+    }
+}
+
+public sealed class SearchTests(SearchApiFactory api) : IClassFixture<SearchApiFactory>
+{
+    private readonly string _amal = api.Amal;
+
+    [Theory]
+    [InlineData("تعاونيه الامل")]
+    [InlineData("الأمل")]
+    [InlineData("cooperative al amal")]
+    [InlineData("Coopérative Al-Amal")]
+    [InlineData("al amal")]
+    [InlineData("cooperativ al amall")]
+    [InlineData("AL-AMAL")]
+    public async Task Search_finds_a_name_in_either_script_through_normalisation_and_typos(string q)
+    {
+        var numbers = await SearchAsync(q);
+        Assert.Equal(_amal, numbers.FirstOrDefault());
+    }
+
+    [Fact]
+    public async Task A_registration_number_typed_as_the_query_finds_its_organisation()
+    {
+        Assert.Equal([_amal], await SearchAsync(_amal.ToLowerInvariant()));
+    }
+
+    [Fact]
+    public async Task Search_combines_with_filters_and_shows_public_fields_only()
+    {
+        Assert.Empty(await SearchAsync("al amal", "&region=09"));
+        Assert.Equal(_amal, (await SearchAsync("al amal", "&region=06&legalForm=COOP")).First());
+        var body = await (await api.CreateClient().GetAsync($"/api/v1/organizations?q={Uri.EscapeDataString("al amal")}")).Content.ReadAsStringAsync();
+        Assert.DoesNotContain("AB123456", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Search_pages_by_cursor_in_rank_order()
+    {
+        var first = await (await api.CreateClient().GetAsync("/api/v1/organizations?q=a&limit=2")).ReadJsonAsync();
+        var cursor = (string?)first["nextCursor"];
+        Assert.NotNull(cursor);
+        var second = await (await api.CreateClient().GetAsync($"/api/v1/organizations?q=a&limit=2&cursor={cursor}")).ReadJsonAsync();
+        var all = first["items"]!.AsArray().Concat(second["items"]!.AsArray()).Select(i => (string)i!["registrationNumber"]!).ToList();
+        Assert.Equal(all.Count, all.Distinct().Count());
+        Assert.Equal(3, all.Count);
+    }
+
+    private async Task<List<string>> SearchAsync(string q, string filters = "")
+    {
+        var response = await api.CreateClient().GetAsync($"/api/v1/organizations?q={Uri.EscapeDataString(q)}{filters}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return [.. (await response.ReadJsonAsync())["items"]!.AsArray().Select(i => (string)i!["registrationNumber"]!)];
+    }
+}
