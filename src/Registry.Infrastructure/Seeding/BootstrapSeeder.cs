@@ -10,6 +10,9 @@ using Registry.Application.Applications.Commands.ApproveApplication;
 using Registry.Application.Applications.Commands.CreateApplication;
 using Registry.Application.Applications.Commands.SubmitApplication;
 using Registry.Application.Common.Security;
+using Registry.Application.Documents.Commands.AttachDocument;
+using Registry.Application.NameReservations.Commands.ReserveName;
+using Registry.Domain.Legal;
 using Registry.Domain.Applications;
 using Registry.Domain.Reference;
 using Registry.Infrastructure.Identity;
@@ -43,7 +46,8 @@ internal sealed partial class BootstrapSeeder(IServiceProvider services, IConfig
                 await SeedDemoAsync(scope.ServiceProvider, users, cancellationToken);
             }
         }
-        catch (Exception exception) when (exception is Npgsql.NpgsqlException or InvalidOperationException or DbUpdateException)
+        catch (Exception exception) when (exception is Npgsql.NpgsqlException or InvalidOperationException or DbUpdateException
+            or Domain.Common.RuleViolationException or FluentValidation.ValidationException)
         {
             // The service still starts; readiness reports the database. Nothing personal is logged.
             LogSeedFailed(logger, exception.GetType().Name);
@@ -101,8 +105,19 @@ internal sealed partial class BootstrapSeeder(IServiceProvider services, IConfig
         var sender = provider.GetRequiredService<ISender>();
         foreach (var (input, approver) in demos)
         {
+            // Through the real workflow: reservation, draft, documents, submission, approval.
             acting.Principal = ActingPrincipal.For(applicant.Id, Roles.Applicant);
+            if (input.LegalForm is LegalForm.COOP or LegalForm.UNION)
+            {
+                await sender.Send(new ReserveName(input.LegalForm, input.NameAr, input.NameLatin), cancellationToken);
+            }
+
             var created = await sender.Send(new CreateApplication(input), cancellationToken);
+            foreach (var kind in RuleBook.For(input.LegalForm, DateOnly.FromDateTime(DateTime.UtcNow)).RequiredDocuments)
+            {
+                await sender.Send(new AttachDocument(created.Id, kind, $"{kind}.pdf", DemoPdf), cancellationToken);
+            }
+
             await sender.Send(new SubmitApplication(created.Id), cancellationToken);
             if (approver is not null)
             {
@@ -114,19 +129,22 @@ internal sealed partial class BootstrapSeeder(IServiceProvider services, IConfig
         acting.Principal = null;
     }
 
+    private static readonly byte[] DemoPdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"u8.ToArray();
+
     private static ApplicationInput Demo(LegalForm form, string nameAr, string nameLatin, string sector, string province, string address) => new(
         form, nameAr, nameLatin, sector, address, province, new DateOnly(2025, 3, 1), "12-31", null, null,
         [
-            new MemberInput(MemberKind.NaturalPerson, "فاطمة الزهراء", "Fatima Zahra", "JB123456", new DateOnly(1985, 4, 2), Gender.Female, "MA", null, null, null, 10, 10),
-            new MemberInput(MemberKind.NaturalPerson, "أمينة", "Amina", "JB223456", new DateOnly(1990, 6, 12), Gender.Female, "MA", null, null, null, 10, 5),
-            new MemberInput(MemberKind.NaturalPerson, "يوسف", "Youssef", "J323456", new DateOnly(1979, 1, 20), Gender.Male, "MA", null, null, null, 10, 10),
-            new MemberInput(MemberKind.NaturalPerson, "خديجة", "Khadija", "JC423456", new DateOnly(1995, 9, 5), Gender.Female, "MA", null, null, null, 10, 3),
-            new MemberInput(MemberKind.NaturalPerson, "محمد", "Mohamed", "JC523456", new DateOnly(1988, 11, 30), Gender.Male, "MA", null, null, null, 10, 10),
+            new MemberInput(MemberKind.NaturalPerson, "فاطمة الزهراء", "Fatima Zahra", "JB123456", new DateOnly(1985, 4, 2), Gender.Female, "MA", "Agadir", null, null, 10, 10),
+            new MemberInput(MemberKind.NaturalPerson, "أمينة", "Amina", "JB223456", new DateOnly(1990, 6, 12), Gender.Female, "MA", "Agadir", null, null, 10, 5),
+            new MemberInput(MemberKind.NaturalPerson, "يوسف", "Youssef", "J323456", new DateOnly(1979, 1, 20), Gender.Male, "MA", "Agadir", null, null, 10, 10),
+            new MemberInput(MemberKind.NaturalPerson, "خديجة", "Khadija", "JC423456", new DateOnly(1995, 9, 5), Gender.Female, "MA", "Agadir", null, null, 10, 3),
+            new MemberInput(MemberKind.NaturalPerson, "محمد", "Mohamed", "JC523456", new DateOnly(1988, 11, 30), Gender.Male, "MA", "Agadir", null, null, 10, 10),
         ],
         [
-            new OfficerInput(OfficerRole.President, "فاطمة الزهراء", "Fatima Zahra", "JB123456", new DateOnly(1985, 4, 2), "MA", null, null,
-                new DateOnly(2025, 3, 1), new DateOnly(2028, 3, 1)),
-        ]);
+            new OfficerInput(form == LegalForm.COOP ? OfficerRole.Manager : OfficerRole.President, "فاطمة الزهراء", "Fatima Zahra", "JB123456",
+                new DateOnly(1985, 4, 2), "MA", "Agricultrice", "Agadir", new DateOnly(2025, 3, 1), new DateOnly(2028, 3, 1)),
+        ],
+        ShareValue: form == LegalForm.COOP ? 100m : null);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Start-up seeding failed ({ExceptionType}); is the database migrated?")]
     private static partial void LogSeedFailed(ILogger logger, string exceptionType);
