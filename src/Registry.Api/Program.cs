@@ -93,6 +93,7 @@ app.MapApplications();
 app.MapDocuments();
 app.MapNameReservations();
 app.MapOrganizations();
+app.MapCompliance();
 app.MapAdmin();
 
 await app.RunAsync();

@@ -12,6 +12,7 @@ public static class DependencyInjection
     {
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         services.AddScoped<AuditTrail>();
+        services.AddScoped<Common.Behaviours.AfterCommit>();
         services.AddScoped<ApplicationDetailsResolver>();
         services.AddScoped<LegalFactsBuilder>();
         services.AddScoped<ApplicationRefusals>();

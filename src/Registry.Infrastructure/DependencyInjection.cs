@@ -30,6 +30,13 @@ public static class DependencyInjection
         services.AddScoped<IIdempotencyStore, IdempotencyStore>();
         services.AddScoped<IAccessAudit, AccessAudit>();
         services.AddScoped<INameRegister, NameRegister>();
+        services.AddScoped<IComplianceSweep, Compliance.ComplianceSweep>();
+        services.AddScoped<IBackgroundJobs, Jobs.HangfireBackgroundJobs>();
+        services.AddOptions<Notifications.SmtpOptions>()
+            .Bind(configuration.GetSection(Notifications.SmtpOptions.SectionName))
+            .Validate(Notifications.SmtpOptions.IsValid, "Registry:Smtp is invalid (Host, Port, From, positive limits).")
+            .ValidateOnStart();
+        services.AddScoped<INotificationDelivery, Notifications.NotificationDelivery>();
         services.Configure<NameOptions>(configuration.GetSection("Registry:Names"));
         services.AddScoped<DatabaseMigrator>();
         services.AddSingleton<TimeProvider, DatabaseTimeProvider>();

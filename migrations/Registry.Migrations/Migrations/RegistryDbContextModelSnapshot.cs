@@ -442,6 +442,123 @@ namespace Registry.Migrations.Migrations
                     b.ToTable("audit_entries", "registry");
                 });
 
+            modelBuilder.Entity("Registry.Domain.Compliance.Declaration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("DeclaredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("declared_at");
+
+                    b.Property<Guid>("DeclaredBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("declared_by");
+
+                    b.Property<string>("Details")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("details");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_on");
+
+                    b.Property<int?>("FinancialYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("financial_year");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<decimal?>("Turnover")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("turnover");
+
+                    b.HasKey("Id")
+                        .HasName("pk_declarations");
+
+                    b.HasIndex("OrganizationId", "Kind", "FinancialYear")
+                        .HasDatabaseName("ix_declarations_organization_id_kind_financial_year");
+
+                    b.ToTable("declarations", "registry");
+                });
+
+            modelBuilder.Entity("Registry.Domain.Compliance.Finding", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("ProposedAction")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("proposed_action");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<string>("RuleCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("rule_code");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("stage");
+
+                    b.Property<DateTimeOffset>("StageChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stage_changed_at");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_findings");
+
+                    b.HasIndex("OrganizationId", "RuleCode")
+                        .HasDatabaseName("ix_findings_organization_id_rule_code");
+
+                    b.HasIndex("Stage", "Id")
+                        .HasDatabaseName("ix_findings_stage_id");
+
+                    b.HasIndex("SubjectId", "RuleCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_findings_subject_id_rule_code");
+
+                    b.ToTable("findings", "registry");
+                });
+
             modelBuilder.Entity("Registry.Domain.Documents.ApplicationDocument", b =>
                 {
                     b.Property<Guid>("Id")
@@ -642,6 +759,22 @@ namespace Registry.Migrations.Migrations
                         .HasColumnType("character varying(15)")
                         .HasColumnName("ice");
 
+                    b.Property<DateOnly?>("LastAccountsFiledOn")
+                        .HasColumnType("date")
+                        .HasColumnName("last_accounts_filed_on");
+
+                    b.Property<int?>("LastAnnualReturnYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_annual_return_year");
+
+                    b.Property<DateOnly?>("LastDeclarationOn")
+                        .HasColumnType("date")
+                        .HasColumnName("last_declaration_on");
+
+                    b.Property<DateOnly?>("LastGeneralAssemblyOn")
+                        .HasColumnType("date")
+                        .HasColumnName("last_general_assembly_on");
+
                     b.Property<string>("LegalForm")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -651,6 +784,10 @@ namespace Registry.Migrations.Migrations
                     b.Property<int>("MemberCount")
                         .HasColumnType("integer")
                         .HasColumnName("member_count");
+
+                    b.Property<DateOnly?>("MembersBelowMinimumSince")
+                        .HasColumnType("date")
+                        .HasColumnName("members_below_minimum_since");
 
                     b.Property<string>("NameAr")
                         .HasMaxLength(200)
@@ -675,6 +812,11 @@ namespace Registry.Migrations.Migrations
                     b.Property<Guid>("OwnerId")
                         .HasColumnType("uuid")
                         .HasColumnName("owner_id");
+
+                    b.Property<decimal>("PaidCapital")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("paid_capital");
 
                     b.Property<string>("ProvinceCode")
                         .IsRequired()
@@ -724,6 +866,11 @@ namespace Registry.Migrations.Migrations
                     b.Property<DateTimeOffset>("StatusChangedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("status_changed_at");
+
+                    b.Property<decimal>("SubscribedCapital")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("subscribed_capital");
 
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
@@ -964,6 +1111,84 @@ namespace Registry.Migrations.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("users", "identity");
+                });
+
+            modelBuilder.Entity("Registry.Infrastructure.Notifications.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<long>("FindingId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("finding_id");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("recipient");
+
+                    b.Property<string>("RegistrationNumber")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("registration_number");
+
+                    b.Property<string>("RuleCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("rule_code");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("stage");
+
+                    b.Property<string>("SubjectName")
+                        .HasColumnType("text")
+                        .HasColumnName("subject_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outbox_messages");
+
+                    b.HasIndex("SentAt", "NextAttemptAt")
+                        .HasDatabaseName("ix_outbox_messages_sent_at_next_attempt_at");
+
+                    b.HasIndex("FindingId", "Stage", "DueOn")
+                        .IsUnique()
+                        .HasDatabaseName("ix_outbox_messages_finding_id_stage_due_on");
+
+                    b.ToTable("outbox_messages", "registry");
                 });
 
             modelBuilder.Entity("Registry.Infrastructure.Persistence.IdempotencyKey", b =>
@@ -1261,6 +1486,16 @@ namespace Registry.Migrations.Migrations
                     b.Navigation("Members");
 
                     b.Navigation("Officers");
+                });
+
+            modelBuilder.Entity("Registry.Domain.Compliance.Declaration", b =>
+                {
+                    b.HasOne("Registry.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_declarations_organizations_organization_id");
                 });
 
             modelBuilder.Entity("Registry.Domain.Documents.ApplicationDocument", b =>

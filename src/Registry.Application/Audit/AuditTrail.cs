@@ -54,6 +54,8 @@ public sealed class AuditTrail(IRegistryDbContext db, ICurrentUser currentUser)
                 changes: new { status = nameof(OrganizationStatus.Active), registrationNumber = e.RegistrationNumber }),
             OrganizationStatusChanged e => Entry("organization.status-changed", null, e.OrganizationId, e.Reason,
                 new { from = e.From.ToString(), to = e.To.ToString() }),
+            OrganizationDeclarationFiled e => Entry("organization.declaration-filed", null, e.OrganizationId,
+                changes: new { kind = e.Kind.ToString(), effectiveOn = e.EffectiveOn, financialYear = e.FinancialYear }),
             _ => throw new InvalidOperationException($"No audit mapping for {domainEvent.GetType().Name}."),
         };
     }

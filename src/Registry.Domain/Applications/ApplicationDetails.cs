@@ -86,6 +86,9 @@ public enum OfficerRole
     Treasurer,
     BoardMember,
     Administrator,
+
+    /// <summary>Commissaire aux comptes (law 112-12 art. 72).</summary>
+    Auditor,
 }
 
 /// <summary>A member of the board or a manager, with the mandate the statutes give them.</summary>

@@ -45,6 +45,19 @@ public sealed class Organization : AggregateRoot
     public int MemberCount { get; private set; }
 
     public int WomenMemberCount { get; private set; }
+
+    /// <summary>Capital subscribed and paid, in MAD (shares × share value), kept for the compliance sweep.</summary>
+    public decimal SubscribedCapital { get; private set; }
+
+    public decimal PaidCapital { get; private set; }
+
+    /// <summary>The facts the compliance sweep reads, kept up to date by declarations.</summary>
+    public DateOnly? LastDeclarationOn { get; private set; }
+
+    public DateOnly? LastGeneralAssemblyOn { get; private set; }
+    public DateOnly? LastAccountsFiledOn { get; private set; }
+    public int? LastAnnualReturnYear { get; private set; }
+    public DateOnly? MembersBelowMinimumSince { get; private set; }
     public IReadOnlyList<Member> Members => _members;
     public IReadOnlyList<Officer> Officers => _officers;
 
@@ -77,10 +90,73 @@ public sealed class Organization : AggregateRoot
             _members = [.. application.Members.Select(m => m.Copy())],
             _officers = [.. application.Officers.Select(o => o.Copy())],
         };
-        organization.MemberCount = organization._members.Count;
-        organization.WomenMemberCount = organization._members.Count(m => m.Gender == Gender.Female);
+        organization.RecountMembers(DateOnly.FromDateTime(now.UtcDateTime));
         organization.Raise(new OrganizationRegistered(organization.Id, application.Id, number.Value, now));
         return organization;
+    }
+
+    /// <summary>The legal minimum of members whose absence the compliance sweep reports (law 112-12 arts. 14, 85).</summary>
+    public int? MinimumMembers => LegalForm switch
+    {
+        LegalForm.COOP => 5,
+        LegalForm.UNION => 3,
+        _ => null,
+    };
+
+    /// <summary>Records a declaration's effect on what the registry knows; <paramref name="today"/> is the Casablanca date.</summary>
+    public void RecordDeclaration(Compliance.DeclarationKind kind, DateOnly effectiveOn, int? financialYear, DateOnly today, DateTimeOffset now)
+    {
+        EnsureNotFinal("declare");
+        LastDeclarationOn = today;
+        switch (kind)
+        {
+            case Compliance.DeclarationKind.GeneralAssembly:
+                LastGeneralAssemblyOn = LastGeneralAssemblyOn is { } held && held > effectiveOn ? held : effectiveOn;
+                break;
+            case Compliance.DeclarationKind.AnnualAccounts:
+                LastAccountsFiledOn = today;
+                break;
+            case Compliance.DeclarationKind.MutualAnnualReturn:
+                LastAnnualReturnYear = Math.Max(LastAnnualReturnYear ?? 0, financialYear ?? effectiveOn.Year);
+                break;
+        }
+
+        Raise(new OrganizationDeclarationFiled(Id, kind, effectiveOn, financialYear, now));
+    }
+
+    /// <summary>A new board or managers (or the same people with new mandates) replace the current ones.</summary>
+    public void ReplaceOfficers(IReadOnlyList<Officer> officers)
+    {
+        EnsureNotFinal("declare");
+        _officers = [.. officers];
+    }
+
+    /// <summary>Members join and leave (leavers named by CIN or legal identifier); counts and capital follow.</summary>
+    public void ChangeMembers(IReadOnlyList<Member> joining, IReadOnlyCollection<string> leaving, DateOnly today)
+    {
+        EnsureNotFinal("declare");
+        _members = [.. _members.Where(m => !leaving.Contains(m.Cin ?? m.LegalIdentifier ?? "")), .. joining];
+        RecountMembers(today);
+    }
+
+    private void RecountMembers(DateOnly today)
+    {
+        MemberCount = _members.Count;
+        WomenMemberCount = _members.Count(m => m.Gender == Gender.Female);
+        var shareValue = ShareValue ?? 0m;
+        SubscribedCapital = _members.Sum(m => (decimal)m.SharesSubscribed) * shareValue;
+        PaidCapital = _members.Sum(m => (decimal)m.SharesPaid) * shareValue;
+        MembersBelowMinimumSince = MemberCount < MinimumMembers ? MembersBelowMinimumSince ?? today : null;
+    }
+
+    private void EnsureNotFinal(string action)
+    {
+        if (Status is OrganizationStatus.StruckOff or OrganizationStatus.Dissolved)
+        {
+            throw new RuleViolationException(new BrokenRule("ORGANIZATION_STATE", "SPEC §3", new LocalizedText(
+                $"L'organisation est à l'état « {Status} » : l'action « {action} » n'est pas possible.",
+                $"المنظمة في حالة «{Status}»: لا يمكن تنفيذ الإجراء «{action}».")));
+        }
     }
 
     public void Suspend(string reason, DateTimeOffset now) =>

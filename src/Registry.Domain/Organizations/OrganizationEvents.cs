@@ -6,3 +6,6 @@ public sealed record OrganizationRegistered(Guid OrganizationId, Guid Applicatio
 
 public sealed record OrganizationStatusChanged(
     Guid OrganizationId, OrganizationStatus From, OrganizationStatus To, string Reason, DateTimeOffset OccurredAt) : IDomainEvent;
+
+public sealed record OrganizationDeclarationFiled(
+    Guid OrganizationId, Compliance.DeclarationKind Kind, DateOnly EffectiveOn, int? FinancialYear, DateTimeOffset OccurredAt) : IDomainEvent;

@@ -1,4 +1,5 @@
 using Hangfire;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Registry.Application.Common.Interfaces;
@@ -6,7 +7,7 @@ using Registry.Application.Common.Interfaces;
 namespace Registry.Infrastructure.Jobs;
 
 /// <summary>Registers the recurring jobs under stable ids, in the law's time zone. Safe from every instance.</summary>
-internal sealed partial class RecurringJobsRegistrar(IRecurringJobManager jobs, ILogger<RecurringJobsRegistrar> logger) : IHostedService
+internal sealed partial class RecurringJobsRegistrar(IRecurringJobManager jobs, IConfiguration configuration, ILogger<RecurringJobsRegistrar> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -16,6 +17,16 @@ internal sealed partial class RecurringJobsRegistrar(IRecurringJobManager jobs, 
                 PurgeIdempotencyKeysJob.RecurringId,
                 job => job.RunAsync(CancellationToken.None),
                 Cron.Daily(3),
+                new RecurringJobOptions { TimeZone = LegalCalendar.Morocco });
+            jobs.AddOrUpdate<ComplianceSweepJob>(
+                ComplianceSweepJob.RecurringId,
+                job => job.RunAsync(CancellationToken.None),
+                configuration["Registry:Compliance:Cron"] ?? "0 2 * * *",
+                new RecurringJobOptions { TimeZone = LegalCalendar.Morocco });
+            jobs.AddOrUpdate<DeliverNotificationsJob>(
+                DeliverNotificationsJob.RecurringId,
+                job => job.RunAsync(CancellationToken.None),
+                configuration["Registry:Notifications:Cron"] ?? Cron.Minutely(),
                 new RecurringJobOptions { TimeZone = LegalCalendar.Morocco });
         }
         catch (Exception exception) when (exception is Npgsql.NpgsqlException or InvalidOperationException)

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Interfaces;
 using Registry.Domain.Applications;
 using Registry.Domain.Audit;
+using Registry.Domain.Compliance;
 using Registry.Domain.Documents;
 using Registry.Domain.Names;
 using Registry.Domain.Organizations;
@@ -32,6 +33,9 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
     public DbSet<ApplicationDocument> Documents => Set<ApplicationDocument>();
     public DbSet<DocumentContent> DocumentContents => Set<DocumentContent>();
     public DbSet<NameReservation> NameReservations => Set<NameReservation>();
+    public DbSet<Declaration> Declarations => Set<Declaration>();
+    public DbSet<Finding> Findings => Set<Finding>();
+    public DbSet<Notifications.OutboxMessage> OutboxMessages => Set<Notifications.OutboxMessage>();
     public DbSet<IdempotencyKey> IdempotencyKeys => Set<IdempotencyKey>();
     public DbSet<RegistrationSequence> RegistrationSequences => Set<RegistrationSequence>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -79,13 +79,15 @@ public class RegistryApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return client;
     }
 
-    public async Task<HttpClient> NewApplicantAsync()
+    public async Task<HttpClient> NewApplicantAsync() => (await NewApplicantWithEmailAsync()).Client;
+
+    public async Task<(HttpClient Client, string Email)> NewApplicantWithEmailAsync()
     {
         var email = $"applicant-{Guid.NewGuid():N}@registry.test";
         using var anonymous = CreateClient();
         var registered = await anonymous.PostAsJsonAsync("/api/v1/auth/register", new { email, password = Password });
         registered.EnsureSuccessStatusCode();
-        return await SignInAsync(email);
+        return (await SignInAsync(email), email);
     }
 
     public async Task<HttpClient> NewStaffAsync(string role, params string[] regions)

@@ -60,6 +60,28 @@ public static class Samples
         },
     };
 
+    /// <summary>A lawful mutual society: Moroccan administrators over 21, participating members.</summary>
+    public static object Mutual(string province = "141") => new
+    {
+        legalForm = "MUTU",
+        nameLatin = UniqueLatin("Mutuelle Test"),
+        sectorCode = "PROTECTION_SOCIALE",
+        seatAddress = "3 boulevard Zerktouni",
+        provinceCode = province,
+        foundingDate = "2025-01-10",
+        financialYearEnd = "12-31",
+        members = new object[]
+        {
+            new { kind = "NaturalPerson", fullNameLatin = "Nadia Berrada", cin = "BK100001", birthDate = "1975-01-01", gender = "Female", nationality = "MA" },
+            new { kind = "NaturalPerson", fullNameLatin = "Karim Bennani", cin = "BK100002", birthDate = "1970-01-01", gender = "Male", nationality = "MA" },
+        },
+        officers = new object[]
+        {
+            new { role = "President", fullNameLatin = "Nadia Berrada", cin = "BK100001", birthDate = "1975-01-01", nationality = "MA", profession = "Médecin", address = "Casablanca", mandateStart = "2025-01-10", mandateEnd = "2029-01-10", isParticipatingMember = true },
+            new { role = "Treasurer", fullNameLatin = "Karim Bennani", cin = "BK100002", birthDate = "1970-01-01", nationality = "MA", profession = "Comptable", address = "Casablanca", mandateStart = "2025-01-10", mandateEnd = "2029-01-10", isParticipatingMember = true },
+        },
+    };
+
     /// <summary>The smallest PDF the registry recognises.</summary>
     public static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"u8.ToArray();
 

@@ -15,7 +15,7 @@ namespace Registry.Application.Common.Behaviours;
 /// response there, so a key is either bound to a committed change and its response, or free again.
 /// </summary>
 public sealed class IdempotencyBehaviour<TMessage, TResponse>(
-    IRegistryDbContext db, IIdempotencyStore store, ICurrentUser currentUser)
+    IRegistryDbContext db, IIdempotencyStore store, ICurrentUser currentUser, AfterCommit afterCommit)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IBaseCommand, IIdempotentCommand
 {
@@ -59,6 +59,7 @@ public sealed class IdempotencyBehaviour<TMessage, TResponse>(
         if (transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);
+            afterCommit.Run();
         }
 
         return response;

@@ -8,7 +8,7 @@ namespace Registry.Application.Common.Behaviours;
 /// Last before the handler: runs the command in a transaction, turns the domain events it raised into
 /// audit entries, and saves once, so a change and its audit trail are committed together or not at all.
 /// </summary>
-public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(IRegistryDbContext db, AuditTrail auditTrail)
+public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(IRegistryDbContext db, AuditTrail auditTrail, AfterCommit afterCommit)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IBaseCommand
 {
@@ -25,6 +25,7 @@ public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(IRegistryDbContext 
         if (transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);
+            afterCommit.Run();
         }
 
         return response;

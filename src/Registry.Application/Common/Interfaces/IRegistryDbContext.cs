@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Registry.Domain.Applications;
 using Registry.Domain.Audit;
+using Registry.Domain.Compliance;
 using Registry.Domain.Documents;
 using Registry.Domain.Names;
 using Registry.Domain.Organizations;
@@ -21,6 +22,8 @@ public interface IRegistryDbContext
     DbSet<ApplicationDocument> Documents { get; }
     DbSet<DocumentContent> DocumentContents { get; }
     DbSet<NameReservation> NameReservations { get; }
+    DbSet<Declaration> Declarations { get; }
+    DbSet<Finding> Findings { get; }
     DatabaseFacade Database { get; }
     Microsoft.EntityFrameworkCore.ChangeTracking.ChangeTracker ChangeTracker { get; }
 

@@ -36,6 +36,8 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         builder.HasIndex(o => o.NormalizedNameLatin);
         builder.HasIndex(o => o.NormalizedNameAr, "ix_organizations_normalized_name_ar_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
         builder.HasIndex(o => o.NormalizedNameLatin, "ix_organizations_normalized_name_latin_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
+        builder.Property(o => o.SubscribedCapital).HasPrecision(16, 2);
+        builder.Property(o => o.PaidCapital).HasPrecision(16, 2);
         builder.HasIndex(o => o.OwnerId);
         builder.HasIndex(o => new { o.RegionCode, o.RegistrationNumber });
         builder.HasIndex(o => new { o.ProvinceCode, o.RegistrationNumber });

@@ -1,0 +1,122 @@
+using System.Text.Json;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Registry.Application.Applications;
+using Registry.Application.Common.Behaviours;
+using Registry.Application.Common.Interfaces;
+using Registry.Application.Common.Messaging;
+using Registry.Application.Common.Validation;
+using Registry.Application.Organizations;
+using Registry.Domain.Applications;
+using Registry.Domain.Compliance;
+
+namespace Registry.Application.Compliance.Commands.FileDeclaration;
+
+/// <summary>The body of a declaration; which fields matter depends on its kind.</summary>
+public sealed record DeclarationInput(
+    DeclarationKind Kind,
+    DateOnly EffectiveOn,
+    int? FinancialYear = null,
+    decimal? Turnover = null,
+    IReadOnlyList<OfficerInput>? Officers = null,
+    IReadOnlyList<MemberInput>? Joining = null,
+    IReadOnlyList<string>? Leaving = null,
+    bool NoChange = false,
+    DateOnly? NewMandateEnd = null,
+    int? MemberCount = null,
+    decimal? Investments = null,
+    decimal? Income = null,
+    decimal? Expenses = null);
+
+/// <summary>
+/// The owner declares an assembly, accounts, management or member changes, an association's board change or
+/// a mutual's annual return. The organisation's compliance is re-evaluated right after the commit.
+/// </summary>
+public sealed record FileDeclaration(string RegistrationNumber, DeclarationInput Input, string? IdempotencyKey = null)
+    : ICommand<FiledDeclaration>, IIdempotentCommand;
+
+public sealed record FiledDeclaration(Guid Id, string RegistrationNumber, DeclarationKind Kind, DateOnly EffectiveOn, int MemberCount, int WomenMemberCount);
+
+public sealed class FileDeclarationValidator : AbstractValidator<FileDeclaration>
+{
+    public FileDeclarationValidator(TimeProvider clock)
+    {
+        RuleFor(x => x.Input).NotNull();
+        RuleFor(x => x.Input.Kind).IsInEnum();
+        RuleFor(x => x.Input.EffectiveOn).InclusiveBetween(new DateOnly(1950, 1, 1), new DateOnly(2100, 1, 1))
+            .Must(d => d <= LegalCalendar.Today(clock)).WithMessage("A declaration is about something that has happened.");
+        RuleFor(x => x.Input.FinancialYear).NotNull().InclusiveBetween(1950, 2100)
+            .When(x => x.Input.Kind is DeclarationKind.AnnualAccounts or DeclarationKind.MutualAnnualReturn);
+        RuleFor(x => x.Input.Turnover).NotNull().InclusiveBetween(0m, 1_000_000_000_000m).When(x => x.Input.Kind == DeclarationKind.AnnualAccounts);
+        RuleFor(x => x.Input.Officers).NotEmpty().Must(o => o!.Count <= ApplicationInputValidator.MaxOfficers)
+            .When(x => x.Input.Kind == DeclarationKind.ManagementChange || (x.Input.Kind == DeclarationKind.BoardChange && !x.Input.NoChange));
+        RuleForEach(x => x.Input.Officers).SetValidator(new OfficerInputValidator());
+        RuleFor(x => x.Input.NewMandateEnd).NotNull().GreaterThan(x => x.Input.EffectiveOn)
+            .When(x => x.Input.Kind == DeclarationKind.BoardChange && x.Input.NoChange);
+        RuleFor(x => x.Input).Must(i => (i.Joining?.Count ?? 0) + (i.Leaving?.Count ?? 0) > 0)
+            .When(x => x.Input.Kind == DeclarationKind.MemberChange).WithMessage("Name the members who joined or left.");
+        RuleFor(x => x.Input.Joining).Must(j => j is null || j.Count <= ApplicationInputValidator.MaxMembers);
+        RuleForEach(x => x.Input.Joining).SetValidator(new MemberInputValidator());
+        RuleForEach(x => x.Input.Leaving).NotEmpty().Text(40);
+        RuleFor(x => x.Input.MemberCount).NotNull().InclusiveBetween(0, 10_000_000).When(x => x.Input.Kind == DeclarationKind.MutualAnnualReturn);
+        RuleFor(x => x.Input.Investments).NotNull().GreaterThanOrEqualTo(0).When(x => x.Input.Kind == DeclarationKind.MutualAnnualReturn);
+        RuleFor(x => x.Input.Income).NotNull().GreaterThanOrEqualTo(0).When(x => x.Input.Kind == DeclarationKind.MutualAnnualReturn);
+        RuleFor(x => x.Input.Expenses).NotNull().GreaterThanOrEqualTo(0).When(x => x.Input.Kind == DeclarationKind.MutualAnnualReturn);
+    }
+}
+
+internal sealed class FileDeclarationHandler(
+    IRegistryDbContext db, OrganizationRefusals refusals, AfterCommit afterCommit, IBackgroundJobs jobs, ICurrentUser currentUser, TimeProvider clock)
+    : ICommandHandler<FileDeclaration, FiledDeclaration>
+{
+    public async ValueTask<FiledDeclaration> Handle(FileDeclaration command, CancellationToken cancellationToken)
+    {
+        var owner = currentUser.UserId;
+        var organization = await db.Organizations.SingleOrDefaultAsync(o => o.RegistrationNumber == command.RegistrationNumber && o.OwnerId == owner, cancellationToken)
+            ?? throw await refusals.NotFoundAsync(command.RegistrationNumber, "organization.declare", cancellationToken);
+
+        var input = command.Input;
+        var now = clock.GetUtcNow();
+        var today = LegalCalendar.Today(clock);
+        object? details = null;
+        switch (input.Kind)
+        {
+            case DeclarationKind.ManagementChange:
+            case DeclarationKind.BoardChange when !input.NoChange:
+                organization.ReplaceOfficers([.. input.Officers!.Select(ToOfficer)]);
+                details = new { officers = input.Officers!.Count };
+                break;
+            case DeclarationKind.BoardChange:
+                // The same board continues: its mandates run to the new end the general assembly set.
+                organization.ReplaceOfficers([.. organization.Officers.Select(o => Officer.Create(o.Role, o.FullNameAr, o.FullNameLatin, o.Cin, o.BirthDate,
+                    o.Nationality, o.Profession, o.Address, input.EffectiveOn, input.NewMandateEnd!.Value, o.IsParticipatingMember))]);
+                details = new { noChange = true, newMandateEnd = input.NewMandateEnd };
+                break;
+            case DeclarationKind.MemberChange:
+                organization.ChangeMembers([.. (input.Joining ?? []).Select(ToMember)], [.. input.Leaving ?? []], today);
+                details = new { joined = input.Joining?.Count ?? 0, left = input.Leaving?.Count ?? 0 };
+                break;
+            case DeclarationKind.MutualAnnualReturn:
+                details = new { memberCount = input.MemberCount, investments = input.Investments, income = input.Income, expenses = input.Expenses };
+                break;
+        }
+
+        organization.RecordDeclaration(input.Kind, input.EffectiveOn, input.FinancialYear, today, now);
+        var declaration = Declaration.File(organization.Id, input.Kind, input.EffectiveOn, input.FinancialYear, input.Turnover,
+            details is null ? null : JsonSerializer.Serialize(details, JsonSerializerOptions.Web), currentUser.RequireUserId(), now);
+        db.Declarations.Add(declaration);
+
+        var organizationId = organization.Id;
+        afterCommit.Add(() => jobs.EvaluateOrganization(organizationId));
+        return new FiledDeclaration(declaration.Id, organization.RegistrationNumber, input.Kind, input.EffectiveOn, organization.MemberCount, organization.WomenMemberCount);
+    }
+
+    private static Officer ToOfficer(OfficerInput o) => Officer.Create(o.Role, o.FullNameAr?.Trim(), o.FullNameLatin?.Trim(), o.Cin?.Trim(), o.BirthDate,
+        o.Nationality?.Trim(), o.Profession?.Trim(), o.Address?.Trim(), o.MandateStart, o.MandateEnd, o.IsParticipatingMember);
+
+    private static Member ToMember(MemberInput m) => m.Kind == MemberKind.LegalPerson
+        ? Member.LegalPerson(m.LegalName!.Trim(), m.LegalIdentifier?.Trim(), m.SharesSubscribed, m.SharesPaid)
+        : Member.NaturalPerson(m.FullNameAr?.Trim(), m.FullNameLatin?.Trim(), m.Cin?.Trim(), m.BirthDate, m.Gender, m.Nationality?.Trim(), m.Address?.Trim(),
+            m.SharesSubscribed, m.SharesPaid);
+}

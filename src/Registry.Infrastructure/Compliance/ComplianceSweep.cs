@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using Npgsql;
+using NpgsqlTypes;
+using Registry.Application.Common.Interfaces;
+using Registry.Domain.Compliance;
+
+namespace Registry.Infrastructure.Compliance;
+
+/// <summary>
+/// The compliance checks of SPEC §5 as one set-based statement per rule over all organisations (or one).
+/// Each statement computes every subject's due date and whether the obligation is kept, derives the stage,
+/// writes only the findings whose stage or due date changed (an anti-join first, so a re-run writes
+/// nothing), and queues the reminder or notice for each new stage in the same statement. Each rule commits
+/// on its own: a sweep killed half-way leaves whole rules done, and the re-run finishes the rest.
+/// </summary>
+internal sealed class ComplianceSweep(NpgsqlDataSource dataSource) : IComplianceSweep
+{
+    internal const long SweepLockKey = 0x5245_4749_5354_5259; // "REGISTRY": one full sweep at a time, across servers
+
+    public async Task<SweepResult> RunAsync(DateOnly today, DateTimeOffset now, Guid? organizationId, CancellationToken cancellationToken) =>
+        await RunRulesAsync(ComplianceSql.Rules.Keys, today, now, organizationId, cancellationToken);
+
+    /// <summary>Runs some rules only; the tests use it to stop a sweep half-way.</summary>
+    internal async Task<SweepResult> RunRulesAsync(IEnumerable<string> ruleCodes, DateOnly today, DateTimeOffset now, Guid? organizationId, CancellationToken cancellationToken)
+    {
+        await using var lockConnection = await dataSource.OpenConnectionAsync(cancellationToken);
+        if (organizationId is null && !await TryLockAsync(lockConnection, cancellationToken))
+        {
+            return new SweepResult(false, []);
+        }
+
+        try
+        {
+            return new SweepResult(true, await RunLockedAsync(ruleCodes, today, now, organizationId, cancellationToken));
+        }
+        finally
+        {
+            if (organizationId is null)
+            {
+                // Pooled connections outlive this call: the lock must not go back to the pool with it.
+                await using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock($1)", lockConnection) { Parameters = { new() { Value = SweepLockKey } } };
+                await unlock.ExecuteScalarAsync(CancellationToken.None);
+            }
+        }
+    }
+
+    private async Task<List<RuleTiming>> RunLockedAsync(IEnumerable<string> ruleCodes, DateOnly today, DateTimeOffset now, Guid? organizationId, CancellationToken cancellationToken)
+    {
+        var timings = new List<RuleTiming>();
+        foreach (var code in ruleCodes)
+        {
+            if (organizationId is not null && code == ComplianceRules.ReservationExpired)
+            {
+                continue; // about reservations, not the organisation being evaluated
+            }
+
+            var started = Stopwatch.GetTimestamp();
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await using var command = new NpgsqlCommand(ComplianceSql.Statement(code), connection, transaction) { CommandTimeout = 600 };
+            command.Parameters.Add(new NpgsqlParameter("today", NpgsqlDbType.Date) { Value = today });
+            command.Parameters.Add(new NpgsqlParameter("now", NpgsqlDbType.TimestampTz) { Value = now });
+            command.Parameters.Add(new NpgsqlParameter("org", NpgsqlDbType.Uuid) { Value = (object?)organizationId ?? DBNull.Value });
+            command.Parameters.Add(new NpgsqlParameter("rule", NpgsqlDbType.Text) { Value = code });
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            {
+                await reader.ReadAsync(cancellationToken);
+                timings.Add(new RuleTiming(code, reader.GetInt32(0), reader.GetInt32(1), Stopwatch.GetElapsedTime(started)));
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return timings;
+    }
+
+    private static async Task<bool> TryLockAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        // A session lock: released when the sweep ends, or when its connection dies with a crashed worker.
+        await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock($1)", connection) { Parameters = { new() { Value = SweepLockKey } } };
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+}
