@@ -94,8 +94,8 @@ Console.WriteLine($"          {similarInputs.Count} names checked for similar na
 Console.WriteLine("Examples: " + string.Join(" | ", searchQueries.GroupBy(q => q.Kind).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}: «{g.First().Text}»")));
 
 var summary = new List<string>();
-Dictionary<SimilarInput, List<Hit>>? referenceSimilar = null;
-Dictionary<SearchQuery, List<Hit>>? referenceSearch = null;
+var searchResults = new Dictionary<string, Dictionary<SearchQuery, List<Hit>>>(StringComparer.Ordinal);
+var similarResults = new Dictionary<string, Dictionary<SimilarInput, List<Hit>>>(StringComparer.Ordinal);
 foreach (var variant in variants)
 {
     Console.WriteLine();
@@ -111,11 +111,8 @@ foreach (var variant in variants)
         if (quality.Count > 0)
         {
             results = await Runner.RunAllAsync(dataSource, quality, (db, q) => variant.SearchAsync(db, q.Text), clients);
-            PrintSearchQuality(results, referenceSearch);
-            if (variant is Current and not AsMigrated)
-            {
-                referenceSearch = results;
-            }
+            PrintSearchQuality(results, searchResults.GetValueOrDefault("current"));
+            searchResults[variant.Name] = results;
         }
 
         var (total, byKind) = await Runner.MeasureAsync(dataSource, searchQueries, q => q.Kind, (db, q) => variant.SearchAsync(db, q.Text),
@@ -146,11 +143,9 @@ foreach (var variant in variants)
         if (quality.Count > 0)
         {
             var results = await Runner.RunAllAsync(dataSource, quality, (db, i) => variant.SimilarAsync(db, i.NormalizedAr, i.NormalizedLatin), clients);
-            PrintSimilarQuality(results, referenceSimilar);
-            if (variant is Current and not AsMigrated)
-            {
-                referenceSimilar = results;
-            }
+            PrintSimilarQuality(results, similarResults.GetValueOrDefault("current"), "current");
+            PrintSimilarQuality(results, similarResults.GetValueOrDefault("key-trgm"), "key-trgm", overlapOnly: true);
+            similarResults[variant.Name] = results;
         }
 
         var (total, byKind) = await Runner.MeasureAsync(dataSource, similarInputs, i => i.Kind, (db, i) => variant.SimilarAsync(db, i.NormalizedAr, i.NormalizedLatin),
@@ -201,10 +196,22 @@ static void PrintSearchQuality(Dictionary<SearchQuery, List<Hit>> results, Dicti
     }
 }
 
-static void PrintSimilarQuality(Dictionary<SimilarInput, List<Hit>> results, Dictionary<SimilarInput, List<Hit>>? reference)
+static void PrintSimilarQuality(Dictionary<SimilarInput, List<Hit>> results, Dictionary<SimilarInput, List<Hit>>? reference, string referenceName, bool overlapOnly = false)
 {
+    if (overlapOnly)
+    {
+        if (reference is not null)
+        {
+            var pairs = results.Where(r => reference.TryGetValue(r.Key, out var c) && c.Count > 0).ToList();
+            var overlap = pairs.Count == 0 ? double.NaN : pairs.Average(r => r.Value.Select(h => h.RegistrationNumber).Intersect(reference[r.Key].Select(h => h.RegistrationNumber)).Count() / (double)reference[r.Key].Count);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Overlap with {referenceName}'s warnings (same similarity semantics on the keys): {overlap:P0} of its names, over {pairs.Count} checks where it warned"));
+        }
+
+        return;
+    }
+
     Console.WriteLine($"\nSimilar-name quality on {results.Count} names (target = the registered name it imitates):");
-    Console.WriteLine($"{"kind",-18} {"n",4} {"none",7} {"target 1st",11} {"target in",10} {"rows",6}{(reference is null ? "" : $" {"overlap with current",21}")}");
+    Console.WriteLine($"{"kind",-18} {"n",4} {"none",7} {"target 1st",11} {"target in",10} {"rows",6}{(reference is null ? "" : $" {"overlap with " + referenceName,21}")}");
     foreach (var group in results.GroupBy(r => r.Key.Kind).OrderBy(g => g.Key, StringComparer.Ordinal))
     {
         var n = group.Count();

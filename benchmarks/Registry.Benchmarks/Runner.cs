@@ -19,7 +19,10 @@ internal sealed record Latencies(string Label, int Count, int Errors, double Sec
         $"{Label,-22} {Count,7} {Throughput,8:F1} {Percentile(50),8:F1} {Percentile(95),8:F1} {Percentile(99),8:F1} {Mean,8:F1} {(SortedMs.Length == 0 ? double.NaN : SortedMs[^1]),8:F1}");
 }
 
-/// <summary>Closed-loop load: N clients, each with its own connection, run random inputs back to back.</summary>
+/// <summary>
+/// Closed-loop load: N clients, each with its own connection, run random inputs back to back. A query counts when
+/// it ends after the warm-up and started before the end (so that designs slower than the window still report).
+/// </summary>
 internal static class Runner
 {
     public static async Task<(Latencies Total, List<Latencies> ByKind)> MeasureAsync<T>(
@@ -65,7 +68,7 @@ internal static class Runner
                     }
 
                     var t1 = Stopwatch.GetTimestamp();
-                    if (t0 >= measureFrom && t0 < end)
+                    if (t1 >= measureFrom && t0 < end)
                     {
                         samples.Add((kindOf(input), (t1 - t0) * 1000.0 / Stopwatch.Frequency));
                     }

@@ -48,6 +48,7 @@ internal abstract class Variant
         new Current(),
         new KeyTrigram(),
         new Words(),
+        new Tiered(),
     ];
 
     public static async Task ApplySetupAsync(NpgsqlDataSource dataSource, Variant variant)

@@ -56,7 +56,7 @@ internal sealed class Words : Variant
     /// <summary>Query word → its variants (close ones: exact or similarity ≥ <paramref name="closeSimilarity"/>).</summary>
     public static async Task<List<Group>> ExpandAsync(Db db, string[] words, double closeSimilarity = 0.5)
     {
-        var rows = await db.QueryAsync(ExpandSql, words);
+        var rows = await db.QueryAsync(ExpandSql, (object)words);
         var groups = new List<Group>();
         for (var i = 0; i < words.Length; i++)
         {

@@ -46,7 +46,7 @@ internal static class MultipartUpload
                 }
             }
         }
-        catch (InvalidDataException)
+        catch (Exception e) when (e is InvalidDataException or IOException && !cancellationToken.IsCancellationRequested)
         {
             throw new BadHttpRequestException("The multipart body is malformed.", StatusCodes.Status400BadRequest);
         }

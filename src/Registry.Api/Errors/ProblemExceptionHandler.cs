@@ -32,6 +32,8 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
                 "The resource was changed by someone else at the same time; read it again and retry."),
             _ when Find<PostgresException>(exception) is { SqlState: PostgresErrorCodes.UniqueViolation } pg =>
                 Problem(StatusCodes.Status409Conflict, "Conflict", $"A record with the same key already exists ({pg.ConstraintName})."),
+            _ when Find<PostgresException>(exception) is { SqlState: PostgresErrorCodes.NumericValueOutOfRange or PostgresErrorCodes.DatetimeFieldOverflow } =>
+                Problem(StatusCodes.Status400BadRequest, "Invalid request", "A number or date is out of the range the registry accepts."),
             _ when Find<PostgresException>(exception) is { SqlState: PostgresErrorCodes.StringDataRightTruncation } =>
                 Problem(StatusCodes.Status400BadRequest, "Invalid request", "A value is longer than the registry accepts."),
             _ when Find<PostgresException>(exception) is { SqlState: PostgresErrorCodes.CharacterNotInRepertoire or PostgresErrorCodes.UntranslatableCharacter } =>

@@ -109,11 +109,61 @@ public sealed class HostileInputTests(RegistryApiFactory api, ITestOutputHelper 
 
         requests.Add((anonymous, () => new HttpRequestMessage(HttpMethod.Get, $"/api/v1/organizations/{number}")));
 
+        // Declarations, reservations, status decisions and uploads.
+        var declaration = new JsonObject { ["kind"] = "MemberChange", ["effectiveOn"] = "2026-01-01", ["leaving"] = new JsonArray("AB123456") };
+        foreach (var field in new[] { "kind", "effectiveOn", "financialYear", "turnover", "officers", "joining", "leaving", "newMandateEnd", "memberCount" })
+        {
+            foreach (var value in HostileValues)
+            {
+                var copy = declaration.DeepClone().AsObject();
+                copy[field] = value?.DeepClone();
+                requests.Add((owner, () => Json(HttpMethod.Post, $"/api/v1/organizations/{number}/declarations", copy)));
+            }
+        }
+
+        foreach (var value in HostileValues)
+        {
+            requests.Add((owner, () => Json(HttpMethod.Post, "/api/v1/name-reservations", new JsonObject { ["legalForm"] = "COOP", ["nameLatin"] = value?.DeepClone() })));
+            requests.Add((owner, () => Json(HttpMethod.Post, "/api/v1/name-reservations", new JsonObject { ["legalForm"] = value?.DeepClone(), ["nameAr"] = "تعاونية" })));
+            requests.Add((official, () => Json(HttpMethod.Post, $"/api/v1/organizations/{number}/suspend", new JsonObject { ["reason"] = value?.DeepClone() })));
+        }
+
+        foreach (var text in HostileStrings)
+        {
+            var escaped = Uri.EscapeDataString(text);
+            requests.Add((official, () => new HttpRequestMessage(HttpMethod.Get, $"/api/v1/compliance/findings?stage={escaped}")));
+            requests.Add((official, () => new HttpRequestMessage(HttpMethod.Get, $"/api/v1/compliance/findings?rule={escaped}&cursor={escaped}")));
+            requests.Add((owner, () => Multipart(draft, text, "statuts.pdf")));
+            if (!string.IsNullOrWhiteSpace(text) && !text.Contains('"', StringComparison.Ordinal))
+            {
+                requests.Add((owner, () => Multipart(draft, "Statutes", text)));
+            }
+        }
+
+        foreach (var raw in RawBodies())
+        {
+            requests.Add((owner, () => Raw(HttpMethod.Post, $"/api/v1/organizations/{number}/declarations", raw)));
+            requests.Add((owner, () => new HttpRequestMessage(HttpMethod.Post, $"/api/v1/applications/{draft}/documents")
+            {
+                Content = new ByteArrayContent(raw) { Headers = { { "Content-Type", "multipart/form-data; boundary=zz" } } },
+            }));
+        }
+
         var failures = new List<string>();
         var refused = 0;
         foreach (var (client, build) in requests)
         {
-            using var request = build();
+            HttpRequestMessage built;
+            try
+            {
+                built = build();
+            }
+            catch (Exception e) when (e is FormatException or ArgumentException)
+            {
+                continue; // the client library cannot even express this request
+            }
+
+            using var request = built;
             var before = await SnapshotAsync();
             var description = $"{request.Method} {request.RequestUri}";
             HttpResponseMessage response;
@@ -219,6 +269,13 @@ public sealed class HostileInputTests(RegistryApiFactory api, ITestOutputHelper 
         yield return Encoding.UTF8.GetBytes(new string('[', 10_000) + new string(']', 10_000));
         yield return Encoding.UTF8.GetBytes("{\"a\":\"" + new string('x', 2_000_000) + "\"}");
         yield return "<xml/>"u8.ToArray();
+    }
+
+    private static HttpRequestMessage Multipart(string applicationId, string kind, string fileName)
+    {
+        var form = new MultipartFormDataContent { { new StringContent(kind), "kind" } };
+        form.Add(new ByteArrayContent([0x4D, 0x5A, 0x90, 0x00]), "file", fileName);
+        return new HttpRequestMessage(HttpMethod.Post, $"/api/v1/applications/{applicationId}/documents") { Content = form };
     }
 
     private static HttpRequestMessage Json(HttpMethod method, string path, JsonNode body) =>

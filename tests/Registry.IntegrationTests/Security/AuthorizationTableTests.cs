@@ -20,6 +20,7 @@ public sealed class AuthorizationTableTests(RegistryApiFactory api) : IClassFixt
         ReadyDraft,
         Submitted,
         Organization,
+        FreshOrganization,
     }
 
     public sealed record Cell(string Method, string Path, Target Target, Actor Actor, HttpStatusCode Expected, string? Body = null)
@@ -57,6 +58,11 @@ public sealed class AuthorizationTableTests(RegistryApiFactory api) : IClassFixt
         ("POST", "/api/v1/applications/{id}/documents", Target.Draft, "document", [Unauthorized, Created, NotFound, Forbidden, Forbidden, Forbidden, Forbidden]),
         ("POST", "/api/v1/name-reservations", Target.None, "reservation", [Unauthorized, Created, Created, Forbidden, Forbidden, Forbidden, Forbidden]),
         ("GET", "/api/v1/name-reservations", Target.None, null, [Unauthorized, Ok, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("POST", "/api/v1/organizations/{number}/declarations", Target.Organization, "declaration", [Unauthorized, Created, NotFound, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("GET", "/api/v1/organizations/{number}/compliance", Target.Organization, null, [Unauthorized, Ok, NotFound, Ok, NotFound, Forbidden, Forbidden]),
+        ("GET", "/api/v1/compliance/findings", Target.None, null, [Unauthorized, Forbidden, Forbidden, Ok, Ok, Forbidden, Forbidden]),
+        ("POST", "/api/v1/organizations/{number}/suspend", Target.FreshOrganization, "reason", [Unauthorized, Forbidden, Forbidden, Ok, NotFound, Forbidden, Forbidden]),
+        ("POST", "/api/v1/organizations/{number}/strike-off", Target.FreshOrganization, "reason", [Unauthorized, Forbidden, Forbidden, Ok, NotFound, Forbidden, Forbidden]),
         ("POST", "/api/v1/admin/users", Target.None, "staff", [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Created]),
         ("GET", "/ops/hangfire", Target.None, null, [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
     ];
@@ -86,6 +92,8 @@ public sealed class AuthorizationTableTests(RegistryApiFactory api) : IClassFixt
             Target.ReadyDraft => cell.Path.Replace("{id}", await ReadyDraftAsync(owner), StringComparison.Ordinal),
             Target.Submitted => cell.Path.Replace("{id}", await owner.SubmittedAsync(), StringComparison.Ordinal),
             Target.Organization => cell.Path.Replace("{number}", await _actors.OrganizationAsync(), StringComparison.Ordinal),
+            Target.FreshOrganization => cell.Path.Replace("{number}",
+                await (await _actors.ClientAsync(Actor.OfficialOfRegion)).ApproveAsync(await owner.SubmittedAsync()), StringComparison.Ordinal),
             _ => cell.Path,
         };
 
@@ -142,6 +150,7 @@ public sealed class AuthorizationTableTests(RegistryApiFactory api) : IClassFixt
         "reason" => JsonContent.Create(new { reason = "Dossier incomplet." }),
         "comments" => JsonContent.Create(new { comments = "Préciser l'adresse du siège." }),
         "document" => Document(),
+        "declaration" => JsonContent.Create(new { kind = "GeneralAssembly", effectiveOn = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }),
         "reservation" => JsonContent.Create(new { legalForm = "COOP", nameLatin = Samples.UniqueLatin("Coopérative Réservée") }),
         "staff" => JsonContent.Create(new { email = $"analyst-{Guid.NewGuid():N}@registry.test", password = RegistryApiFactory.Password, role = "MinistryAnalyst" }),
         _ => null,

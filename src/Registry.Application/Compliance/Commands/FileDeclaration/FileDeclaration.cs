@@ -48,7 +48,12 @@ public sealed class FileDeclarationValidator : AbstractValidator<FileDeclaration
             .Must(d => d <= LegalCalendar.Today(clock)).WithMessage("A declaration is about something that has happened.");
         RuleFor(x => x.Input.FinancialYear).NotNull().InclusiveBetween(1950, 2100)
             .When(x => x.Input.Kind is DeclarationKind.AnnualAccounts or DeclarationKind.MutualAnnualReturn);
-        RuleFor(x => x.Input.Turnover).NotNull().InclusiveBetween(0m, 1_000_000_000_000m).When(x => x.Input.Kind == DeclarationKind.AnnualAccounts);
+        RuleFor(x => x.Input.Turnover).NotNull().When(x => x.Input.Kind == DeclarationKind.AnnualAccounts);
+        RuleFor(x => x.Input.Turnover).InclusiveBetween(0m, 1_000_000_000_000m);
+        RuleFor(x => x.Input.FinancialYear).InclusiveBetween(1950, 2100);
+        RuleFor(x => x.Input.Investments).InclusiveBetween(0m, 1_000_000_000_000m);
+        RuleFor(x => x.Input.Income).InclusiveBetween(0m, 1_000_000_000_000m);
+        RuleFor(x => x.Input.Expenses).InclusiveBetween(0m, 1_000_000_000_000m);
         RuleFor(x => x.Input.Officers).NotEmpty().Must(o => o!.Count <= ApplicationInputValidator.MaxOfficers)
             .When(x => x.Input.Kind == DeclarationKind.ManagementChange || (x.Input.Kind == DeclarationKind.BoardChange && !x.Input.NoChange));
         RuleForEach(x => x.Input.Officers).SetValidator(new OfficerInputValidator());
