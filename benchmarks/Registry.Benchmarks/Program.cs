@@ -18,6 +18,7 @@ const string Usage = """
       --queries N          distinct search queries / similar-name inputs generated (default 2000 / 1000)
       --quality N          inputs run once each for the quality figures (default 400; 0 = none)
       --no-explain         do not print EXPLAIN (ANALYZE, BUFFERS)
+      --auto-prepare       let Npgsql prepare repeated statements (Max Auto Prepare=64; EF Core's default is off)
       --reload             reload the data even if the count matches
       --skip-build         do not build Registry.Api before its migrate step
       --seed N             data and workload seed (default 1)
@@ -39,7 +40,7 @@ for (var i = 1; i < args.Length; i++)
         return 2;
     }
 
-    var flag = args[i] is "--reload" or "--skip-build" or "--no-explain";
+    var flag = args[i] is "--reload" or "--skip-build" or "--no-explain" or "--auto-prepare";
     options[args[i][2..]] = flag ? null : (i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value"));
 }
 
@@ -67,7 +68,7 @@ var variants = variantNames is ["all"] ? [.. Variant.All] : variantNames.Select(
 
 var root = FindRepositoryRoot();
 await Setup.EnsureDatabaseAsync(connectionString, root, options.ContainsKey("skip-build"));
-var builder = new NpgsqlDataSourceBuilder(new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = Math.Max(clients * 2 + 4, 40), CommandTimeout = 600 }.ConnectionString);
+var builder = new NpgsqlDataSourceBuilder(new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = Math.Max(clients * 2 + 4, 40), CommandTimeout = 600, MaxAutoPrepare = options.ContainsKey("auto-prepare") ? 64 : 0 }.ConnectionString);
 await using var dataSource = builder.Build();
 await Setup.LoadAsync(dataSource, organizations, reservations, seed, options.ContainsKey("reload"));
 

@@ -21,8 +21,8 @@ internal sealed class Tiered : Variant
     public const int Cap = 100;
     public const int MaxExpansions = 20;
 
-    /// <summary>A word in more organisations than this is "common" for the similar-name check.</summary>
-    public const int CommonWord = 3000;
+    /// <summary>Candidates of the similar-name check that have a close variant of every word of a key.</summary>
+    public const int SimilarCap = 50;
 
     public override string Name => "tiered";
 
@@ -33,6 +33,8 @@ internal sealed class Tiered : Variant
 
     public override IReadOnlyList<string> SetupSql =>
     [
+        "ALTER TABLE registry.organizations ALTER COLUMN bench_words SET STATISTICS 1000",
+        "ANALYZE registry.organizations (bench_words)",
         "CREATE INDEX IF NOT EXISTS bench_ix_org_words ON registry.organizations USING gin (bench_words) WITH (fastupdate = off)",
         "CREATE INDEX IF NOT EXISTS bench_ix_org_key_ar ON registry.organizations (bench_key_ar)",
         "CREATE INDEX IF NOT EXISTS bench_ix_org_key_latin ON registry.organizations (bench_key_latin)",
@@ -59,19 +61,45 @@ internal sealed class Tiered : Variant
     public static string[] Deletes(string word) =>
         word.Length < 4 ? [word] : [word, .. Enumerable.Range(0, word.Length).Select(i => word.Remove(i, 1)).Distinct(StringComparer.Ordinal)];
 
-    /// <summary>Tier A: the word, or known words it starts.</summary>
-    private static string PrefixGroup(int word, int pattern) =>
-        $"o.bench_words && ARRAY(SELECT ${word} UNION ALL (SELECT v.word FROM bench.name_words v WHERE v.word LIKE ${pattern} AND v.word <> ${word} ORDER BY v.organizations DESC LIMIT {MaxExpansions}))";
-
-    /// <summary>Tier B: typo variants (symmetric delete), known words containing it, known words it starts.</summary>
-    private static string FuzzyGroup(int deletes, int word, int pattern, int infix) => $"""
-        o.bench_words && ARRAY(
-                SELECT d.word FROM bench.word_deletes d WHERE d.variant = ANY (${deletes})
-                UNION
-                (SELECT v.word FROM bench.name_words v WHERE length(${word}) >= 3 AND v.word LIKE ${infix} ORDER BY v.organizations DESC LIMIT {MaxExpansions})
-                UNION
-                (SELECT v.word FROM bench.name_words v WHERE v.word LIKE ${pattern} ORDER BY v.organizations DESC LIMIT {MaxExpansions}))
+    /// <summary>
+    /// One round trip: for each query word, the known words within one edit (symmetric delete: the word table
+    /// holds every word under itself and under each one-letter deletion), and optionally the known words it
+    /// starts or is contained in (the most frequent first).
+    /// </summary>
+    public static readonly string ExpandSql = $"""
+        SELECT q.i::int AS position, e.word, e.organizations, e.how
+        FROM unnest($1::text[]) WITH ORDINALITY AS q(w, i)
+        CROSS JOIN LATERAL (
+            SELECT v.word, v.organizations, 'close' AS how
+            FROM (SELECT DISTINCT d.word FROM bench.word_deletes d
+                  WHERE d.variant = ANY (ARRAY(SELECT q.w UNION ALL SELECT overlay(q.w PLACING '' FROM g FOR 1)
+                                               FROM generate_series(1, length(q.w)) AS g WHERE length(q.w) >= 4))) AS x
+            JOIN bench.name_words v ON v.word = x.word
+            UNION ALL
+            (SELECT v.word, v.organizations, 'prefix' FROM bench.name_words v
+              WHERE $2 AND v.word LIKE q.w || '%' AND v.word <> q.w ORDER BY v.organizations DESC LIMIT {MaxExpansions})
+            UNION ALL
+            (SELECT v.word, v.organizations, 'infix' FROM bench.name_words v
+              WHERE $2 AND length(q.w) >= 3 AND v.word LIKE '%' || q.w || '%' AND v.word <> q.w ORDER BY v.organizations DESC LIMIT {MaxExpansions})
+        ) AS e
         """;
+
+    internal sealed record Group(string Word, string[] Close, long CloseOrganizations, string[] All, long AllOrganizations);
+
+    public static async Task<List<Group>> ExpandAsync(Db db, string[] words, bool withFragments)
+    {
+        var rows = await db.QueryAsync(ExpandSql, words, withFragments);
+        var groups = new List<Group>(words.Length);
+        for (var i = 0; i < words.Length; i++)
+        {
+            var mine = rows.Where(r => (int)r[0]! == i + 1).Select(r => (Word: (string)r[1]!, Count: Convert.ToInt64(r[2], CultureInfo.InvariantCulture), How: (string)r[3]!)).ToList();
+            var close = mine.Where(r => r.How == "close").DistinctBy(r => r.Word).ToList();
+            var all = mine.DistinctBy(r => r.Word).ToList();
+            groups.Add(new Group(words[i], [.. close.Select(r => r.Word)], close.Sum(r => r.Count), [.. all.Select(r => r.Word)], all.Sum(r => r.Count)));
+        }
+
+        return groups;
+    }
 
     private static string Ranked(string column, string keyColumn, string filter) => $"""
         SELECT similarity(c.{keyColumn}, $2) AS score, c.registration_number, c.legal_form, c.name_ar, c.name_latin, c.sector_code, c.province_code, c.region_code, c.status,
@@ -95,92 +123,98 @@ internal sealed class Tiered : Variant
         var key = BenchSchema.SearchKey(normalized);
         var words = key.Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).Take(6).ToArray();
 
-        // Tier A: $1 name, $2 key, then per word: word, prefix pattern.
-        var parameters = new List<object?> { normalized, key };
-        var groups = new List<string>();
-        foreach (var word in words)
+        // Tier A: every word of the key, exactly (the arrays are literal, so the planner sees how common they are).
+        var rows = await db.QueryAsync(Ranked(column, keyColumn, "o.bench_words @> $3"), normalized, key, words);
+        if (rows.Count > 0)
         {
-            parameters.Add(word);
-            parameters.Add(word + "%");
-            groups.Add(PrefixGroup(parameters.Count - 1, parameters.Count));
+            return Hits(rows);
         }
 
-        var rows = await db.QueryAsync(Ranked(column, keyColumn, string.Join(" AND ", groups)), [.. parameters]);
-        if (rows.Count == 0)
+        // Tier B: each word by a known variant (typo within one edit, or a word it starts or is part of).
+        var groups = (await ExpandAsync(db, words, withFragments: true)).Where(g => g.All.Length > 0).ToList();
+        if (groups.Count == 0)
         {
-            // Tier B: per word: deletes, word, prefix pattern, infix pattern.
-            parameters = [normalized, key];
-            groups = [];
-            foreach (var word in words)
-            {
-                parameters.Add(Deletes(word));
-                parameters.Add(word);
-                parameters.Add(word + "%");
-                parameters.Add("%" + word + "%");
-                groups.Add(FuzzyGroup(parameters.Count - 3, parameters.Count - 2, parameters.Count - 1, parameters.Count));
-            }
+            return [];
+        }
 
-            rows = await db.QueryAsync(Ranked(column, keyColumn, string.Join(" AND ", groups)), [.. parameters]);
-            if (rows.Count == 0 && groups.Count > 1)
-            {
-                // Tier C: any one of the words.
-                rows = await db.QueryAsync(Ranked(column, keyColumn, "(" + string.Join(" OR ", groups) + ")"), [.. parameters]);
-            }
+        var parameters = new List<object?> { normalized, key };
+        parameters.AddRange(groups.Select(g => g.All));
+        rows = await db.QueryAsync(Ranked(column, keyColumn, string.Join(" AND ", groups.Select((_, i) => $"o.bench_words && ${i + 3}"))), [.. parameters]);
+        if (rows.Count == 0 && groups.Count > 1)
+        {
+            // Tier C: the rarest word alone.
+            rows = await db.QueryAsync(Ranked(column, keyColumn, "o.bench_words && $3"), normalized, key, groups.MinBy(g => g.AllOrganizations)!.All);
         }
 
         return Hits(rows);
     }
 
-    private static readonly string SimilarSql = $"""
-        SELECT name_ar, name_latin, registration_number, reserved, similarity FROM (
-            SELECT o.name_ar, o.name_latin, o.registration_number, false AS reserved,
-                   greatest(CASE WHEN $1 <> '' THEN similarity(o.bench_key_ar, $1) ELSE 0 END,
-                            CASE WHEN $2 <> '' THEN similarity(o.bench_key_latin, $2) ELSE 0 END)::float8 AS similarity
-            FROM registry.organizations o
-            WHERE o.id IN (
-                (SELECT c.id FROM registry.organizations c
-                 WHERE c.bench_words && ARRAY(
-                     SELECT d.word FROM bench.word_deletes d JOIN bench.name_words v ON v.word = d.word
-                     WHERE d.variant = ANY ($6) AND v.organizations <= {CommonWord})
-                 LIMIT 300)
-                UNION
-                SELECT c.id FROM registry.organizations c
-                WHERE ($7 <> '' AND c.bench_key_ar = $7) OR ($8 <> '' AND c.bench_key_latin = $8))
-            UNION ALL
-            SELECT name_ar, name_latin, NULL, true,
-                   greatest(CASE WHEN $1 <> '' THEN similarity(bench_key_ar, $1) ELSE 0 END,
-                            CASE WHEN $2 <> '' THEN similarity(bench_key_latin, $2) ELSE 0 END)::float8
-            FROM registry.name_reservations
-            WHERE consumed_at IS NULL AND expires_at > $3
-              AND (($1 <> '' AND bench_key_ar % $1) OR ($2 <> '' AND bench_key_latin % $2))
-        ) AS candidates
-        WHERE similarity >= $4
-        ORDER BY similarity DESC, registration_number NULLS LAST
-        LIMIT $5
-        """;
-
-    /// <summary>The key without its rare words: what a similar name sharing only common words would have to be.</summary>
-    private const string CommonPartSql = $"""
-        SELECT coalesce(string_agg(t.w, ' ' ORDER BY t.i), '')
-        FROM unnest(string_to_array($1, ' ')) WITH ORDINALITY AS t(w, i)
-        JOIN bench.name_words v ON v.word = t.w
-        WHERE v.organizations > {CommonWordText}
-        """;
-
-    private const string CommonWordText = "3000";
-
     public override async Task<List<Hit>> SimilarAsync(Db db, string normalizedAr, string normalizedLatin)
     {
         var keyAr = normalizedAr.Length == 0 ? "" : BenchSchema.SearchKey(normalizedAr);
         var keyLatin = normalizedLatin.Length == 0 ? "" : BenchSchema.SearchKey(normalizedLatin);
-        var deletes = (keyAr + " " + keyLatin).Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .SelectMany(Deletes).Distinct(StringComparer.Ordinal).ToArray();
+        var keys = new[] { keyAr, keyLatin }.Where(k => k.Length > 0).Select(k => k.Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).Take(6).ToArray()).ToList();
+        var allWords = keys.SelectMany(k => k).Distinct(StringComparer.Ordinal).ToArray();
         await using var transaction = await db.Connection.BeginTransactionAsync();
         await db.ExecuteAsync("SELECT set_config('pg_trgm.similarity_threshold', $1, true)", SimilarityThreshold.ToString(CultureInfo.InvariantCulture));
-        var sql = SimilarSql
-            .Replace("$7 <> '' AND c.bench_key_ar = $7", $"$1 <> '' AND c.bench_key_ar = ({CommonPartSql.Replace("$1", "$1", StringComparison.Ordinal)})", StringComparison.Ordinal)
-            .Replace("$8 <> '' AND c.bench_key_latin = $8", $"$2 <> '' AND c.bench_key_latin = ({CommonPartSql.Replace("$1", "$2", StringComparison.Ordinal)})", StringComparison.Ordinal);
-        var rows = await db.QueryAsync(sql, keyAr, keyLatin, DateTimeOffset.UtcNow, SimilarityThreshold, MaxWarnings, deletes);
+        var groups = allWords.Length == 0 ? [] : (await ExpandAsync(db, allWords, withFragments: false)).ToDictionary(g => g.Word, StringComparer.Ordinal);
+
+        // Candidates: names with a close variant (≤ 1 edit) of every word of a key; names whose key is the key
+        // itself or the key without one of its words (exact, btree).
+        var parameters = new List<object?> { keyAr, keyLatin, DateTimeOffset.UtcNow, SimilarityThreshold, MaxWarnings };
+        var branches = new List<string>();
+        var combos = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var key in keys)
+        {
+            combos.Add(string.Join(' ', key));
+            if (key.Length >= 2)
+            {
+                for (var drop = 0; drop < key.Length; drop++)
+                {
+                    combos.Add(string.Join(' ', key.Where((_, i) => i != drop)));
+                }
+            }
+
+            // Every word of the key by a close variant: near-duplicates and names with a word more.
+            var usable = key.Select(w => groups[w]).ToList();
+            if (usable.Any(g => g.Close.Length == 0))
+            {
+                continue; // a word nobody uses: only the exact keys below can still be similar
+            }
+
+            var conditions = new List<string>();
+            foreach (var g in usable)
+            {
+                parameters.Add(g.Close);
+                conditions.Add($"c.bench_words && ${parameters.Count}");
+            }
+
+            branches.Add($"(SELECT c.id FROM registry.organizations c WHERE {string.Join(" AND ", conditions)} LIMIT {SimilarCap})");
+        }
+
+        parameters.Add(combos.ToArray());
+        var comboParameter = parameters.Count;
+        branches.Add($"SELECT c.id FROM registry.organizations c WHERE c.bench_key_ar = ANY (${comboParameter}) OR c.bench_key_latin = ANY (${comboParameter})");
+        var sql = $"""
+            SELECT name_ar, name_latin, registration_number, reserved, similarity FROM (
+                SELECT o.name_ar, o.name_latin, o.registration_number, false AS reserved,
+                       greatest(CASE WHEN $1 <> '' THEN similarity(o.bench_key_ar, $1) ELSE 0 END,
+                                CASE WHEN $2 <> '' THEN similarity(o.bench_key_latin, $2) ELSE 0 END)::float8 AS similarity
+                FROM registry.organizations o
+                WHERE o.id IN ({string.Join("\n                    UNION ", branches)})
+                UNION ALL
+                SELECT name_ar, name_latin, NULL, true,
+                       greatest(CASE WHEN $1 <> '' THEN similarity(bench_key_ar, $1) ELSE 0 END,
+                                CASE WHEN $2 <> '' THEN similarity(bench_key_latin, $2) ELSE 0 END)::float8
+                FROM registry.name_reservations
+                WHERE consumed_at IS NULL AND expires_at > $3
+                  AND (($1 <> '' AND bench_key_ar % $1) OR ($2 <> '' AND bench_key_latin % $2))
+            ) AS candidates
+            WHERE similarity >= $4
+            ORDER BY similarity DESC, registration_number NULLS LAST
+            LIMIT $5
+            """;
+        var rows = await db.QueryAsync(sql, [.. parameters]);
         await transaction.CommitAsync();
         return [.. rows.Select(r => new Hit((string?)r[2] ?? "reserved:" + (r[0] ?? r[1]), (double)r[4]!))];
     }

@@ -94,6 +94,7 @@ app.MapDocuments();
 app.MapNameReservations();
 app.MapOrganizations();
 app.MapCompliance();
+app.MapStatistics();
 app.MapAdmin();
 
 await app.RunAsync();

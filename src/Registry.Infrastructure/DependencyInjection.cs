@@ -31,6 +31,7 @@ public static class DependencyInjection
         services.AddScoped<IAccessAudit, AccessAudit>();
         services.AddScoped<INameRegister, NameRegister>();
         services.AddScoped<IComplianceSweep, Compliance.ComplianceSweep>();
+        services.AddScoped<IStatisticsReader, Statistics.StatisticsReader>();
         services.AddScoped<IBackgroundJobs, Jobs.HangfireBackgroundJobs>();
         services.AddOptions<Notifications.SmtpOptions>()
             .Bind(configuration.GetSection(Notifications.SmtpOptions.SectionName))

@@ -1191,6 +1191,63 @@ namespace Registry.Migrations.Migrations
                     b.ToTable("outbox_messages", "registry");
                 });
 
+            modelBuilder.Entity("Registry.Infrastructure.OpenData.OpenDataSnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("format");
+
+                    b.Property<long>("RowCount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("row_count");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<DateOnly>("SnapshotDate")
+                        .HasColumnType("date")
+                        .HasColumnName("snapshot_date");
+
+                    b.HasKey("Id")
+                        .HasName("pk_open_data_snapshots");
+
+                    b.HasIndex("Format", "SnapshotDate")
+                        .IsUnique()
+                        .HasDatabaseName("ix_open_data_snapshots_format_snapshot_date");
+
+                    b.ToTable("open_data_snapshots", "registry", t =>
+                        {
+                            t.HasCheckConstraint("ck_open_data_snapshots_format", "format IN ('csv', 'json')");
+
+                            t.HasCheckConstraint("ck_open_data_snapshots_sha256", "sha256 ~ '^[0-9a-f]{64}$'");
+                        });
+                });
+
             modelBuilder.Entity("Registry.Infrastructure.Persistence.IdempotencyKey", b =>
                 {
                     b.Property<Guid>("UserId")

@@ -36,6 +36,7 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
     public DbSet<Declaration> Declarations => Set<Declaration>();
     public DbSet<Finding> Findings => Set<Finding>();
     public DbSet<Notifications.OutboxMessage> OutboxMessages => Set<Notifications.OutboxMessage>();
+    public DbSet<OpenData.OpenDataSnapshot> OpenDataSnapshots => Set<OpenData.OpenDataSnapshot>();
     public DbSet<IdempotencyKey> IdempotencyKeys => Set<IdempotencyKey>();
     public DbSet<RegistrationSequence> RegistrationSequences => Set<RegistrationSequence>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -1,0 +1,20 @@
+using System.Globalization;
+using Mediator;
+using Registry.Application.Common.Exceptions;
+using Registry.Application.Common.Interfaces;
+
+namespace Registry.Application.OpenData.Queries.GetOpenDataFile;
+
+/// <summary>An open-data file opened for download: a format's newest snapshot, or the one of a date. Public.</summary>
+public sealed record GetOpenDataFile(string Format, DateOnly? SnapshotDate = null) : IQuery<OpenDataDownload>;
+
+internal sealed class GetOpenDataFileHandler(IOpenDataCatalog catalog) : IQueryHandler<GetOpenDataFile, OpenDataDownload>
+{
+    public async ValueTask<OpenDataDownload> Handle(GetOpenDataFile query, CancellationToken cancellationToken)
+    {
+        var key = string.Create(CultureInfo.InvariantCulture, $"{query.SnapshotDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "latest"}/organizations.{query.Format}");
+        return OpenDataFormats.IsKnown(query.Format)
+            ? await catalog.OpenAsync(query.Format, query.SnapshotDate, cancellationToken) ?? throw new NotFoundException("Open-data snapshot", key)
+            : throw new NotFoundException("Open-data snapshot", key);
+    }
+}
