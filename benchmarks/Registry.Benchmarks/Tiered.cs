@@ -3,18 +3,25 @@ using System.Globalization;
 namespace Registry.Benchmarks;
 
 /// <summary>
-/// The word-level design made cheap enough for 16 clients on 2 cores: one statement per tier, the word-list
-/// look-ups inside it (InitPlans feeding the GIN array index), typo tolerance by a symmetric-delete table
-/// (every known word and each of its one-letter deletions → the word; btree look-ups instead of trigram
-/// scans), and a ranking that costs one trigram comparison per candidate.
+/// The word-level design, tiered so that the common cases cost one or two cheap statements: every organisation
+/// carries the set of words of its normalised names (text[], GIN); a word list (distinct words with their
+/// frequency) has a prefix btree, a trigram index and a symmetric-delete table (every word of 5+ letters under
+/// itself and under each of its one-letter deletions → typo variants by btree look-ups).
 /// <list type="number">
-/// <item>Tier A: organisations whose word set has, for every distinctive query word, that word or a known word
-/// it is the start of (as-you-type). Exact normalised-name equality is always added and ranks first.</item>
-/// <item>Tier B, only when A found nothing: the same with typo variants (symmetric delete, edit distance ~1)
-/// and known words that contain the query word.</item>
-/// <item>Tier C, only when B found nothing: any one of the distinctive words (B's variants).</item>
+/// <item>Tier A (one statement): organisations having every word of the query's search key (generic words
+/// removed), as literal arrays so that the planner sees how common the words are (a common word alone is a
+/// short sequential scan with LIMIT, a rare one a GIN look-up). Exact normalised-name equality always joins and
+/// ranks first.</item>
+/// <item>Tier B, only when A found nothing: one statement expands each word (typo variants within one edit,
+/// known words it starts or is contained in), a second asks for organisations with a variant of every word.</item>
+/// <item>Tier C, only when B found nothing: the rarest word's variants alone.</item>
 /// </list>
-/// At most <see cref="Cap"/> candidates are ranked (by the similarity of the search keys).
+/// At most <see cref="Cap"/> candidates are ranked, by the similarity of the search keys.
+/// The similar-name check compares search keys (similarity ≥ 0.45, as today but without generic words): the
+/// first names with the same key (btree, ordered by number) answer it when there are ten of them; otherwise the
+/// candidates are the names with a close variant of every key word and the names whose key is the query's key
+/// less one word; live reservations through a trigram index restricted to reservations neither consumed nor
+/// lapsed (a recurring job marks the expired ones).
 /// </summary>
 internal sealed class Tiered : Variant
 {
@@ -47,19 +54,25 @@ internal sealed class Tiered : Variant
         CROSS JOIN LATERAL (
             SELECT w.word
             UNION ALL
-            SELECT overlay(w.word PLACING '' FROM i FOR 1) FROM generate_series(1, length(w.word)) AS i WHERE length(w.word) >= 4
+            SELECT overlay(w.word PLACING '' FROM i FOR 1) FROM generate_series(1, length(w.word)) AS i WHERE length(w.word) >= 5
         ) AS d(variant)
         WHERE NOT EXISTS (SELECT 1 FROM bench.word_deletes)
         ON CONFLICT DO NOTHING
         """,
-        "CREATE INDEX IF NOT EXISTS bench_ix_res_key_ar_trgm ON registry.name_reservations USING gin (bench_key_ar gin_trgm_ops) WHERE consumed_at IS NULL",
-        "CREATE INDEX IF NOT EXISTS bench_ix_res_key_latin_trgm ON registry.name_reservations USING gin (bench_key_latin gin_trgm_ops) WHERE consumed_at IS NULL",
         "VACUUM (ANALYZE) bench.word_deletes",
+        // Reservations: a recurring job marks the ones that expired unused, so the trigram index holds live ones only.
+        "ALTER TABLE registry.name_reservations ADD COLUMN IF NOT EXISTS bench_lapsed boolean NOT NULL DEFAULT false",
+        "UPDATE registry.name_reservations SET bench_lapsed = true WHERE consumed_at IS NULL AND expires_at <= now() AND NOT bench_lapsed",
+        "CREATE INDEX IF NOT EXISTS bench_ix_res_live_key_ar_trgm ON registry.name_reservations USING gin (bench_key_ar gin_trgm_ops) WHERE consumed_at IS NULL AND NOT bench_lapsed",
+        "CREATE INDEX IF NOT EXISTS bench_ix_res_live_key_latin_trgm ON registry.name_reservations USING gin (bench_key_latin gin_trgm_ops) WHERE consumed_at IS NULL AND NOT bench_lapsed",
+        "CREATE INDEX IF NOT EXISTS bench_ix_org_key_ar_number ON registry.organizations (bench_key_ar, registration_number)",
+        "CREATE INDEX IF NOT EXISTS bench_ix_org_key_latin_number ON registry.organizations (bench_key_latin, registration_number)",
+        "ANALYZE registry.name_reservations",
     ];
 
     /// <summary>The word and its one-letter deletions (the query side of the symmetric-delete look-up).</summary>
     public static string[] Deletes(string word) =>
-        word.Length < 4 ? [word] : [word, .. Enumerable.Range(0, word.Length).Select(i => word.Remove(i, 1)).Distinct(StringComparer.Ordinal)];
+        word.Length < 5 ? [word] : [word, .. Enumerable.Range(0, word.Length).Select(i => word.Remove(i, 1)).Distinct(StringComparer.Ordinal)];
 
     /// <summary>
     /// One round trip: for each query word, the known words within one edit (symmetric delete: the word table
@@ -73,7 +86,7 @@ internal sealed class Tiered : Variant
             SELECT v.word, v.organizations, 'close' AS how
             FROM (SELECT DISTINCT d.word FROM bench.word_deletes d
                   WHERE d.variant = ANY (ARRAY(SELECT q.w UNION ALL SELECT overlay(q.w PLACING '' FROM g FOR 1)
-                                               FROM generate_series(1, length(q.w)) AS g WHERE length(q.w) >= 4))) AS x
+                                               FROM generate_series(1, length(q.w)) AS g WHERE length(q.w) >= 5))) AS x
             JOIN bench.name_words v ON v.word = x.word
             UNION ALL
             (SELECT v.word, v.organizations, 'prefix' FROM bench.name_words v
@@ -149,6 +162,8 @@ internal sealed class Tiered : Variant
         return Hits(rows);
     }
 
+    private const string CandidateColumns = "c.id, c.name_ar, c.name_latin, c.registration_number, c.bench_key_ar, c.bench_key_latin";
+
     public override async Task<List<Hit>> SimilarAsync(Db db, string normalizedAr, string normalizedLatin)
     {
         var keyAr = normalizedAr.Length == 0 ? "" : BenchSchema.SearchKey(normalizedAr);
@@ -157,16 +172,16 @@ internal sealed class Tiered : Variant
         var allWords = keys.SelectMany(k => k).Distinct(StringComparer.Ordinal).ToArray();
         await using var transaction = await db.Connection.BeginTransactionAsync();
         await db.ExecuteAsync("SELECT set_config('pg_trgm.similarity_threshold', $1, true)", SimilarityThreshold.ToString(CultureInfo.InvariantCulture));
-        var groups = allWords.Length == 0 ? [] : (await ExpandAsync(db, allWords, withFragments: false)).ToDictionary(g => g.Word, StringComparer.Ordinal);
+        Dictionary<string, Group>? expanded = null;
 
         // Candidates: names with a close variant (≤ 1 edit) of every word of a key; names whose key is the key
         // itself or the key without one of its words (exact, btree).
         var parameters = new List<object?> { keyAr, keyLatin, DateTimeOffset.UtcNow, SimilarityThreshold, MaxWarnings };
+        var groupsTask = (Func<Task<Dictionary<string, Group>>>)(async () => expanded ??= allWords.Length == 0 ? [] : (await ExpandAsync(db, allWords, withFragments: false)).ToDictionary(g => g.Word, StringComparer.Ordinal));
         var branches = new List<string>();
         var combos = new HashSet<string>(StringComparer.Ordinal);
         foreach (var key in keys)
         {
-            combos.Add(string.Join(' ', key));
             if (key.Length >= 2)
             {
                 for (var drop = 0; drop < key.Length; drop++)
@@ -176,6 +191,7 @@ internal sealed class Tiered : Variant
             }
 
             // Every word of the key by a close variant: near-duplicates and names with a word more.
+            var groups = await groupsTask();
             var usable = key.Select(w => groups[w]).ToList();
             if (usable.Any(g => g.Close.Length == 0))
             {
@@ -189,25 +205,58 @@ internal sealed class Tiered : Variant
                 conditions.Add($"c.bench_words && ${parameters.Count}");
             }
 
-            branches.Add($"(SELECT c.id FROM registry.organizations c WHERE {string.Join(" AND ", conditions)} LIMIT {SimilarCap})");
+            branches.Add($"(SELECT {CandidateColumns} FROM registry.organizations c WHERE {string.Join(" AND ", conditions)} LIMIT {SimilarCap})");
         }
 
-        parameters.Add(combos.ToArray());
-        var comboParameter = parameters.Count;
-        branches.Add($"SELECT c.id FROM registry.organizations c WHERE c.bench_key_ar = ANY (${comboParameter}) OR c.bench_key_latin = ANY (${comboParameter})");
+        // The same key (similarity 1: names that differ only in generic words), first by number: when there are
+        // enough of them nothing else can come before them, and the check is answered by two btree look-ups.
+        var sameKey = await db.QueryAsync($"""
+            SELECT c.name_ar, c.name_latin, c.registration_number, false, 1.0::float8
+            FROM registry.organizations c
+            WHERE c.id IN ((SELECT c.id FROM registry.organizations c WHERE $1 <> '' AND c.bench_key_ar = $1 ORDER BY c.bench_key_ar, c.registration_number LIMIT {MaxWarnings})
+                           UNION
+                           (SELECT c.id FROM registry.organizations c WHERE $2 <> '' AND c.bench_key_latin = $2 ORDER BY c.bench_key_latin, c.registration_number LIMIT {MaxWarnings}))
+            ORDER BY c.registration_number
+            LIMIT {MaxWarnings}
+            """, keyAr, keyLatin);
+        if (sameKey.Count == MaxWarnings)
+        {
+            await transaction.CommitAsync();
+            return [.. sameKey.Select(r => new Hit((string)r[2]!, 1.0))];
+        }
+
+        if (keyAr.Length > 0)
+        {
+            parameters.Add(keyAr);
+            branches.Add($"(SELECT {CandidateColumns} FROM registry.organizations c WHERE c.bench_key_ar = ${parameters.Count} ORDER BY c.bench_key_ar, c.registration_number LIMIT {MaxWarnings})");
+        }
+
+        if (keyLatin.Length > 0)
+        {
+            parameters.Add(keyLatin);
+            branches.Add($"(SELECT {CandidateColumns} FROM registry.organizations c WHERE c.bench_key_latin = ${parameters.Count} ORDER BY c.bench_key_latin, c.registration_number LIMIT {MaxWarnings})");
+        }
+
+        combos.Remove(keyAr);
+        combos.Remove(keyLatin);
+        if (combos.Count > 0)
+        {
+            parameters.Add(combos.ToArray());
+            branches.Add($"(SELECT {CandidateColumns} FROM registry.organizations c WHERE c.bench_key_ar = ANY (${parameters.Count}) OR c.bench_key_latin = ANY (${parameters.Count}) LIMIT {SimilarCap})");
+        }
+
         var sql = $"""
             SELECT name_ar, name_latin, registration_number, reserved, similarity FROM (
                 SELECT o.name_ar, o.name_latin, o.registration_number, false AS reserved,
                        greatest(CASE WHEN $1 <> '' THEN similarity(o.bench_key_ar, $1) ELSE 0 END,
                                 CASE WHEN $2 <> '' THEN similarity(o.bench_key_latin, $2) ELSE 0 END)::float8 AS similarity
-                FROM registry.organizations o
-                WHERE o.id IN ({string.Join("\n                    UNION ", branches)})
+                FROM ({string.Join("\n                      UNION ", branches)}) AS o
                 UNION ALL
                 SELECT name_ar, name_latin, NULL, true,
                        greatest(CASE WHEN $1 <> '' THEN similarity(bench_key_ar, $1) ELSE 0 END,
                                 CASE WHEN $2 <> '' THEN similarity(bench_key_latin, $2) ELSE 0 END)::float8
                 FROM registry.name_reservations
-                WHERE consumed_at IS NULL AND expires_at > $3
+                WHERE consumed_at IS NULL AND NOT bench_lapsed AND expires_at > $3
                   AND (($1 <> '' AND bench_key_ar % $1) OR ($2 <> '' AND bench_key_latin % $2))
             ) AS candidates
             WHERE similarity >= $4

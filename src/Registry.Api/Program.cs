@@ -94,6 +94,7 @@ app.MapDocuments();
 app.MapNameReservations();
 app.MapOrganizations();
 app.MapCompliance();
+app.MapOpenData();
 app.MapStatistics();
 app.MapAdmin();
 

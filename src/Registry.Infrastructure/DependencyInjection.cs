@@ -31,6 +31,9 @@ public static class DependencyInjection
         services.AddScoped<IAccessAudit, AccessAudit>();
         services.AddScoped<INameRegister, NameRegister>();
         services.AddScoped<IComplianceSweep, Compliance.ComplianceSweep>();
+        services.Configure<OpenData.OpenDataOptions>(configuration.GetSection(OpenData.OpenDataOptions.SectionName));
+        services.AddScoped<IOpenDataExporter, OpenData.OpenDataExporter>();
+        services.AddScoped<IOpenDataCatalog, OpenData.OpenDataCatalog>();
         services.AddScoped<IStatisticsReader, Statistics.StatisticsReader>();
         services.AddScoped<IBackgroundJobs, Jobs.HangfireBackgroundJobs>();
         services.AddOptions<Notifications.SmtpOptions>()

@@ -28,6 +28,11 @@ internal sealed partial class RecurringJobsRegistrar(IRecurringJobManager jobs, 
                 job => job.RunAsync(CancellationToken.None),
                 configuration["Registry:Notifications:Cron"] ?? Cron.Minutely(),
                 new RecurringJobOptions { TimeZone = LegalCalendar.Morocco });
+            jobs.AddOrUpdate<OpenDataJob>(
+                OpenDataJob.RecurringId,
+                job => job.RunAsync(CancellationToken.None),
+                configuration["Registry:OpenData:Cron"] ?? OpenData.OpenDataOptions.DefaultCron,
+                new RecurringJobOptions { TimeZone = LegalCalendar.Morocco });
         }
         catch (Exception exception) when (exception is Npgsql.NpgsqlException or InvalidOperationException)
         {

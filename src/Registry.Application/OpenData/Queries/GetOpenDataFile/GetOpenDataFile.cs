@@ -12,9 +12,13 @@ internal sealed class GetOpenDataFileHandler(IOpenDataCatalog catalog) : IQueryH
 {
     public async ValueTask<OpenDataDownload> Handle(GetOpenDataFile query, CancellationToken cancellationToken)
     {
-        var key = string.Create(CultureInfo.InvariantCulture, $"{query.SnapshotDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "latest"}/organizations.{query.Format}");
-        return OpenDataFormats.IsKnown(query.Format)
-            ? await catalog.OpenAsync(query.Format, query.SnapshotDate, cancellationToken) ?? throw new NotFoundException("Open-data snapshot", key)
-            : throw new NotFoundException("Open-data snapshot", key);
+        if (!OpenDataFormats.IsKnown(query.Format))
+        {
+            throw new NotFoundException("Open-data file", $"organizations.* (formats: {string.Join(", ", OpenDataFormats.All)})");
+        }
+
+        var date = query.SnapshotDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "latest";
+        return await catalog.OpenAsync(query.Format, query.SnapshotDate, cancellationToken)
+            ?? throw new NotFoundException("Open-data snapshot", $"{date}/organizations.{query.Format}");
     }
 }

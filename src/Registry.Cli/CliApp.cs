@@ -1,0 +1,139 @@
+using System.Globalization;
+using Registry.Cli.Benchmark;
+using Registry.Cli.Common;
+using Registry.Cli.Generation;
+using Registry.Cli.Import;
+
+namespace Registry.Cli;
+
+/// <summary>The operator commands; arguments parsed by hand (a handful of options each).</summary>
+internal static class CliApp
+{
+    public const string Usage = """
+        usage: Registry.Cli <command> [--connection "<connection string>"] [options]
+          generate [--organizations 1000000] [--members-per-organization 20] [--seed 42] [--workers 2]
+                   [--indexes auto|rebuild|staging] [--today yyyy-MM-dd] [--maintenance-work-mem 512MB]
+          import organizations FILE.csv [--report rejected.csv]
+          benchmark sweep [--today yyyy-MM-dd]
+        The connection string can also come from ConnectionStrings__Registry.
+        """;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var parsed = Arguments.Parse(args);
+            var connectionString = parsed.Option("connection") ?? Environment.GetEnvironmentVariable("ConnectionStrings__Registry");
+            switch (parsed.Positional)
+            {
+                case ["generate"]:
+                    var options = new GenerateOptions(
+                        Organizations: parsed.Int("organizations", 1_000_000),
+                        MembersPerOrganization: parsed.Double("members-per-organization", 20),
+                        Seed: parsed.Int("seed", 42),
+                        Today: parsed.Date("today"),
+                        Workers: parsed.Int("workers", 2),
+                        Indexes: Enum.TryParse<IndexMode>(parsed.Option("indexes") ?? "auto", ignoreCase: true, out var mode) ? mode : throw new UsageException("--indexes is auto, rebuild or staging."),
+                        MaintenanceWorkMem: parsed.Option("maintenance-work-mem") ?? "512MB");
+                    parsed.EnsureAllUsed();
+                    await new GenerateCommand(Require(connectionString), output).RunAsync(options, cancellationToken);
+                    return 0;
+                case ["import", "organizations", var file]:
+                    var report = parsed.Option("report");
+                    parsed.EnsureAllUsed();
+                    var import = await new ImportCommand(Require(connectionString), output).RunAsync(file, report, cancellationToken);
+                    return import.RejectedRows > 0 ? 2 : 0;
+                case ["benchmark", "sweep"]:
+                    var today = parsed.Date("today") ?? Casablanca.Today(TimeProvider.System);
+                    parsed.EnsureAllUsed();
+                    var result = await new SweepBenchmarkCommand(Require(connectionString), output).RunAsync(today, cancellationToken);
+                    return result.Second.FindingsChanged == 0 && result.Second.MessagesQueued == 0 ? 0 : 3;
+                default:
+                    await error.WriteLineAsync(Usage);
+                    return 64;
+            }
+        }
+        catch (UsageException e)
+        {
+            await error.WriteLineAsync(e.Message);
+            await error.WriteLineAsync(Usage);
+            return 64;
+        }
+    }
+
+    private static string Require(string? connectionString) =>
+        string.IsNullOrWhiteSpace(connectionString)
+            ? throw new UsageException("No connection string: pass --connection or set ConnectionStrings__Registry.")
+            : connectionString;
+}
+
+/// <summary><c>--name value</c> options and positional words.</summary>
+internal sealed class Arguments
+{
+    private readonly Dictionary<string, string> _options = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _used = new(StringComparer.Ordinal);
+
+    public List<string> Positional { get; } = [];
+
+    public static Arguments Parse(IReadOnlyList<string> args)
+    {
+        var result = new Arguments();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (arg.StartsWith("--", StringComparison.Ordinal))
+            {
+                var name = arg[2..];
+                var equals = name.IndexOf('=', StringComparison.Ordinal);
+                if (equals >= 0)
+                {
+                    result._options[name[..equals]] = name[(equals + 1)..];
+                }
+                else if (i + 1 < args.Count)
+                {
+                    result._options[name] = args[++i];
+                }
+                else
+                {
+                    throw new UsageException($"The option --{name} needs a value.");
+                }
+            }
+            else
+            {
+                result.Positional.Add(arg);
+            }
+        }
+
+        return result;
+    }
+
+    public string? Option(string name)
+    {
+        _used.Add(name);
+        return _options.GetValueOrDefault(name);
+    }
+
+    public int Int(string name, int fallback) =>
+        Option(name) is { } value ? int.TryParse(value.Replace("_", "", StringComparison.Ordinal), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n
+            : throw new UsageException($"--{name} takes a whole number, not '{value}'.") : fallback;
+
+    public double Double(string name, double fallback) =>
+        Option(name) is { } value ? double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n
+            : throw new UsageException($"--{name} takes a number, not '{value}'.") : fallback;
+
+    public DateOnly? Date(string name) =>
+        Option(name) is { } value ? DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
+            : throw new UsageException($"--{name} takes a date yyyy-MM-dd, not '{value}'.") : null;
+
+    public void EnsureAllUsed()
+    {
+        var unknown = _options.Keys.Where(k => !_used.Contains(k)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new UsageException($"Unknown option(s): {string.Join(", ", unknown.Select(k => "--" + k))}.");
+        }
+    }
+}
+
+/// <summary>A command line the CLI cannot understand: the message and the usage are printed.</summary>
+internal sealed class UsageException(string message) : Exception(message);

@@ -1,0 +1,54 @@
+using Npgsql;
+
+namespace Registry.Cli.Common;
+
+/// <summary>Connections for long bulk work: no command timeout, error details on.</summary>
+internal static class Database
+{
+    public static NpgsqlDataSource Open(string connectionString, int? maxPoolSize = null)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString)
+        {
+            CommandTimeout = 0,
+            IncludeErrorDetail = true,
+        };
+        if (maxPoolSize is { } size && builder.MaxPoolSize < size)
+        {
+            builder.MaxPoolSize = size;
+        }
+
+        return NpgsqlDataSource.Create(builder.ConnectionString);
+    }
+
+    public static async Task<int> ExecuteAsync(this NpgsqlConnection connection, string sql, CancellationToken cancellationToken, NpgsqlTransaction? transaction = null)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public static async Task<T> ScalarAsync<T>(this NpgsqlConnection connection, string sql, CancellationToken cancellationToken, NpgsqlTransaction? transaction = null)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        var value = await command.ExecuteScalarAsync(cancellationToken);
+        return (T)Convert.ChangeType(value!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
+
+/// <summary>Africa/Casablanca dates and times (registration numbers take the approval's year there).</summary>
+internal static class Casablanca
+{
+    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Africa/Casablanca");
+
+    /// <summary>The instant (in UTC, as Npgsql writes timestamptz) of a Casablanca wall-clock time.</summary>
+    public static DateTimeOffset At(DateOnly date, TimeSpan timeOfDay)
+    {
+        var local = date.ToDateTime(TimeOnly.MinValue).Add(timeOfDay);
+        return new DateTimeOffset(local, Zone.GetUtcOffset(local)).ToUniversalTime();
+    }
+
+    public static DateOnly Today(TimeProvider clock) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Zone).DateTime);
+
+    public static DateOnly DateOf(DateTimeOffset instant) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
+}
