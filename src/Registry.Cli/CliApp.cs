@@ -47,7 +47,7 @@ internal static class CliApp
                     var today = parsed.Date("today") ?? Casablanca.Today(TimeProvider.System);
                     parsed.EnsureAllUsed();
                     var result = await new SweepBenchmarkCommand(Require(connectionString), output).RunAsync(today, cancellationToken);
-                    return result.Second.FindingsChanged == 0 && result.Second.MessagesQueued == 0 ? 0 : 3;
+                    return result.Second.RowsWritten == 0 && result.Second.FindingsChanged == 0 && result.Second.MessagesQueued == 0 ? 0 : 3;
                 default:
                     await error.WriteLineAsync(Usage);
                     return 64;
@@ -58,6 +58,11 @@ internal static class CliApp
             await error.WriteLineAsync(e.Message);
             await error.WriteLineAsync(Usage);
             return 64;
+        }
+        catch (Exception e) when (e is Npgsql.NpgsqlException or InvalidOperationException or IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"failed: {e.Message}");
+            return 1;
         }
     }
 

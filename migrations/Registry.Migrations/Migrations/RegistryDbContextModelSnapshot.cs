@@ -709,13 +709,13 @@ namespace Registry.Migrations.Migrations
                         .HasDatabaseName("ix_name_reservations_normalized_latin");
 
                     b.HasIndex(new[] { "NormalizedAr" }, "ix_name_reservations_normalized_ar_trgm")
-                        .HasDatabaseName("ix_name_reservations_normalized_ar");
+                        .HasDatabaseName("ix_name_reservations_normalized_ar_trgm");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "NormalizedAr" }, "ix_name_reservations_normalized_ar_trgm"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "NormalizedAr" }, "ix_name_reservations_normalized_ar_trgm"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex(new[] { "NormalizedLatin" }, "ix_name_reservations_normalized_latin_trgm")
-                        .HasDatabaseName("ix_name_reservations_normalized_latin");
+                        .HasDatabaseName("ix_name_reservations_normalized_latin_trgm");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "NormalizedLatin" }, "ix_name_reservations_normalized_latin_trgm"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "NormalizedLatin" }, "ix_name_reservations_normalized_latin_trgm"), new[] { "gin_trgm_ops" });
@@ -912,13 +912,13 @@ namespace Registry.Migrations.Migrations
                         .HasDatabaseName("ix_organizations_region_code_registration_number");
 
                     b.HasIndex(new[] { "NormalizedNameAr" }, "ix_organizations_normalized_name_ar_trgm")
-                        .HasDatabaseName("ix_organizations_normalized_name_ar");
+                        .HasDatabaseName("ix_organizations_normalized_name_ar_trgm");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "NormalizedNameAr" }, "ix_organizations_normalized_name_ar_trgm"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "NormalizedNameAr" }, "ix_organizations_normalized_name_ar_trgm"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex(new[] { "NormalizedNameLatin" }, "ix_organizations_normalized_name_latin_trgm")
-                        .HasDatabaseName("ix_organizations_normalized_name_latin");
+                        .HasDatabaseName("ix_organizations_normalized_name_latin_trgm");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "NormalizedNameLatin" }, "ix_organizations_normalized_name_latin_trgm"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "NormalizedNameLatin" }, "ix_organizations_normalized_name_latin_trgm"), new[] { "gin_trgm_ops" });

@@ -16,6 +16,10 @@ public static class OpenDataEndpoints
     public const string ContentSha256Header = "X-Content-SHA256";
     public const string SnapshotDateHeader = "X-Snapshot-Date";
 
+    private const string ColumnList =
+        "registration_number, legal_form, name_ar, name_latin, sector_code, seat_address, province_code, region_code, founding_date, status, "
+        + "registered_at, member_count, women_member_count";
+
     private const string Columns =
         "Columns, in this order (CSV header names; JSON uses the camelCase keys): registration_number, legal_form (COOP, UNION, ASSO, MUTU), "
         + "name_ar, name_latin (either may be empty), sector_code, seat_address, province_code, region_code, founding_date (YYYY-MM-DD), "
@@ -38,12 +42,12 @@ public static class OpenDataEndpoints
         openData.MapGet("/organizations.{format}", Latest)
             .AllowAnonymous()
             .Produces(StatusCodes.Status200OK, contentType: "text/csv", additionalContentTypes: ["application/json"])
-            .WithSummary("The newest snapshot of the public fields of every registered organisation; format is csv or json.")
+            .WithSummary("The newest snapshot of the public fields of every registered organisation (csv or json), by registration number; columns: " + ColumnList + ".")
             .WithDescription(Columns + FileHeaders);
         openData.MapGet("/{date}/organizations.{format}", OfDate)
             .AllowAnonymous()
             .Produces(StatusCodes.Status200OK, contentType: "text/csv", additionalContentTypes: ["application/json"])
-            .WithSummary("The snapshot of a date (YYYY-MM-DD, Casablanca) of the public fields of every registered organisation; format is csv or json.")
+            .WithSummary("The snapshot of a date (YYYY-MM-DD, Casablanca) of the public fields of every registered organisation (csv or json); columns: " + ColumnList + ".")
             .WithDescription(Columns + FileHeaders);
         return app;
     }

@@ -8,6 +8,8 @@ using Registry.Infrastructure;
 
 namespace Registry.Cli.Benchmark;
 
+/// <param name="RowsWritten">Findings and outbox rows whose current version the run wrote (by xmin).</param>
+/// <param name="WalBytes">WAL the whole database wrote meanwhile (other sessions included).</param>
 internal sealed record SweepRun(TimeSpan Wall, IReadOnlyList<RuleTiming> Rules, long FindingsChanged, long MessagesQueued, long WalBytes, long RowsWritten);
 
 internal sealed record SweepBenchmarkResult(long Organizations, SweepRun First, SweepRun Second, long PeakWorkingSetBytes);
@@ -52,7 +54,7 @@ internal sealed class SweepBenchmarkCommand(string connectionString, TextWriter 
     private async Task<SweepRun> RunOnceAsync(ServiceProvider provider, NpgsqlConnection connection, DateOnly today, DateTimeOffset now, string label, CancellationToken cancellationToken)
     {
         var walBefore = await connection.ScalarAsync<string>("SELECT pg_current_wal_insert_lsn()::text", cancellationToken);
-        var rowsBefore = await RowsWrittenAsync(connection, cancellationToken);
+        var xidBefore = await NextXidAsync(connection, cancellationToken);
         var started = Stopwatch.GetTimestamp();
         SweepResult result;
         await using (var scope = provider.CreateAsyncScope())
@@ -67,7 +69,7 @@ internal sealed class SweepBenchmarkCommand(string connectionString, TextWriter 
         }
 
         var wal = await connection.ScalarAsync<long>($"SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), '{walBefore}')::bigint", cancellationToken);
-        var rows = await RowsWrittenAsync(connection, cancellationToken) - rowsBefore;
+        var rows = await RowsWrittenSinceAsync(connection, xidBefore, cancellationToken);
         output.WriteLine($"{label}: {wall.TotalSeconds:F2} s wall");
         foreach (var rule in result.Rules)
         {
@@ -80,14 +82,14 @@ internal sealed class SweepBenchmarkCommand(string connectionString, TextWriter 
         return new SweepRun(wall, result.Rules, changed, queued, wal, rows);
     }
 
-    /// <summary>Rows inserted, updated or deleted in findings and the outbox, as the statistics collector counts them.</summary>
-    private static async Task<long> RowsWrittenAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
-    {
-        await connection.ExecuteAsync("SELECT pg_stat_clear_snapshot()", cancellationToken);
-        await Task.Delay(TimeSpan.FromMilliseconds(1100), cancellationToken); // statistics are flushed at most once a second
-        return await connection.ScalarAsync<long>("""
-            SELECT coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0)::bigint FROM pg_stat_user_tables
-            WHERE schemaname = 'registry' AND relname IN ('findings', 'outbox_messages')
+    /// <summary>The next transaction id (not assigning one, so measuring writes nothing).</summary>
+    private static Task<long> NextXidAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+        connection.ScalarAsync<long>("SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint % 4294967296", cancellationToken);
+
+    /// <summary>Rows of findings and the outbox whose current version a transaction from <paramref name="sinceXid"/> on wrote.</summary>
+    private static Task<long> RowsWrittenSinceAsync(NpgsqlConnection connection, long sinceXid, CancellationToken cancellationToken) =>
+        connection.ScalarAsync<long>($"""
+            SELECT (SELECT count(*) FROM registry.findings WHERE xmin::text::bigint >= {sinceXid})
+                 + (SELECT count(*) FROM registry.outbox_messages WHERE xmin::text::bigint >= {sinceXid})
             """, cancellationToken);
-    }
 }

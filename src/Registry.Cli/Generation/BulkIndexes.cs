@@ -61,6 +61,11 @@ internal sealed class BulkIndexes
             }
         }
 
+        // Largest tables first (the catalogue's sizes say nothing while the tables are still empty), so the
+        // longest build — the members' primary key — does not start last and run alone.
+        var priority = new[] { "organization_members", "organization_officers", "organizations", "applications", "declarations" };
+        int Rank(string table) => Array.FindIndex(priority, p => table.EndsWith("." + p, StringComparison.Ordinal)) is var k and >= 0 ? k : priority.Length;
+        result._indexes.Sort((a, b) => Rank(a.Table) != Rank(b.Table) ? Rank(a.Table).CompareTo(Rank(b.Table)) : b.Pages.CompareTo(a.Pages));
         return result;
     }
 
@@ -92,6 +97,7 @@ internal sealed class BulkIndexes
     {
         var queue = new Queue<(string Table, string Name, string Definition, string? ConstraintType, long Pages)>(_indexes);
         var gate = new object();
+        var failures = new List<string>();
         async Task Builder()
         {
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -108,15 +114,31 @@ internal sealed class BulkIndexes
                 }
 
                 var started = Stopwatch.GetTimestamp();
-                await connection.ExecuteAsync(index.Definition, cancellationToken);
-                lock (gate)
+                try
                 {
-                    output.WriteLine($"    index {index.Name,-60} {Stopwatch.GetElapsedTime(started).TotalSeconds,7:F1} s");
+                    await connection.ExecuteAsync(index.Definition, cancellationToken);
+                    lock (gate)
+                    {
+                        output.WriteLine($"    index {index.Name,-60} {Stopwatch.GetElapsedTime(started).TotalSeconds,7:F1} s");
+                    }
+                }
+                catch (PostgresException e)
+                {
+                    // Keep building the others: one bad index must not leave the rest of the tables bare.
+                    lock (gate)
+                    {
+                        failures.Add($"{index.Name}: {e.MessageText} {e.Detail}");
+                    }
                 }
             }
         }
 
         await Task.WhenAll(Enumerable.Range(0, Math.Max(1, parallelism)).Select(_ => Task.Run(Builder, cancellationToken)));
+        if (failures.Count > 0)
+        {
+            throw new InvalidOperationException("Some indexes could not be rebuilt (the data breaks them); fix the data, then run the rebuild script:"
+                + Environment.NewLine + string.Join(Environment.NewLine, failures));
+        }
 
         await using var final = await dataSource.OpenConnectionAsync(cancellationToken);
         await final.ExecuteAsync($"SET maintenance_work_mem = '{maintenanceWorkMem}'", cancellationToken);

@@ -57,7 +57,10 @@ internal sealed class GenerateCommand(string connectionString, TextWriter output
             "SELECT greatest((SELECT coalesce(max(id), 0) FROM registry.organization_officers), (SELECT last_value FROM registry.organization_officers_id_seq))", cancellationToken);
         var existingOrganizations = await control.ScalarAsync<long>("SELECT count(*) FROM registry.organizations", cancellationToken);
         var today = options.Today ?? Casablanca.Today(TimeProvider.System);
-        var plan = NationalPlan.Build(options.Organizations, options.MembersPerOrganization, (ulong)options.Seed, today, reference, existingSequences);
+        // On an empty database the seed alone decides the data; on a filled one the ids already used salt it, so
+        // generating twice with one seed appends new organisations instead of colliding with the first run's ids.
+        var seed = (ulong)options.Seed ^ (ulong)(existingOrganizations * 0x9E3779B1L + memberBase * 31 + officerBase);
+        var plan = NationalPlan.Build(options.Organizations, options.MembersPerOrganization, seed, today, reference, existingSequences);
         var plannedMembers = plan.MemberCount.Sum(c => (long)c);
         var plannedOfficers = plan.OfficerCount.Sum(c => (long)c);
         if (memberBase + plannedMembers > int.MaxValue || officerBase + plannedOfficers > int.MaxValue)
@@ -121,7 +124,7 @@ internal sealed class GenerateCommand(string connectionString, TextWriter output
                     officerStart += plan.OfficerCount[i];
                 }
 
-                var writer = new OrganizationWriter(plan, reference, (ulong)options.Seed, today);
+                var writer = new OrganizationWriter(plan, reference, seed, today);
                 tasks.Add(Task.Factory.StartNew(
                     () => writer.Write(dataSource, targets, start, end, ms, os, n => Interlocked.Add(ref done, n), cancellationToken),
                     cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default));

@@ -1,8 +1,687 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using Npgsql;
+using NpgsqlTypes;
+using Registry.Cli.Common;
+using Registry.Domain.Names;
+using Registry.Domain.Organizations;
+
 namespace Registry.Cli.Import;
 
-internal sealed record ImportResult(int Organizations, int Members, int Officers, int AlreadyPresent, int RejectedRows);
+internal sealed record ImportResult(int Organizations, int Members, int Officers, int AlreadyPresent, int RejectedOrganizations, int RejectedRows);
 
-internal sealed class ImportCommand(string connectionString, TextWriter output)
+/// <summary>
+/// <c>import organizations FILE.csv</c>: organisations already registered elsewhere, with their members and
+/// officers, one row per person (docs/import-format.md). Every row is checked against the reference data and
+/// the shape rules; an organisation with any bad row is rejected whole and reported; the good ones go through
+/// binary COPY into temporary staging tables and from there into the registry in one transaction. An
+/// organisation's id is derived from its source key, so importing the same file again changes nothing.
+/// </summary>
+internal sealed partial class ImportCommand(string connectionString, TextWriter output)
 {
-    public Task<ImportResult> RunAsync(string file, string? reportPath, CancellationToken cancellationToken) => throw new NotImplementedException(connectionString + output);
+    public static readonly string[] Columns =
+    [
+        "source_key", "registration_number", "legal_form", "name_ar", "name_latin", "sector_code", "province_code", "seat_address",
+        "founding_date", "registered_on", "financial_year_end", "ice", "share_value", "contact_email", "contact_phone",
+        "person_role", "member_kind", "full_name_ar", "full_name_latin", "cin", "birth_date", "gender", "nationality",
+        "legal_name", "legal_identifier", "shares_subscribed", "shares_paid", "profession", "address", "mandate_start", "mandate_end",
+    ];
+
+    /// <summary>The columns that describe the organisation and must be the same on each of its rows.</summary>
+    private static readonly string[] OrganizationColumns = [.. Columns.TakeWhile(c => c != "person_role")];
+
+    private static readonly string[] OfficerRoles = ["President", "VicePresident", "Manager", "Secretary", "Treasurer", "BoardMember", "Administrator", "Auditor"];
+
+    private static readonly Guid Namespace = new("6f1c2a7e-3b9d-4c51-9a0e-52e7d1f0c8a4");
+
+    internal sealed record Row(int Line, Dictionary<string, string> Values)
+    {
+        public string? this[string column] => Values.TryGetValue(column, out var v) && v.Length > 0 ? v : null;
+    }
+
+    internal sealed class Organization(string sourceKey, Row first)
+    {
+        public string SourceKey { get; } = sourceKey;
+        public Row First { get; } = first;
+        public List<Row> Rows { get; } = [];
+        public List<(int Line, string Reason)> Problems { get; } = [];
+        public Guid Id => NameBasedGuid("organization:" + SourceKey);
+        public Guid ApplicationId => NameBasedGuid("application:" + SourceKey);
+        public string? RegistrationNumber { get; set; }
+    }
+
+    public async Task<ImportResult> RunAsync(string file, string? reportPath, CancellationToken cancellationToken)
+    {
+        await using var dataSource = Database.Open(connectionString);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var reference = await ReferenceData.LoadAsync(connection, cancellationToken);
+        var today = Casablanca.Today(TimeProvider.System);
+
+        // 1. Read and check every row; group rows by organisation.
+        var organizations = new Dictionary<string, Organization>(StringComparer.Ordinal);
+        var rejectedRows = new List<(int Line, string? SourceKey, string Reason)>();
+        using (var reader = new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
+        {
+            string[]? header = null;
+            foreach (var (line, fields) in Csv.Read(reader))
+            {
+                if (header is null)
+                {
+                    header = [.. fields.Select(f => f.Trim().ToLowerInvariant())];
+                    var missing = Columns.Take(16).Except(header, StringComparer.Ordinal).ToList();
+                    var unknown = header.Except(Columns, StringComparer.Ordinal).ToList();
+                    if (missing.Count > 0 || unknown.Count > 0)
+                    {
+                        throw new UsageException($"{file}: the header must name the columns of docs/import-format.md" +
+                            (missing.Count > 0 ? $"; missing: {string.Join(", ", missing)}" : "") + (unknown.Count > 0 ? $"; unknown: {string.Join(", ", unknown)}" : ""));
+                    }
+
+                    continue;
+                }
+
+                if (fields.Count != header.Length)
+                {
+                    rejectedRows.Add((line, null, $"{fields.Count} fields where the header has {header.Length}"));
+                    continue;
+                }
+
+                var row = new Row(line, header.Zip(fields).ToDictionary(p => p.First, p => p.Second.Trim(), StringComparer.Ordinal));
+                var key = row["source_key"];
+                if (key is null)
+                {
+                    rejectedRows.Add((line, null, "source_key is required"));
+                    continue;
+                }
+
+                if (!organizations.TryGetValue(key, out var organization))
+                {
+                    organizations[key] = organization = new Organization(key, row);
+                }
+
+                organization.Rows.Add(row);
+            }
+        }
+
+        foreach (var organization in organizations.Values)
+        {
+            Validate(organization, reference, today);
+        }
+
+        // 2. In one transaction: skip what is already imported, check numbers against the registry, number, stage, insert.
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var candidates = organizations.Values.Where(o => o.Problems.Count == 0).ToList();
+        var existing = await ExistingIdsAsync(connection, transaction, [.. candidates.Select(o => o.Id)], cancellationToken);
+        var alreadyPresent = candidates.Count(o => existing.Contains(o.Id));
+        candidates = [.. candidates.Where(o => !existing.Contains(o.Id))];
+        await CheckNumbersAsync(connection, transaction, candidates, cancellationToken);
+        var accepted = candidates.Where(o => o.Problems.Count == 0).ToList();
+        await NumberAsync(connection, transaction, accepted, reference, cancellationToken);
+        var (members, officers) = await StageAndInsertAsync(connection, transaction, accepted, today, Path.GetFileName(file), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        // 3. The report: every row of a rejected organisation, with the reasons.
+        foreach (var organization in organizations.Values.Where(o => o.Problems.Count > 0))
+        {
+            var reasons = organization.Problems.GroupBy(p => p.Line).ToDictionary(g => g.Key, g => string.Join("; ", g.Select(p => p.Reason)));
+            foreach (var row in organization.Rows)
+            {
+                rejectedRows.Add((row.Line, organization.SourceKey, reasons.GetValueOrDefault(row.Line, "organisation rejected: another of its rows is invalid")));
+            }
+        }
+
+        var rejectedOrganizations = organizations.Values.Count(o => o.Problems.Count > 0);
+        if (reportPath is not null)
+        {
+            await using var report = new StreamWriter(reportPath, false, new UTF8Encoding(false));
+            await report.WriteLineAsync("line,source_key,reasons");
+            foreach (var (line, key, reason) in rejectedRows.OrderBy(r => r.Line))
+            {
+                await report.WriteLineAsync($"{line},{Csv.Escape(key)},{Csv.Escape(reason)}");
+            }
+        }
+
+        output.WriteLine($"imported {accepted.Count:N0} organisations ({members:N0} members, {officers:N0} officers); " +
+                         $"{alreadyPresent:N0} already present (unchanged); rejected {rejectedOrganizations:N0} organisations, {rejectedRows.Count:N0} rows" +
+                         (reportPath is not null && rejectedRows.Count > 0 ? $" (reasons in {reportPath})" : ""));
+        foreach (var (line, key, reason) in rejectedRows.OrderBy(r => r.Line).Take(20))
+        {
+            output.WriteLine($"  line {line} ({key}): {reason}");
+        }
+
+        return new ImportResult(accepted.Count, members, officers, alreadyPresent, rejectedOrganizations, rejectedRows.Count);
+    }
+
+    internal static void Validate(Organization organization, ReferenceData reference, DateOnly today)
+    {
+        var first = organization.First;
+        void Problem(Row row, string reason) => organization.Problems.Add((row.Line, reason));
+
+        foreach (var row in organization.Rows.Skip(1))
+        {
+            var differing = OrganizationColumns.Where(c => row[c] != first[c]).ToList();
+            if (differing.Count > 0)
+            {
+                Problem(row, $"organisation columns differ from line {first.Line}: {string.Join(", ", differing)}");
+            }
+        }
+
+        var form = first["legal_form"];
+        if (form is not ("COOP" or "UNION" or "ASSO" or "MUTU"))
+        {
+            Problem(first, $"legal_form '{form}' is not COOP, UNION, ASSO or MUTU");
+        }
+
+        if (first["name_ar"] is null && first["name_latin"] is null)
+        {
+            Problem(first, "a name in Arabic or in Latin script is required");
+        }
+
+        foreach (var column in new[] { "name_ar", "name_latin" })
+        {
+            if (first[column] is { Length: > 200 })
+            {
+                Problem(first, $"{column} is longer than 200 characters");
+            }
+        }
+
+        if (first["sector_code"] is not { } sectorCode || !reference.Sectors.TryGetValue(sectorCode, out var sector))
+        {
+            Problem(first, $"sector_code '{first["sector_code"]}' is not in the sector list");
+        }
+        else if (form is not null && !sector.AppliesTo.Contains(form))
+        {
+            Problem(first, $"sector {sectorCode} does not apply to {form}");
+        }
+
+        Province? province = null;
+        if (first["province_code"] is not { } provinceCode || !reference.ProvincesByCode.TryGetValue(provinceCode, out province))
+        {
+            Problem(first, $"province_code '{first["province_code"]}' is not one of the 75 prefectures and provinces");
+        }
+
+        if (first["seat_address"] is not { Length: <= 500 })
+        {
+            Problem(first, "seat_address is required (at most 500 characters)");
+        }
+
+        var founding = Date(first, "founding_date", required: true, Problem);
+        var registered = Date(first, "registered_on", required: true, Problem);
+        if (founding > today || registered > today)
+        {
+            Problem(first, "founding_date and registered_on cannot be in the future");
+        }
+
+        if (founding is not null && registered is not null && registered < founding)
+        {
+            Problem(first, "registered_on is before founding_date");
+        }
+
+        if (first["financial_year_end"] is { } fye && !(FyePattern().IsMatch(fye) && DateOnly.TryParseExact("2024-" + fye, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)))
+        {
+            Problem(first, $"financial_year_end '{fye}' is not MM-DD");
+        }
+
+        if (first["ice"] is { } ice && !IsIce(ice))
+        {
+            Problem(first, $"ICE '{ice}' is not 15 digits divisible by 97");
+        }
+
+        if (first["share_value"] is { } shareValue && !(decimal.TryParse(shareValue, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) && value > 0 && value < 1_000_000_000_000m))
+        {
+            Problem(first, $"share_value '{shareValue}' is not a positive amount");
+        }
+
+        if (first["contact_email"] is { } email && (email.Length > 254 || !email.Contains('@', StringComparison.Ordinal)))
+        {
+            Problem(first, "contact_email is not an e-mail address");
+        }
+
+        if (first["contact_phone"] is { Length: > 20 })
+        {
+            Problem(first, "contact_phone is longer than 20 characters");
+        }
+
+        if (first["registration_number"] is { } number)
+        {
+            if (!RegistrationNumber.TryParse(number, out var parsed))
+            {
+                Problem(first, $"registration_number '{number}' is not FORM-RR-YYYY-NNNNNN");
+            }
+            else if (parsed.LegalForm.ToString() != form || parsed.RegionCode != province?.RegionCode || parsed.Year != registered?.Year)
+            {
+                Problem(first, $"registration_number '{number}' does not match the legal form, the province's region and the year of registered_on");
+            }
+            else
+            {
+                organization.RegistrationNumber = parsed.Value;
+            }
+        }
+
+        // People: members and officers.
+        var cins = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in organization.Rows)
+        {
+            var role = row["person_role"];
+            if (role is null)
+            {
+                continue; // an organisation row without a person
+            }
+
+            var isMember = role == "Member";
+            if (!isMember && !OfficerRoles.Contains(role))
+            {
+                Problem(row, $"person_role '{role}' is neither Member nor one of {string.Join(", ", OfficerRoles)}");
+                continue;
+            }
+
+            var kind = row["member_kind"] ?? "NaturalPerson";
+            if (isMember && kind == "LegalPerson")
+            {
+                if (row["legal_name"] is not { Length: <= 200 })
+                {
+                    Problem(row, "a legal-person member needs legal_name (at most 200 characters)");
+                }
+            }
+            else if (kind != "NaturalPerson")
+            {
+                Problem(row, $"member_kind '{kind}' is neither NaturalPerson nor LegalPerson");
+            }
+            else
+            {
+                if (row["full_name_ar"] is null && row["full_name_latin"] is null)
+                {
+                    Problem(row, "full_name_ar or full_name_latin is required");
+                }
+
+                if (row["cin"] is not { } cin || !CinPattern().IsMatch(cin))
+                {
+                    Problem(row, $"CIN '{row["cin"]}' is not 1–2 upper-case letters then 1–6 digits");
+                }
+                else if (isMember && !cins.Add(cin))
+                {
+                    Problem(row, $"CIN {cin} appears twice among the members");
+                }
+
+                var birth = Date(row, "birth_date", required: isMember, Problem);
+                if (birth is not null && birth > today)
+                {
+                    Problem(row, "birth_date is in the future");
+                }
+
+                if (isMember && row["gender"] is not ("Female" or "Male"))
+                {
+                    Problem(row, $"gender '{row["gender"]}' is neither Female nor Male");
+                }
+            }
+
+            if (isMember)
+            {
+                var subscribed = Int(row, "shares_subscribed", Problem);
+                var paid = Int(row, "shares_paid", Problem);
+                if (paid > subscribed)
+                {
+                    Problem(row, "shares_paid exceeds shares_subscribed");
+                }
+            }
+            else
+            {
+                var start = Date(row, "mandate_start", required: true, Problem);
+                var end = Date(row, "mandate_end", required: true, Problem);
+                if (start is not null && end is not null && end <= start)
+                {
+                    Problem(row, "mandate_end is not after mandate_start");
+                }
+            }
+        }
+    }
+
+    private static DateOnly? Date(Row row, string column, bool required, Action<Row, string> problem)
+    {
+        if (row[column] is not { } text)
+        {
+            if (required)
+            {
+                problem(row, $"{column} is required (yyyy-MM-dd)");
+            }
+
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && date.Year >= 1900)
+        {
+            return date;
+        }
+
+        problem(row, $"{column} '{text}' is not a date yyyy-MM-dd");
+        return null;
+    }
+
+    private static int Int(Row row, string column, Action<Row, string> problem)
+    {
+        if (row[column] is not { } text)
+        {
+            return 0;
+        }
+
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+        {
+            return n;
+        }
+
+        problem(row, $"{column} '{text}' is not a whole number ≥ 0");
+        return 0;
+    }
+
+    internal static bool IsIce(string ice) =>
+        ice.Length == 15 && ice.All(char.IsAsciiDigit) && ulong.Parse(ice, CultureInfo.InvariantCulture) % 97 == 0;
+
+    /// <summary>A name-based UUID (version 8, SHA-256 of the name): the same source key always gives the same id.</summary>
+    internal static Guid NameBasedGuid(string name)
+    {
+        Span<byte> input = stackalloc byte[16 + Encoding.UTF8.GetByteCount(name)];
+        Namespace.TryWriteBytes(input[..16], bigEndian: true, out _);
+        Encoding.UTF8.GetBytes(name, input[16..]);
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(input, hash);
+        hash[6] = (byte)((hash[6] & 0x0F) | 0x80);
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+        return new Guid(hash[..16], bigEndian: true);
+    }
+
+    private static async Task<HashSet<Guid>> ExistingIdsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid[] ids, CancellationToken cancellationToken)
+    {
+        var result = new HashSet<Guid>();
+        await using var command = new NpgsqlCommand("SELECT id FROM registry.organizations WHERE id = ANY($1)", connection, transaction) { Parameters = { new() { Value = ids } } };
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result.Add(reader.GetGuid(0));
+        }
+
+        return result;
+    }
+
+    /// <summary>A number kept from the file must be new to the registry and appear once in the file.</summary>
+    private static async Task CheckNumbersAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<Organization> candidates, CancellationToken cancellationToken)
+    {
+        foreach (var group in candidates.Where(o => o.RegistrationNumber is not null).GroupBy(o => o.RegistrationNumber!).Where(g => g.Count() > 1))
+        {
+            foreach (var organization in group.Skip(1))
+            {
+                organization.Problems.Add((organization.First.Line, $"registration_number {group.Key} is also given to source key {group.First().SourceKey}"));
+            }
+        }
+
+        var numbers = candidates.Where(o => o.RegistrationNumber is not null && o.Problems.Count == 0).Select(o => o.RegistrationNumber!).ToArray();
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        await using (var command = new NpgsqlCommand("SELECT registration_number FROM registry.organizations WHERE registration_number = ANY($1)", connection, transaction) { Parameters = { new() { Value = numbers } } })
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                taken.Add(reader.GetString(0));
+            }
+        }
+
+        foreach (var organization in candidates.Where(o => o.RegistrationNumber is not null && taken.Contains(o.RegistrationNumber)))
+        {
+            organization.Problems.Add((organization.First.Line, $"registration_number {organization.RegistrationNumber} is already registered to another organisation"));
+        }
+    }
+
+    /// <summary>
+    /// Kept numbers first move their counters up to them; the others then take the next numbers of their
+    /// (form, region, year) counter in order of registration, all inside this transaction (gap-free, and the
+    /// counter rows stay locked against concurrent approvals until commit).
+    /// </summary>
+    private static async Task NumberAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<Organization> accepted, ReferenceData reference, CancellationToken cancellationToken)
+    {
+        var kept = accepted.Where(o => o.RegistrationNumber is not null)
+            .Select(o => RegistrationNumber.TryParse(o.RegistrationNumber, out var n) ? n : throw new InvalidOperationException("checked before"))
+            .GroupBy(n => (Form: n.LegalForm.ToString(), n.RegionCode, n.Year))
+            .Select(g => (g.Key.Form, g.Key.RegionCode, g.Key.Year, Value: g.Max(n => n.Sequence))).ToList();
+        if (kept.Count > 0)
+        {
+            await UpsertCountersAsync(connection, transaction, kept, "greatest(s.last_value, excluded.last_value)", cancellationToken);
+        }
+
+        var toNumber = accepted.Where(o => o.RegistrationNumber is null)
+            .GroupBy(o => (Form: o.First["legal_form"]!, Region: RegionOf(o), Year: DateOnly.ParseExact(o.First["registered_on"]!, "yyyy-MM-dd", CultureInfo.InvariantCulture).Year))
+            .ToList();
+        if (toNumber.Count == 0)
+        {
+            return;
+        }
+
+        var last = await UpsertCountersAsync(connection, transaction, [.. toNumber.Select(g => (g.Key.Form, g.Key.Region, g.Key.Year, g.Count()))], "s.last_value + excluded.last_value", cancellationToken);
+        foreach (var group in toNumber)
+        {
+            var next = last[(group.Key.Form, group.Key.Region, group.Key.Year)] - group.Count();
+            foreach (var organization in group.OrderBy(o => o.First["registered_on"], StringComparer.Ordinal).ThenBy(o => o.SourceKey, StringComparer.Ordinal))
+            {
+                organization.RegistrationNumber = RegistrationNumber.Create(Enum.Parse<Domain.Reference.LegalForm>(group.Key.Form), group.Key.Region, group.Key.Year, ++next).Value;
+            }
+        }
+
+        string RegionOf(Organization o) => reference.ProvincesByCode[o.First["province_code"]!].RegionCode;
+    }
+
+    private static async Task<Dictionary<(string, string, int), int>> UpsertCountersAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
+        List<(string Form, string Region, int Year, int Value)> rows, string update, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand($"""
+            INSERT INTO registry.registration_sequences AS s (legal_form, region_code, year, last_value)
+            SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::int[])
+            ON CONFLICT (legal_form, region_code, year) DO UPDATE SET last_value = {update}
+            RETURNING s.legal_form, s.region_code, s.year, s.last_value
+            """, connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Form).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Region).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Year).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Value).ToArray() });
+        var result = new Dictionary<(string, string, int), int>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result[(reader.GetString(0), reader.GetString(1), reader.GetInt32(2))] = reader.GetInt32(3);
+        }
+
+        return result;
+    }
+
+    private static async Task<(int Members, int Officers)> StageAndInsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
+        List<Organization> accepted, DateOnly today, string source, CancellationToken cancellationToken)
+    {
+        // Staging copies without constraints (ids come from the identity columns on the way in).
+        await connection.ExecuteAsync("""
+            CREATE TEMP TABLE import_applications ON COMMIT DROP AS SELECT * FROM registry.applications WITH NO DATA;
+            CREATE TEMP TABLE import_organizations ON COMMIT DROP AS SELECT * FROM registry.organizations WITH NO DATA;
+            CREATE TEMP TABLE import_members ON COMMIT DROP AS SELECT * FROM registry.organization_members WITH NO DATA;
+            CREATE TEMP TABLE import_officers ON COMMIT DROP AS SELECT * FROM registry.organization_officers WITH NO DATA;
+            """, cancellationToken, transaction);
+
+        var members = 0;
+        var officers = 0;
+        await using (var applications = await connection.BeginBinaryImportAsync(
+            "COPY import_applications (id, owner_id, status, legal_form, name_ar, name_latin, sector_code, seat_address, province_code, region_code, founding_date, financial_year_end, contact_email, contact_phone, created_at, updated_at, submitted_at, decided_at, decision_note, organization_id, ice, share_value) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            foreach (var o in accepted)
+            {
+                var f = o.First;
+                var at = RegisteredAt(o);
+                await applications.StartRowAsync(cancellationToken);
+                await applications.WriteAsync(o.ApplicationId, NpgsqlDbType.Uuid, cancellationToken);
+                await applications.WriteAsync(Guid.Empty, NpgsqlDbType.Uuid, cancellationToken);
+                await applications.WriteAsync("Approved", NpgsqlDbType.Varchar, cancellationToken);
+                await WriteAsync(applications, f["legal_form"], cancellationToken);
+                await WriteAsync(applications, f["name_ar"], cancellationToken);
+                await WriteAsync(applications, f["name_latin"], cancellationToken);
+                await WriteAsync(applications, f["sector_code"], cancellationToken);
+                await WriteAsync(applications, f["seat_address"], cancellationToken);
+                await WriteAsync(applications, f["province_code"], cancellationToken);
+                await WriteAsync(applications, o.RegistrationNumber!.Split('-')[1], cancellationToken);
+                await applications.WriteAsync(ParseDate(f["founding_date"])!.Value, NpgsqlDbType.Date, cancellationToken);
+                await WriteAsync(applications, f["financial_year_end"] ?? "12-31", cancellationToken);
+                await WriteAsync(applications, f["contact_email"], cancellationToken);
+                await WriteAsync(applications, f["contact_phone"], cancellationToken);
+                for (var k = 0; k < 4; k++)
+                {
+                    await applications.WriteAsync(at, NpgsqlDbType.TimestampTz, cancellationToken);
+                }
+
+                await applications.WriteAsync($"Imported from {source} (source key {o.SourceKey})", NpgsqlDbType.Text, cancellationToken);
+                await applications.WriteAsync(o.Id, NpgsqlDbType.Uuid, cancellationToken);
+                await WriteAsync(applications, f["ice"], cancellationToken);
+                await WriteDecimalAsync(applications, f["share_value"], cancellationToken);
+            }
+
+            await applications.CompleteAsync(cancellationToken);
+        }
+
+        await using (var organizations = await connection.BeginBinaryImportAsync(
+            "COPY import_organizations (id, registration_number, application_id, owner_id, legal_form, name_ar, name_latin, sector_code, seat_address, province_code, region_code, founding_date, financial_year_end, contact_email, contact_phone, status, registered_at, status_changed_at, member_count, women_member_count, ice, normalized_name_ar, normalized_name_latin, share_value, members_below_minimum_since, paid_capital, subscribed_capital) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            foreach (var o in accepted)
+            {
+                var f = o.First;
+                var at = RegisteredAt(o);
+                var people = o.Rows.Where(r => r["person_role"] == "Member").ToList();
+                var shareValue = f["share_value"] is { } sv ? decimal.Parse(sv, NumberStyles.Number, CultureInfo.InvariantCulture) : 0m;
+                var minimum = f["legal_form"] switch { "COOP" => 5, "UNION" => 3, _ => 0 };
+                await organizations.StartRowAsync(cancellationToken);
+                await organizations.WriteAsync(o.Id, NpgsqlDbType.Uuid, cancellationToken);
+                await organizations.WriteAsync(o.RegistrationNumber!, NpgsqlDbType.Varchar, cancellationToken);
+                await organizations.WriteAsync(o.ApplicationId, NpgsqlDbType.Uuid, cancellationToken);
+                await organizations.WriteAsync(Guid.Empty, NpgsqlDbType.Uuid, cancellationToken);
+                await WriteAsync(organizations, f["legal_form"], cancellationToken);
+                await WriteAsync(organizations, f["name_ar"], cancellationToken);
+                await WriteAsync(organizations, f["name_latin"], cancellationToken);
+                await WriteAsync(organizations, f["sector_code"], cancellationToken);
+                await WriteAsync(organizations, f["seat_address"], cancellationToken);
+                await WriteAsync(organizations, f["province_code"], cancellationToken);
+                await WriteAsync(organizations, o.RegistrationNumber!.Split('-')[1], cancellationToken);
+                await organizations.WriteAsync(ParseDate(f["founding_date"])!.Value, NpgsqlDbType.Date, cancellationToken);
+                await WriteAsync(organizations, f["financial_year_end"] ?? "12-31", cancellationToken);
+                await WriteAsync(organizations, f["contact_email"], cancellationToken);
+                await WriteAsync(organizations, f["contact_phone"], cancellationToken);
+                await organizations.WriteAsync("Active", NpgsqlDbType.Varchar, cancellationToken);
+                await organizations.WriteAsync(at, NpgsqlDbType.TimestampTz, cancellationToken);
+                await organizations.WriteAsync(at, NpgsqlDbType.TimestampTz, cancellationToken);
+                await organizations.WriteAsync(people.Count, NpgsqlDbType.Integer, cancellationToken);
+                await organizations.WriteAsync(people.Count(p => p["gender"] == "Female" && p["member_kind"] is null or "NaturalPerson"), NpgsqlDbType.Integer, cancellationToken);
+                await WriteAsync(organizations, f["ice"], cancellationToken);
+                await organizations.WriteAsync(NameNormalizer.NormalizeArabic(f["name_ar"]), NpgsqlDbType.Text, cancellationToken);
+                await organizations.WriteAsync(NameNormalizer.NormalizeLatin(f["name_latin"]), NpgsqlDbType.Text, cancellationToken);
+                await WriteDecimalAsync(organizations, f["share_value"], cancellationToken);
+                if (people.Count < minimum)
+                {
+                    await organizations.WriteAsync(today, NpgsqlDbType.Date, cancellationToken);
+                }
+                else
+                {
+                    await organizations.WriteNullAsync(cancellationToken);
+                }
+
+                await organizations.WriteAsync(people.Sum(p => (decimal)IntOf(p["shares_paid"])) * shareValue, NpgsqlDbType.Numeric, cancellationToken);
+                await organizations.WriteAsync(people.Sum(p => (decimal)IntOf(p["shares_subscribed"])) * shareValue, NpgsqlDbType.Numeric, cancellationToken);
+            }
+
+            await organizations.CompleteAsync(cancellationToken);
+        }
+
+        await using (var importer = await connection.BeginBinaryImportAsync(
+            "COPY import_members (organization_id, kind, full_name_ar, full_name_latin, cin, birth_date, gender, nationality, address, legal_name, legal_identifier, shares_subscribed, shares_paid) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            foreach (var o in accepted)
+            {
+                foreach (var p in o.Rows.Where(r => r["person_role"] == "Member"))
+                {
+                    var legal = p["member_kind"] == "LegalPerson";
+                    await importer.StartRowAsync(cancellationToken);
+                    await importer.WriteAsync(o.Id, NpgsqlDbType.Uuid, cancellationToken);
+                    await importer.WriteAsync(legal ? "LegalPerson" : "NaturalPerson", NpgsqlDbType.Varchar, cancellationToken);
+                    await WriteAsync(importer, legal ? null : p["full_name_ar"], cancellationToken);
+                    await WriteAsync(importer, legal ? null : p["full_name_latin"], cancellationToken);
+                    await WriteAsync(importer, legal ? null : p["cin"], cancellationToken);
+                    await WriteDateAsync(importer, legal ? null : ParseDate(p["birth_date"]), cancellationToken);
+                    await WriteAsync(importer, legal ? null : p["gender"], cancellationToken);
+                    await WriteAsync(importer, legal ? null : p["nationality"] ?? "MA", cancellationToken);
+                    await WriteAsync(importer, legal ? null : p["address"], cancellationToken);
+                    await WriteAsync(importer, legal ? p["legal_name"] : null, cancellationToken);
+                    await WriteAsync(importer, legal ? p["legal_identifier"] : null, cancellationToken);
+                    await importer.WriteAsync(IntOf(p["shares_subscribed"]), NpgsqlDbType.Integer, cancellationToken);
+                    await importer.WriteAsync(IntOf(p["shares_paid"]), NpgsqlDbType.Integer, cancellationToken);
+                    members++;
+                }
+            }
+
+            await importer.CompleteAsync(cancellationToken);
+        }
+
+        await using (var importer = await connection.BeginBinaryImportAsync(
+            "COPY import_officers (organization_id, role, full_name_ar, full_name_latin, cin, birth_date, nationality, profession, address, mandate_start, mandate_end, is_participating_member) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            foreach (var o in accepted)
+            {
+                foreach (var p in o.Rows.Where(r => r["person_role"] is { } role && role != "Member"))
+                {
+                    await importer.StartRowAsync(cancellationToken);
+                    await importer.WriteAsync(o.Id, NpgsqlDbType.Uuid, cancellationToken);
+                    await importer.WriteAsync(p["person_role"]!, NpgsqlDbType.Varchar, cancellationToken);
+                    await WriteAsync(importer, p["full_name_ar"], cancellationToken);
+                    await WriteAsync(importer, p["full_name_latin"], cancellationToken);
+                    await WriteAsync(importer, p["cin"], cancellationToken);
+                    await WriteDateAsync(importer, ParseDate(p["birth_date"]), cancellationToken);
+                    await WriteAsync(importer, p["nationality"] ?? "MA", cancellationToken);
+                    await WriteAsync(importer, p["profession"], cancellationToken);
+                    await WriteAsync(importer, p["address"], cancellationToken);
+                    await importer.WriteAsync(ParseDate(p["mandate_start"])!.Value, NpgsqlDbType.Date, cancellationToken);
+                    await importer.WriteAsync(ParseDate(p["mandate_end"])!.Value, NpgsqlDbType.Date, cancellationToken);
+                    await importer.WriteAsync(true, NpgsqlDbType.Boolean, cancellationToken);
+                    officers++;
+                }
+            }
+
+            await importer.CompleteAsync(cancellationToken);
+        }
+
+        // ON CONFLICT DO NOTHING: an import racing another of the same file inserts each organisation once.
+        await connection.ExecuteAsync("""
+            INSERT INTO registry.applications (id, owner_id, status, legal_form, name_ar, name_latin, sector_code, seat_address, province_code, region_code, founding_date, financial_year_end, contact_email, contact_phone, created_at, updated_at, submitted_at, decided_at, decision_note, organization_id, ice, share_value)
+            SELECT id, owner_id, status, legal_form, name_ar, name_latin, sector_code, seat_address, province_code, region_code, founding_date, financial_year_end, contact_email, contact_phone, created_at, updated_at, submitted_at, decided_at, decision_note, organization_id, ice, share_value
+            FROM import_applications;
+            INSERT INTO registry.organizations (id, registration_number, application_id, owner_id, legal_form, name_ar, name_latin, sector_code, seat_address, province_code, region_code, founding_date, financial_year_end, contact_email, contact_phone, status, registered_at, status_changed_at, member_count, women_member_count, ice, normalized_name_ar, normalized_name_latin, share_value, members_below_minimum_since, paid_capital, subscribed_capital)
+            SELECT id, registration_number, application_id, owner_id, legal_form, name_ar, name_latin, sector_code, seat_address, province_code, region_code, founding_date, financial_year_end, contact_email, contact_phone, status, registered_at, status_changed_at, member_count, women_member_count, ice, normalized_name_ar, normalized_name_latin, share_value, members_below_minimum_since, paid_capital, subscribed_capital
+            FROM import_organizations;
+            INSERT INTO registry.organization_members (organization_id, kind, full_name_ar, full_name_latin, cin, birth_date, gender, nationality, address, legal_name, legal_identifier, shares_subscribed, shares_paid)
+            SELECT organization_id, kind, full_name_ar, full_name_latin, cin, birth_date, gender, nationality, address, legal_name, legal_identifier, shares_subscribed, shares_paid FROM import_members;
+            INSERT INTO registry.organization_officers (organization_id, role, full_name_ar, full_name_latin, cin, birth_date, nationality, profession, address, mandate_start, mandate_end, is_participating_member)
+            SELECT organization_id, role, full_name_ar, full_name_latin, cin, birth_date, nationality, profession, address, mandate_start, mandate_end, is_participating_member FROM import_officers;
+            """, cancellationToken, transaction);
+        return (members, officers);
+    }
+
+    private static DateTimeOffset RegisteredAt(Organization o) => Casablanca.At(ParseDate(o.First["registered_on"])!.Value, TimeSpan.FromHours(12));
+
+    private static DateOnly? ParseDate(string? text) => text is null ? null : DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static int IntOf(string? text) => text is null ? 0 : int.Parse(text, CultureInfo.InvariantCulture);
+
+    private static Task WriteAsync(NpgsqlBinaryImporter importer, string? value, CancellationToken cancellationToken) =>
+        value is null ? importer.WriteNullAsync(cancellationToken) : importer.WriteAsync(value, NpgsqlDbType.Varchar, cancellationToken);
+
+    private static Task WriteDateAsync(NpgsqlBinaryImporter importer, DateOnly? value, CancellationToken cancellationToken) =>
+        value is { } date ? importer.WriteAsync(date, NpgsqlDbType.Date, cancellationToken) : importer.WriteNullAsync(cancellationToken);
+
+    private static Task WriteDecimalAsync(NpgsqlBinaryImporter importer, string? value, CancellationToken cancellationToken) =>
+        value is null ? importer.WriteNullAsync(cancellationToken)
+            : importer.WriteAsync(decimal.Parse(value, NumberStyles.Number, CultureInfo.InvariantCulture), NpgsqlDbType.Numeric, cancellationToken);
+
+    [GeneratedRegex(@"\A[A-Z]{1,2}[0-9]{1,6}\z")]
+    private static partial Regex CinPattern();
+
+    [GeneratedRegex(@"\A[0-9]{2}-[0-9]{2}\z")]
+    private static partial Regex FyePattern();
 }

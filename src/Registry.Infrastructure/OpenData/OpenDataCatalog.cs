@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Registry.Application.Common.Interfaces;
 using Registry.Infrastructure.Persistence;
@@ -6,7 +7,7 @@ using Registry.Infrastructure.Persistence;
 namespace Registry.Infrastructure.OpenData;
 
 /// <summary>The kept snapshots' metadata, and their files opened for streaming.</summary>
-internal sealed class OpenDataCatalog(RegistryDbContext db, IOptions<OpenDataOptions> options) : IOpenDataCatalog
+internal sealed partial class OpenDataCatalog(RegistryDbContext db, IOptions<OpenDataOptions> options, ILogger<OpenDataCatalog> logger) : IOpenDataCatalog
 {
     private const int Attempts = 3;
 
@@ -45,6 +46,7 @@ internal sealed class OpenDataCatalog(RegistryDbContext db, IOptions<OpenDataOpt
 
             if (attempt == Attempts)
             {
+                LogMissing(logger, file.FileName, options.Value.ResolvedDirectory);
                 throw new InvalidOperationException(
                     $"The open-data file '{file.FileName}' is missing or does not match its metadata: is {OpenDataOptions.SectionName}:Directory a volume every instance shares?");
             }
@@ -52,6 +54,10 @@ internal sealed class OpenDataCatalog(RegistryDbContext db, IOptions<OpenDataOpt
             await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), cancellationToken);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "The open-data file {FileName} is missing from {Directory} or does not match its metadata: Registry:OpenData:Directory must be a volume every instance shares")]
+    private static partial void LogMissing(ILogger logger, string fileName, string directory);
 
     private static IQueryable<OpenDataFile> Project(IQueryable<OpenDataSnapshot> snapshots) =>
         snapshots.Select(s => new OpenDataFile(s.Format, s.SnapshotDate, s.FileName, s.SizeBytes, s.Sha256, s.RowCount, s.CreatedAt));

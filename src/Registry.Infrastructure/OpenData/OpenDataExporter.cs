@@ -81,8 +81,12 @@ internal sealed partial class OpenDataExporter(
         }
         finally
         {
-            // Pooled connections outlive this call: the lock must not go back to the pool with it.
-            await ExecuteAsync(connection, "SELECT pg_advisory_unlock($1)", CancellationToken.None);
+            // Pooled connections outlive this call: the lock must not go back to the pool with it. A broken
+            // connection has lost the lock with its session already.
+            if (connection.State == ConnectionState.Open)
+            {
+                await ExecuteAsync(connection, "SELECT pg_advisory_unlock($1)", CancellationToken.None);
+            }
         }
     }
 

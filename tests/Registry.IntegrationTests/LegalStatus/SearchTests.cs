@@ -64,6 +64,16 @@ public sealed class SearchTests(SearchApiFactory api) : IClassFixture<SearchApiF
         Assert.Equal(3, all.Count);
     }
 
+    [Fact]
+    public async Task The_normalised_names_have_trigram_indexes()
+    {
+        var indexes = await api.ScalarAsync<string>(
+            "SELECT string_agg(indexname, ',' ORDER BY indexname) FROM pg_indexes WHERE schemaname = 'registry' AND indexdef LIKE '%gin_trgm_ops%'");
+        Assert.Equal(
+            "ix_name_reservations_normalized_ar_trgm,ix_name_reservations_normalized_latin_trgm,ix_organizations_normalized_name_ar_trgm,ix_organizations_normalized_name_latin_trgm",
+            indexes);
+    }
+
     private async Task<List<string>> SearchAsync(string q, string filters = "")
     {
         var response = await api.CreateClient().GetAsync($"/api/v1/organizations?q={Uri.EscapeDataString(q)}{filters}");

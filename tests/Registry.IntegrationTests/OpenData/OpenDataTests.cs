@@ -312,6 +312,35 @@ public sealed class OpenDataTests(OpenDataApiFactory api, ITestOutputHelper outp
         await OpenDataProblems.AssertNotFoundAsync(await Anonymous().GetAsync("/api/v1/open-data/2026-11-19/organizations.csv"));
     }
 
+    [Fact]
+    public async Task A_file_that_does_not_match_its_metadata_is_never_served()
+    {
+        await api.ResetAsync();
+        await api.ExportAsync();
+        await File.WriteAllTextAsync(Path.Combine(api.Directory, "organizations-2026-11-20.csv"), "registration_number\r\n");
+
+        var response = await Anonymous().GetAsync("/api/v1/open-data/organizations.csv");
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        await WorkflowSteps.Expect(await Anonymous().GetAsync("/api/v1/open-data/organizations.json"), HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_document_lists_the_open_data_endpoints_and_their_columns()
+    {
+        var document = JsonNode.Parse(await Anonymous().GetStringAsync("/openapi/v1.json"))!;
+        var paths = document["paths"]!.AsObject();
+
+        Assert.NotNull(paths["/api/v1/open-data"]!["get"]);
+        var latest = paths["/api/v1/open-data/organizations.{format}"]!["get"]!;
+        Assert.NotNull(paths["/api/v1/open-data/{date}/organizations.{format}"]!["get"]);
+        Assert.Null(latest["security"]);
+        Assert.NotNull(latest["responses"]!["404"]);
+        Assert.Contains(CsvHeader.Replace(",", ", ", StringComparison.Ordinal), (string)latest["summary"]!, StringComparison.Ordinal);
+        Assert.Contains("RFC 4180", (string)latest["description"]!, StringComparison.Ordinal);
+    }
+
     private HttpClient Anonymous() => api.CreateClient();
 
     private async Task<List<string>> RegisteredNumbersAsync()

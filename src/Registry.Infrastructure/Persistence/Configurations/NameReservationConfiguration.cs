@@ -18,7 +18,9 @@ internal sealed class NameReservationConfiguration : IEntityTypeConfiguration<Na
         builder.HasIndex(r => r.HolderId);
         builder.HasIndex(r => r.NormalizedAr);
         builder.HasIndex(r => r.NormalizedLatin);
-        builder.HasIndex(r => r.NormalizedAr, "ix_name_reservations_normalized_ar_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
-        builder.HasIndex(r => r.NormalizedLatin, "ix_name_reservations_normalized_latin_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
+        builder.HasIndex(r => r.NormalizedAr, "ix_name_reservations_normalized_ar_trgm").HasMethod("gin").HasOperators("gin_trgm_ops")
+            .HasDatabaseName("ix_name_reservations_normalized_ar_trgm");
+        builder.HasIndex(r => r.NormalizedLatin, "ix_name_reservations_normalized_latin_trgm").HasMethod("gin").HasOperators("gin_trgm_ops")
+            .HasDatabaseName("ix_name_reservations_normalized_latin_trgm");
     }
 }

@@ -34,8 +34,11 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         builder.Property(o => o.ShareValue).HasPrecision(14, 2);
         builder.HasIndex(o => o.NormalizedNameAr);
         builder.HasIndex(o => o.NormalizedNameLatin);
-        builder.HasIndex(o => o.NormalizedNameAr, "ix_organizations_normalized_name_ar_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
-        builder.HasIndex(o => o.NormalizedNameLatin, "ix_organizations_normalized_name_latin_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
+        // Explicit database names: the snake-case convention would otherwise give them the btree indexes' names.
+        builder.HasIndex(o => o.NormalizedNameAr, "ix_organizations_normalized_name_ar_trgm").HasMethod("gin").HasOperators("gin_trgm_ops")
+            .HasDatabaseName("ix_organizations_normalized_name_ar_trgm");
+        builder.HasIndex(o => o.NormalizedNameLatin, "ix_organizations_normalized_name_latin_trgm").HasMethod("gin").HasOperators("gin_trgm_ops")
+            .HasDatabaseName("ix_organizations_normalized_name_latin_trgm");
         builder.Property(o => o.SubscribedCapital).HasPrecision(16, 2);
         builder.Property(o => o.PaidCapital).HasPrecision(16, 2);
         builder.HasIndex(o => o.OwnerId);

@@ -140,16 +140,17 @@ internal sealed class SearchOrganizationsHandler(IRegistryDbContext db) : IQuery
             return new Page<OrganizationSummary>([], null);
         }
 
-        // word_similarity both ways: the query may be a fragment of the name, or the name a fragment of a longer, misspelt query.
+        // Every branch can use the pg_trgm GIN index: substring (LIKE), the query as a fragment of the name (<%),
+        // and whole-name similarity (%) for a misspelt query longer than the name.
         var scored = arabic
             ? organizations
                 .Where(o => o.NormalizedNameAr.Contains(normalized)
-                    || EF.Functions.TrigramsAreWordSimilar(normalized, o.NormalizedNameAr) || EF.Functions.TrigramsAreWordSimilar(o.NormalizedNameAr, normalized))
-                .Select(o => new { Organization = o, Score = Math.Max(EF.Functions.TrigramsWordSimilarity(normalized, o.NormalizedNameAr), EF.Functions.TrigramsWordSimilarity(o.NormalizedNameAr, normalized)) })
+                    || EF.Functions.TrigramsAreWordSimilar(normalized, o.NormalizedNameAr) || EF.Functions.TrigramsAreSimilar(o.NormalizedNameAr, normalized))
+                .Select(o => new { Organization = o, Score = Math.Max(EF.Functions.TrigramsWordSimilarity(normalized, o.NormalizedNameAr), EF.Functions.TrigramsSimilarity(o.NormalizedNameAr, normalized)) })
             : organizations
                 .Where(o => o.NormalizedNameLatin.Contains(normalized)
-                    || EF.Functions.TrigramsAreWordSimilar(normalized, o.NormalizedNameLatin) || EF.Functions.TrigramsAreWordSimilar(o.NormalizedNameLatin, normalized))
-                .Select(o => new { Organization = o, Score = Math.Max(EF.Functions.TrigramsWordSimilarity(normalized, o.NormalizedNameLatin), EF.Functions.TrigramsWordSimilarity(o.NormalizedNameLatin, normalized)) });
+                    || EF.Functions.TrigramsAreWordSimilar(normalized, o.NormalizedNameLatin) || EF.Functions.TrigramsAreSimilar(o.NormalizedNameLatin, normalized))
+                .Select(o => new { Organization = o, Score = Math.Max(EF.Functions.TrigramsWordSimilarity(normalized, o.NormalizedNameLatin), EF.Functions.TrigramsSimilarity(o.NormalizedNameLatin, normalized)) });
 
         if (query.Cursor is not null && RankedCursor.TryParse(query.Cursor, out var after))
         {

@@ -1,0 +1,90 @@
+using System.Text;
+
+namespace Registry.Cli.Import;
+
+/// <summary>RFC 4180 CSV: comma-separated, fields quoted with " when they hold commas, quotes or line breaks.</summary>
+internal static class Csv
+{
+    /// <summary>Records with the line each starts on (a quoted field may span lines).</summary>
+    public static IEnumerable<(int Line, List<string> Fields)> Read(TextReader reader)
+    {
+        var fields = new List<string>();
+        var field = new StringBuilder();
+        var line = 1;
+        var recordLine = 1;
+        var quoted = false;
+        var any = false;
+        int c;
+        while ((c = reader.Read()) != -1)
+        {
+            any = true;
+            if (quoted)
+            {
+                if (c == '"')
+                {
+                    if (reader.Peek() == '"')
+                    {
+                        reader.Read();
+                        field.Append('"');
+                    }
+                    else
+                    {
+                        quoted = false;
+                    }
+                }
+                else
+                {
+                    if (c == '\n')
+                    {
+                        line++;
+                    }
+
+                    field.Append((char)c);
+                }
+
+                continue;
+            }
+
+            switch (c)
+            {
+                case '"' when field.Length == 0:
+                    quoted = true;
+                    break;
+                case ',':
+                    fields.Add(field.ToString());
+                    field.Clear();
+                    break;
+                case '\r':
+                    break;
+                case '\n':
+                    fields.Add(field.ToString());
+                    field.Clear();
+                    if (fields.Count > 1 || fields[0].Length > 0)
+                    {
+                        yield return (recordLine, fields);
+                    }
+
+                    fields = [];
+                    line++;
+                    recordLine = line;
+                    any = false;
+                    break;
+                default:
+                    field.Append((char)c);
+                    break;
+            }
+        }
+
+        if (any)
+        {
+            fields.Add(field.ToString());
+            if (fields.Count > 1 || fields[0].Length > 0)
+            {
+                yield return (recordLine, fields);
+            }
+        }
+    }
+
+    public static string Escape(string? value) =>
+        value is null ? "" : value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+}

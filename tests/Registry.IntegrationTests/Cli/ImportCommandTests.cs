@@ -1,0 +1,76 @@
+using Registry.Cli.Import;
+using Registry.IntegrationTests.Infrastructure;
+
+namespace Registry.IntegrationTests.Cli;
+
+public sealed class ImportCommandTests(RegistryApiFactory api) : IClassFixture<RegistryApiFactory>, IDisposable
+{
+    private const string Header =
+        "source_key,registration_number,legal_form,name_ar,name_latin,sector_code,province_code,seat_address,founding_date,registered_on,financial_year_end," +
+        "ice,share_value,contact_email,contact_phone,person_role,member_kind,full_name_ar,full_name_latin,cin,birth_date,gender,nationality," +
+        "legal_name,legal_identifier,shares_subscribed,shares_paid,profession,address,mandate_start,mandate_end";
+
+    private readonly string _directory = Directory.CreateTempSubdirectory("registry-import-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private static string Coop(string key, string number, string cin, string gender = "Female", string province = "581", string ice = "001524577999993") =>
+        $"{key},{number},COOP,,Coopérative Import {key},ARGANE,{province},\"1 Rue, Tafraout\",2019-02-01,2019-03-15,12-31,{ice},100,,,Member,NaturalPerson,,Fatima {cin},{cin},1978-05-02,{gender},MA,,,10,10,,,,";
+
+    [Fact]
+    public async Task Good_rows_are_loaded_bad_ones_reported_with_reasons_and_a_rerun_changes_nothing()
+    {
+        var lines = new List<string> { Header };
+        // Good: a cooperative keeping its number (five members and a manager), an association numbered here.
+        for (var k = 1; k <= 5; k++)
+        {
+            lines.Add(Coop("GOOD-1", "COOP-09-2019-000042", $"JE10000{k}"));
+        }
+
+        lines.Add("GOOD-1,COOP-09-2019-000042,COOP,,Coopérative Import GOOD-1,ARGANE,581,\"1 Rue, Tafraout\",2019-02-01,2019-03-15,12-31,001524577999993,100,,,Manager,,,Fatima JE100001,JE100001,1978-05-02,,MA,,,,,Agricultrice,Tafraout,2022-03-15,2025-03-15");
+        lines.Add("GOOD-2,,ASSO,جمعية الأمل للتنمية تيفلت,,DEVELOPPEMENT_LOCAL,291,5 Avenue Mohammed V,2021-06-01,2021-07-10,12-31,,,,,Member,NaturalPerson,عمر العلوي,,X100200,1980-01-01,Male,MA,,,,,,,,");
+        lines.Add("GOOD-2,,ASSO,جمعية الأمل للتنمية تيفلت,,DEVELOPPEMENT_LOCAL,291,5 Avenue Mohammed V,2021-06-01,2021-07-10,12-31,,,,,Member,NaturalPerson,أمينة التازي,,X100201,1983-04-04,Female,MA,,,,,,,,");
+        // Bad: unknown province; malformed CIN; ICE not divisible by 97; no name; number of another region.
+        lines.Add(Coop("BAD-PROVINCE", "", "JE200001", province: "999"));
+        lines.Add(Coop("BAD-CIN", "", "je-1234567"));
+        lines.Add(Coop("BAD-ICE", "", "JE300001", ice: "001524577999994"));
+        lines.Add("BAD-NAME,,ASSO,,,SPORT,141,1 Rue X,2020-01-01,2020-02-01,12-31,,,,,Member,NaturalPerson,,Omar Test,AB1,1980-01-01,Male,MA,,,,,,,,");
+        lines.Add(Coop("BAD-NUMBER", "COOP-06-2019-000001", "JE400001"));
+        var file = Path.Combine(_directory, "organizations.csv");
+        await File.WriteAllLinesAsync(file, lines);
+        var report = Path.Combine(_directory, "rejected.csv");
+
+        var first = await new ImportCommand(api.ConnectionString, TextWriter.Null).RunAsync(file, report, CancellationToken.None);
+
+        Assert.Equal(2, first.Organizations);
+        Assert.Equal(7, first.Members);
+        Assert.Equal(1, first.Officers);
+        Assert.Equal(5, first.RejectedOrganizations);
+        Assert.Equal("COOP-09-2019-000042", await api.ScalarAsync<string>("SELECT registration_number FROM registry.organizations WHERE name_latin = 'Coopérative Import GOOD-1'"));
+        Assert.Equal(5, await api.ScalarAsync<int>("SELECT member_count FROM registry.organizations WHERE registration_number = 'COOP-09-2019-000042'"));
+        Assert.Equal(5000m, await api.ScalarAsync<decimal>("SELECT subscribed_capital FROM registry.organizations WHERE registration_number = 'COOP-09-2019-000042'"));
+        Assert.Equal(42, await api.ScalarAsync<int>("SELECT last_value FROM registry.registration_sequences WHERE legal_form = 'COOP' AND region_code = '09' AND year = 2019"));
+        Assert.Equal("ASSO-04-2021-000001", await api.ScalarAsync<string>("SELECT registration_number FROM registry.organizations WHERE name_ar = 'جمعية الأمل للتنمية تيفلت'"));
+        Assert.Equal("الامل للتنميه تيفلت", await api.ScalarAsync<string>("SELECT normalized_name_ar FROM registry.organizations WHERE registration_number = 'ASSO-04-2021-000001'"));
+
+        var rejected = await File.ReadAllTextAsync(report);
+        Assert.Contains("BAD-PROVINCE,province_code '999'", rejected, StringComparison.Ordinal);
+        Assert.Contains("CIN 'je-1234567'", rejected, StringComparison.Ordinal);
+        Assert.Contains("ICE '001524577999994' is not 15 digits divisible by 97", rejected, StringComparison.Ordinal);
+        Assert.Contains("BAD-NAME,a name in Arabic or in Latin script is required", rejected, StringComparison.Ordinal);
+        Assert.Contains("BAD-NUMBER,registration_number 'COOP-06-2019-000001' does not match", rejected, StringComparison.Ordinal);
+
+        var counts = await CountsAsync();
+        var again = await new ImportCommand(api.ConnectionString, TextWriter.Null).RunAsync(file, report, CancellationToken.None);
+
+        Assert.Equal(0, again.Organizations);
+        Assert.Equal(2, again.AlreadyPresent);
+        Assert.Equal(counts, await CountsAsync());
+    }
+
+    private async Task<string?> CountsAsync() => await api.ScalarAsync<string>("""
+        SELECT concat_ws(',', (SELECT count(*) FROM registry.organizations), (SELECT count(*) FROM registry.applications),
+                              (SELECT count(*) FROM registry.organization_members), (SELECT count(*) FROM registry.organization_officers),
+                              (SELECT string_agg(legal_form || region_code || year || ':' || last_value, ' ' ORDER BY 1) FROM registry.registration_sequences))
+        """);
+}
