@@ -22,7 +22,7 @@ public static class DependencyInjection
 
         var dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
         services.AddSingleton(dataSource);
-        services.AddDbContext<RegistryDbContext>(options => options
+        services.AddDbContextPool<RegistryDbContext>(options => options
             .UseNpgsql(dataSource, npgsql => npgsql.MigrationsAssembly("Registry.Migrations").UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
             .UseSnakeCaseNamingConvention());
         services.AddScoped<IRegistryDbContext>(sp => sp.GetRequiredService<RegistryDbContext>());

@@ -58,7 +58,7 @@ public sealed class ImportCommandTests(RegistryApiFactory api) : IClassFixture<R
         Assert.Contains("CIN 'je-1234567'", rejected, StringComparison.Ordinal);
         Assert.Contains("ICE '001524577999994' is not 15 digits divisible by 97", rejected, StringComparison.Ordinal);
         Assert.Contains("BAD-NAME,a name in Arabic or in Latin script is required", rejected, StringComparison.Ordinal);
-        Assert.Contains("BAD-NUMBER,registration_number 'COOP-06-2019-000001' does not match", rejected, StringComparison.Ordinal);
+        Assert.Contains("BAD-NUMBER,\"registration_number 'COOP-06-2019-000001' does not match the legal form, the province's region", rejected, StringComparison.Ordinal);
 
         var counts = await CountsAsync();
         var again = await new ImportCommand(api.ConnectionString, TextWriter.Null).RunAsync(file, report, CancellationToken.None);
