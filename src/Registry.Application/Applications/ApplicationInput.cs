@@ -160,14 +160,20 @@ public sealed class ApplicationDetailsResolver(IRegistryDbContext db)
         return new ApplicationDetails(
             input.LegalForm, Clean(input.NameAr), Clean(input.NameLatin), input.SectorCode, input.SeatAddress.Trim(), input.ProvinceCode, regionCode!,
             input.FoundingDate, input.FinancialYearEnd, Clean(input.ContactEmail), Clean(input.ContactPhone),
-            [.. (input.Members ?? []).Select(m => m.Kind == MemberKind.LegalPerson
-                ? Member.LegalPerson(m.LegalName!.Trim(), Clean(m.LegalIdentifier), m.SharesSubscribed, m.SharesPaid)
-                : Member.NaturalPerson(Clean(m.FullNameAr), Clean(m.FullNameLatin), Clean(m.Cin), m.BirthDate, m.Gender,
-                    Clean(m.Nationality), Clean(m.Address), m.SharesSubscribed, m.SharesPaid))],
-            [.. (input.Officers ?? []).Select(o => Officer.Create(o.Role, Clean(o.FullNameAr), Clean(o.FullNameLatin), Clean(o.Cin),
-                o.BirthDate, Clean(o.Nationality), Clean(o.Profession), Clean(o.Address), o.MandateStart, o.MandateEnd, o.IsParticipatingMember))],
+            [.. (input.Members ?? []).Select(ToMember)],
+            [.. (input.Officers ?? []).Select(ToOfficer)],
             input.ShareValue, Clean(input.Ice));
     }
+
+    /// <summary>A member as declared, trimmed; used by applications and by members' change declarations.</summary>
+    public static Member ToMember(MemberInput m) => m.Kind == MemberKind.LegalPerson
+        ? Member.LegalPerson(m.LegalName!.Trim(), Clean(m.LegalIdentifier), m.SharesSubscribed, m.SharesPaid)
+        : Member.NaturalPerson(Clean(m.FullNameAr), Clean(m.FullNameLatin), Clean(m.Cin), m.BirthDate, m.Gender,
+            Clean(m.Nationality), Clean(m.Address), m.SharesSubscribed, m.SharesPaid);
+
+    /// <summary>An officer as declared, trimmed; used by applications and by management declarations.</summary>
+    public static Officer ToOfficer(OfficerInput o) => Officer.Create(o.Role, Clean(o.FullNameAr), Clean(o.FullNameLatin), Clean(o.Cin),
+        o.BirthDate, Clean(o.Nationality), Clean(o.Profession), Clean(o.Address), o.MandateStart, o.MandateEnd, o.IsParticipatingMember);
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -89,7 +89,7 @@ internal sealed class FileDeclarationHandler(
         {
             case DeclarationKind.ManagementChange:
             case DeclarationKind.BoardChange when !input.NoChange:
-                organization.ReplaceOfficers([.. input.Officers!.Select(ToOfficer)]);
+                organization.ReplaceOfficers([.. input.Officers!.Select(ApplicationDetailsResolver.ToOfficer)]);
                 details = new { officers = input.Officers!.Count };
                 break;
             case DeclarationKind.BoardChange:
@@ -99,7 +99,7 @@ internal sealed class FileDeclarationHandler(
                 details = new { noChange = true, newMandateEnd = input.NewMandateEnd };
                 break;
             case DeclarationKind.MemberChange:
-                organization.ChangeMembers([.. (input.Joining ?? []).Select(ToMember)], [.. input.Leaving ?? []], today);
+                organization.ChangeMembers([.. (input.Joining ?? []).Select(ApplicationDetailsResolver.ToMember)], [.. input.Leaving ?? []], today);
                 details = new { joined = input.Joining?.Count ?? 0, left = input.Leaving?.Count ?? 0 };
                 break;
             case DeclarationKind.MutualAnnualReturn:
@@ -116,12 +116,4 @@ internal sealed class FileDeclarationHandler(
         afterCommit.Add(() => jobs.EvaluateOrganization(organizationId));
         return new FiledDeclaration(declaration.Id, organization.RegistrationNumber, input.Kind, input.EffectiveOn, organization.MemberCount, organization.WomenMemberCount);
     }
-
-    private static Officer ToOfficer(OfficerInput o) => Officer.Create(o.Role, o.FullNameAr?.Trim(), o.FullNameLatin?.Trim(), o.Cin?.Trim(), o.BirthDate,
-        o.Nationality?.Trim(), o.Profession?.Trim(), o.Address?.Trim(), o.MandateStart, o.MandateEnd, o.IsParticipatingMember);
-
-    private static Member ToMember(MemberInput m) => m.Kind == MemberKind.LegalPerson
-        ? Member.LegalPerson(m.LegalName!.Trim(), m.LegalIdentifier?.Trim(), m.SharesSubscribed, m.SharesPaid)
-        : Member.NaturalPerson(m.FullNameAr?.Trim(), m.FullNameLatin?.Trim(), m.Cin?.Trim(), m.BirthDate, m.Gender, m.Nationality?.Trim(), m.Address?.Trim(),
-            m.SharesSubscribed, m.SharesPaid);
 }
