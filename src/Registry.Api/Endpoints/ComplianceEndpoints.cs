@@ -13,8 +13,6 @@ namespace Registry.Api.Endpoints;
 
 public static class ComplianceEndpoints
 {
-    public sealed record ReasonBody(string? Reason);
-
     public static IEndpointRouteBuilder MapCompliance(this IEndpointRouteBuilder app)
     {
         var organization = app.MapGroup("/api/v1/organizations/{registrationNumber}")
@@ -31,7 +29,7 @@ public static class ComplianceEndpoints
         foreach (var decision in Enum.GetValues<StatusDecision>())
         {
             var path = decision == StatusDecision.StrikeOff ? "/strike-off" : "/" + decision.ToString().ToLowerInvariant();
-            organization.MapPost(path, (string registrationNumber, ReasonBody body, [AsParameters] IdempotencyKeyHeader key, ISender sender, CancellationToken ct) =>
+            organization.MapPost(path, (string registrationNumber, ApplicationEndpoints.ReasonBody body, [AsParameters] IdempotencyKeyHeader key, ISender sender, CancellationToken ct) =>
                     Decide(registrationNumber, decision, body, key, sender, ct))
                 .RequireAuthorization(Policies.RegionalOfficial)
                 .WithName("Organization" + decision)
@@ -59,7 +57,7 @@ public static class ComplianceEndpoints
         TypedResults.Ok(await sender.Send(new GetOrganizationCompliance(registrationNumber), ct));
 
     private static async Task<Ok<OrganizationStatusDecided>> Decide(
-        string registrationNumber, StatusDecision decision, ReasonBody body, IdempotencyKeyHeader key, ISender sender, CancellationToken ct) =>
+        string registrationNumber, StatusDecision decision, ApplicationEndpoints.ReasonBody body, IdempotencyKeyHeader key, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new DecideOrganizationStatus(registrationNumber, decision, body.Reason ?? "", key.Value), ct));
 
     private static async Task<Ok<Page<FindingView>>> Findings(

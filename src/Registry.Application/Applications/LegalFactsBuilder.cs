@@ -11,7 +11,9 @@ namespace Registry.Application.Applications;
 /// <summary>Gathers what the law's rules need beyond the application itself: documents, the name reservation, member cooperatives.</summary>
 public sealed class LegalFactsBuilder(IRegistryDbContext db)
 {
-    public async Task<LegalFacts> ForAsync(RegistrationApplication application, DateOnly submissionDate, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The facts, and the reservation covering the name (which approval consumes).</summary>
+    public async Task<(LegalFacts Facts, NameReservation? Reservation)> ForAsync(
+        RegistrationApplication application, DateOnly submissionDate, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var documents = await db.Documents.Where(d => d.ApplicationId == application.Id).Select(d => d.Kind).Distinct().ToListAsync(cancellationToken);
         var reservation = await CoveringReservationAsync(application, now, cancellationToken);
@@ -22,11 +24,11 @@ public sealed class LegalFactsBuilder(IRegistryDbContext db)
                 .Where(o => identifiers.Contains(o.RegistrationNumber) && o.LegalForm == LegalForm.COOP && o.Status == OrganizationStatus.Active)
                 .Select(o => o.RegistrationNumber)
                 .ToListAsync(cancellationToken);
-        return LegalFacts.Of(application, submissionDate, documents.ToHashSet(), reservation is not null, activeCooperatives.ToHashSet());
+        return (LegalFacts.Of(application, submissionDate, documents.ToHashSet(), reservation is not null, activeCooperatives.ToHashSet()), reservation);
     }
 
     /// <summary>The owner's live reservation whose normalised name is the application's, if any.</summary>
-    public async Task<NameReservation?> CoveringReservationAsync(RegistrationApplication application, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<NameReservation?> CoveringReservationAsync(RegistrationApplication application, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var owner = application.OwnerId;
         var live = await db.NameReservations

@@ -149,13 +149,15 @@ public sealed class Organization : AggregateRoot
         MembersBelowMinimumSince = MemberCount < MinimumMembers ? MembersBelowMinimumSince ?? today : null;
     }
 
+    private RuleViolationException StateViolation(string action) => new(new BrokenRule("ORGANIZATION_STATE", "SPEC §3", new LocalizedText(
+        $"L'organisation est à l'état « {Status} » : l'action « {action} » n'est pas possible.",
+        $"المنظمة في حالة «{Status}»: لا يمكن تنفيذ الإجراء «{action}».")));
+
     private void EnsureNotFinal(string action)
     {
         if (Status is OrganizationStatus.StruckOff or OrganizationStatus.Dissolved)
         {
-            throw new RuleViolationException(new BrokenRule("ORGANIZATION_STATE", "SPEC §3", new LocalizedText(
-                $"L'organisation est à l'état « {Status} » : l'action « {action} » n'est pas possible.",
-                $"المنظمة في حالة «{Status}»: لا يمكن تنفيذ الإجراء «{action}».")));
+            throw StateViolation(action);
         }
     }
 
@@ -172,9 +174,7 @@ public sealed class Organization : AggregateRoot
     {
         if (!allowed)
         {
-            throw new RuleViolationException(new BrokenRule("ORGANIZATION_STATE", "SPEC §3", new LocalizedText(
-                $"L'organisation est à l'état « {Status} » : l'action « {action} » n'est pas possible.",
-                $"المنظمة في حالة «{Status}»: لا يمكن تنفيذ الإجراء «{action}».")));
+            throw StateViolation(action);
         }
 
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);

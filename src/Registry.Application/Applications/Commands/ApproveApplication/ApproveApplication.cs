@@ -29,12 +29,13 @@ internal sealed class ApproveApplicationHandler(
 
         // The law is checked again at approval, as of the submission date (ages count on that day).
         var submittedOn = DateOnly.FromDateTime(LegalCalendar.ToMorocco(application.SubmittedAt ?? now).DateTime);
-        application.EnsureApprovable(RuleBook.Evaluate(await legalFacts.ForAsync(application, submittedOn, now, cancellationToken)));
+        var (facts, reservation) = await legalFacts.ForAsync(application, submittedOn, now, cancellationToken);
+        application.EnsureApprovable(RuleBook.Evaluate(facts));
         var year = LegalCalendar.ToMorocco(now).Year;
         var number = await numbers.NextAsync(application.LegalForm, application.RegionCode, year, cancellationToken);
         var organization = application.Approve(currentUser.RequireUserId(), number, now);
         db.Organizations.Add(organization);
-        (await legalFacts.CoveringReservationAsync(application, now, cancellationToken))?.Consume(application.Id, now);
+        reservation?.Consume(application.Id, now);
         return new ApprovedApplication(application.Id, organization.Id, organization.RegistrationNumber);
     }
 }

@@ -21,7 +21,7 @@ internal sealed class SubmitApplicationHandler(
             ?? throw await refusals.NotFoundAsync(command.Id, "application.submit", cancellationToken);
 
         var now = clock.GetUtcNow();
-        var facts = await legalFacts.ForAsync(application, LegalCalendar.Today(clock), now, cancellationToken);
+        var (facts, _) = await legalFacts.ForAsync(application, LegalCalendar.Today(clock), now, cancellationToken);
         application.Submit(now, application.IsEditable ? RuleBook.Evaluate(facts) : []);
         return new SubmittedApplication(application.Id, now);
     }
