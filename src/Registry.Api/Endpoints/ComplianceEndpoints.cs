@@ -1,13 +1,20 @@
 using Mediator;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Registry.Api.Security;
 using Registry.Application.Common.Paging;
 using Registry.Application.Compliance;
 using Registry.Application.Compliance.Commands.FileDeclaration;
+using Registry.Application.Compliance.Queries.GetDeclarationDocument;
 using Registry.Application.Compliance.Queries.GetFindings;
+using Registry.Application.Compliance.Queries.ListDeclarations;
 using Registry.Application.Compliance.Queries.GetOrganizationCompliance;
 using Registry.Application.Organizations.Commands.DecideOrganizationStatus;
+using Registry.Application.Documents;
 using Registry.Domain.Compliance;
+using Registry.Domain.Documents;
 
 namespace Registry.Api.Endpoints;
 
@@ -21,8 +28,20 @@ public static class ComplianceEndpoints
 
         organization.MapPost("/declarations", Declare)
             .RequireAuthorization(Policies.Applicant)
-            .WithSummary("File a declaration (owner): GeneralAssembly, AnnualAccounts, ManagementChange, MemberChange, BoardChange, MutualAnnualReturn. Accepts Idempotency-Key.")
-            .WithCommonProblems(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxDeclarationBodyBytes))
+            .Accepts<DeclarationInput>("application/json", "multipart/form-data")
+            .DisableAntiforgery()
+            .WithSummary("File a declaration (owner): GeneralAssembly, AnnualAccounts, ManagementChange, MemberChange, BoardChange, MutualAnnualReturn. "
+                + "As JSON, or as multipart/form-data with the JSON in a 'declaration' part and its document (PDF, JPEG or PNG, at most 10 MB) in a "
+                + "'document' part; the assembly's minutes and the accounts are required. Accepts Idempotency-Key.")
+            .WithCommonProblems(StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType,
+                StatusCodes.Status422UnprocessableEntity);
+        organization.MapGet("/declarations", Declarations)
+            .RequireAuthorization(Policies.ApplicantOrOfficial)
+            .WithSummary("The organisation's declarations, newest first (owner, or an official of its region).");
+        organization.MapGet("/declarations/{declarationId:guid}/document", DeclarationDocument)
+            .RequireAuthorization(Policies.ApplicantOrOfficial)
+            .WithSummary("Download the document filed with a declaration (owner, or an official of its region).");
         organization.MapGet("/compliance", Compliance)
             .RequireAuthorization(Policies.ApplicantOrOfficial)
             .WithSummary("The organisation's compliance findings (owner, or an official of its region).");
@@ -47,10 +66,74 @@ public static class ComplianceEndpoints
     }
 
     private static async Task<Created<FiledDeclaration>> Declare(
-        string registrationNumber, DeclarationInput input, [AsParameters] IdempotencyKeyHeader key, ISender sender, CancellationToken ct)
+        string registrationNumber, HttpRequest request, [AsParameters] IdempotencyKeyHeader key, IOptions<JsonOptions> json, ISender sender, CancellationToken ct)
     {
-        var filed = await sender.Send(new FileDeclaration(registrationNumber, input, key.Value), ct);
+        var (input, document) = await ReadDeclarationAsync(request, json.Value.SerializerOptions, ct);
+        var filed = await sender.Send(new FileDeclaration(registrationNumber, input, key.Value, document), ct);
         return TypedResults.Created($"/api/v1/organizations/{registrationNumber}/declarations/{filed.Id}", filed);
+    }
+
+    // The document's limit plus the declaration's JSON (at most the ordinary body limit) and the envelope.
+    private const long MaxDeclarationBodyBytes = ApplicationDocument.MaxSizeBytes + MaxDeclarationJsonBytes + (64 * 1024);
+    private const int MaxDeclarationJsonBytes = 1_048_576;
+
+    private static async Task<(DeclarationInput Input, UploadedFile? Document)> ReadDeclarationAsync(
+        HttpRequest request, System.Text.Json.JsonSerializerOptions options, CancellationToken ct)
+    {
+        if (request.HasJsonContentType())
+        {
+            if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            {
+                limit.MaxRequestBodySize = MaxDeclarationJsonBytes;
+            }
+
+            if (request.ContentLength > MaxDeclarationJsonBytes)
+            {
+                throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);
+            }
+
+            return (Parse(await ReadJsonAsync(request.Body, options, ct)), null);
+        }
+
+        if (!request.HasFormContentType)
+        {
+            throw new BadHttpRequestException("Send the declaration as application/json or multipart/form-data.", StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        var upload = await MultipartUpload.ReadAsync(request, ApplicationDocument.MaxSizeBytes, ct, MaxDeclarationJsonBytes);
+        if (!upload.Fields.TryGetValue("declaration", out var declaration))
+        {
+            throw new FluentValidation.ValidationException(
+                [new FluentValidation.Results.ValidationFailure("declaration", "Send the declaration's JSON in a 'declaration' part.")]);
+        }
+
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(declaration));
+        return (Parse(await ReadJsonAsync(stream, options, ct)), upload.Content is null ? null : new UploadedFile(upload.FileName ?? "document", upload.Content));
+
+        static DeclarationInput Parse(DeclarationInput? input) =>
+            input ?? throw new BadHttpRequestException("The declaration is empty.", StatusCodes.Status400BadRequest);
+    }
+
+    private static async Task<DeclarationInput?> ReadJsonAsync(Stream body, System.Text.Json.JsonSerializerOptions options, CancellationToken ct)
+    {
+        try
+        {
+            return await System.Text.Json.JsonSerializer.DeserializeAsync<DeclarationInput>(body, options, ct);
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new BadHttpRequestException("The declaration is not valid JSON.", StatusCodes.Status400BadRequest, e);
+        }
+    }
+
+    private static async Task<Ok<IReadOnlyList<DeclarationView>>> Declarations(string registrationNumber, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new ListDeclarations(registrationNumber), ct));
+
+    private static async Task<FileContentHttpResult> DeclarationDocument(string registrationNumber, Guid declarationId, ISender sender, HttpContext context, CancellationToken ct)
+    {
+        var file = await sender.Send(new GetDeclarationDocument(registrationNumber, declarationId), ct);
+        context.Response.Headers.ETag = $"\"{file.Sha256}\"";
+        return TypedResults.File(file.Content, file.ContentType, file.FileName);
     }
 
     private static async Task<Ok<IReadOnlyList<FindingView>>> Compliance(string registrationNumber, ISender sender, CancellationToken ct) =>

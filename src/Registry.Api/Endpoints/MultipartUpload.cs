@@ -12,7 +12,7 @@ internal static class MultipartUpload
 {
     public sealed record Upload(IReadOnlyDictionary<string, string> Fields, string? FileName, byte[]? Content);
 
-    public static async Task<Upload> ReadAsync(HttpRequest request, long maxFileBytes, CancellationToken cancellationToken)
+    public static async Task<Upload> ReadAsync(HttpRequest request, long maxFileBytes, CancellationToken cancellationToken, int maxFieldBytes = 1024)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
             || !contentType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
@@ -41,7 +41,7 @@ internal static class MultipartUpload
                 }
                 else if (disposition.IsFormDisposition() && fields.Count < 10)
                 {
-                    var value = await ReadLimitedAsync(section.Body, 1024, cancellationToken);
+                    var value = await ReadLimitedAsync(section.Body, maxFieldBytes, cancellationToken);
                     fields[HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? ""] = System.Text.Encoding.UTF8.GetString(value);
                 }
             }

@@ -55,7 +55,7 @@ public sealed class AuditTrail(IRegistryDbContext db, ICurrentUser currentUser)
             OrganizationStatusChanged e => Entry("organization.status-changed", null, e.OrganizationId, e.Reason,
                 new { from = e.From.ToString(), to = e.To.ToString() }),
             OrganizationDeclarationFiled e => Entry("organization.declaration-filed", null, e.OrganizationId,
-                changes: new { kind = e.Kind.ToString(), effectiveOn = e.EffectiveOn, financialYear = e.FinancialYear }),
+                changes: new { kind = e.Kind.ToString(), effectiveOn = e.EffectiveOn, financialYear = e.FinancialYear, documentSha256 = e.DocumentSha256 }),
             _ => throw new InvalidOperationException($"No audit mapping for {domainEvent.GetType().Name}."),
         };
     }

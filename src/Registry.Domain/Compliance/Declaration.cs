@@ -43,8 +43,14 @@ public sealed class Declaration
     public DateTimeOffset DeclaredAt { get; private set; }
     public Guid DeclaredBy { get; private set; }
 
+    /// <summary>The supporting document filed with the declaration (minutes, accounts...); its bytes are in <see cref="DeclarationDocumentContent"/>.</summary>
+    public DeclarationDocument? Document { get; private set; }
+
+    /// <summary>The kinds the law wants evidenced by a document: the assembly's minutes, the accounts themselves.</summary>
+    public static bool RequiresDocument(DeclarationKind kind) => kind is DeclarationKind.GeneralAssembly or DeclarationKind.AnnualAccounts;
+
     public static Declaration File(Guid organizationId, DeclarationKind kind, DateOnly effectiveOn, int? financialYear, decimal? turnover,
-        string? details, Guid declaredBy, DateTimeOffset now) => new()
+        string? details, Guid declaredBy, DateTimeOffset now, DeclarationDocument? document = null) => new()
     {
         Id = Guid.CreateVersion7(now),
         OrganizationId = organizationId,
@@ -55,5 +61,20 @@ public sealed class Declaration
         Details = details,
         DeclaredAt = now,
         DeclaredBy = declaredBy,
+        Document = document,
     };
+}
+
+/// <summary>What is known of a declaration's document without reading its bytes.</summary>
+public sealed record DeclarationDocument(string ContentType, string FileName, long SizeBytes, string Sha256);
+
+/// <summary>The bytes of a declaration's document, stored in PostgreSQL in the same transaction as the declaration.</summary>
+public sealed class DeclarationDocumentContent
+{
+    private DeclarationDocumentContent() { }
+
+    public Guid DeclarationId { get; private set; }
+    public byte[] Content { get; private set; } = [];
+
+    public static DeclarationDocumentContent Of(Guid declarationId, byte[] content) => new() { DeclarationId = declarationId, Content = content };
 }

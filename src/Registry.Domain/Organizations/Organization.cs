@@ -104,7 +104,8 @@ public sealed class Organization : AggregateRoot
     };
 
     /// <summary>Records a declaration's effect on what the registry knows; <paramref name="today"/> is the Casablanca date.</summary>
-    public void RecordDeclaration(Compliance.DeclarationKind kind, DateOnly effectiveOn, int? financialYear, DateOnly today, DateTimeOffset now)
+    public void RecordDeclaration(
+        Compliance.DeclarationKind kind, DateOnly effectiveOn, int? financialYear, DateOnly today, DateTimeOffset now, string? documentSha256 = null)
     {
         EnsureNotFinal("declare");
         LastDeclarationOn = today;
@@ -121,7 +122,7 @@ public sealed class Organization : AggregateRoot
                 break;
         }
 
-        Raise(new OrganizationDeclarationFiled(Id, kind, effectiveOn, financialYear, now));
+        Raise(new OrganizationDeclarationFiled(Id, kind, effectiveOn, financialYear, documentSha256, now));
     }
 
     /// <summary>A new board or managers (or the same people with new mandates) replace the current ones.</summary>

@@ -8,4 +8,4 @@ public sealed record OrganizationStatusChanged(
     Guid OrganizationId, OrganizationStatus From, OrganizationStatus To, string Reason, DateTimeOffset OccurredAt) : IDomainEvent;
 
 public sealed record OrganizationDeclarationFiled(
-    Guid OrganizationId, Compliance.DeclarationKind Kind, DateOnly EffectiveOn, int? FinancialYear, DateTimeOffset OccurredAt) : IDomainEvent;
+    Guid OrganizationId, Compliance.DeclarationKind Kind, DateOnly EffectiveOn, int? FinancialYear, string? DocumentSha256, DateTimeOffset OccurredAt) : IDomainEvent;

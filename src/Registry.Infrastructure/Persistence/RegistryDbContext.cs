@@ -34,6 +34,7 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
     public DbSet<DocumentContent> DocumentContents => Set<DocumentContent>();
     public DbSet<NameReservation> NameReservations => Set<NameReservation>();
     public DbSet<Declaration> Declarations => Set<Declaration>();
+    public DbSet<DeclarationDocumentContent> DeclarationDocumentContents => Set<DeclarationDocumentContent>();
     public DbSet<Finding> Findings => Set<Finding>();
     public DbSet<Notifications.OutboxMessage> OutboxMessages => Set<Notifications.OutboxMessage>();
     public DbSet<OpenData.OpenDataSnapshot> OpenDataSnapshots => Set<OpenData.OpenDataSnapshot>();

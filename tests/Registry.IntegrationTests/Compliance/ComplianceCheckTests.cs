@@ -26,7 +26,7 @@ public sealed class ComplianceCheckTests(ComplianceApiFactory api) : IClassFixtu
         Assert.Equal(("Escalated", new DateOnly(2026, 6, 30), "Reminder"), await api.FindingAsync(number, "GA_OVERDUE"));
 
         var owner = await api.OwnerOnAsync(new DateOnly(2026, 10, 1), email);
-        await Declare(owner, number, new { kind = "GeneralAssembly", effectiveOn = "2026-09-30" });
+        await Declare(owner, number, new { kind = "GeneralAssembly", effectiveOn = "2026-09-30" }, Samples.Pdf);
         await api.SweepAsync();
         Assert.Equal("Resolved", (await api.FindingAsync(number, "GA_OVERDUE"))?.Stage);
 
@@ -35,7 +35,7 @@ public sealed class ComplianceCheckTests(ComplianceApiFactory api) : IClassFixtu
         await SweepOn(new DateOnly(2026, 10, 31));
         Assert.Equal(("Overdue", new DateOnly(2026, 10, 30), (string?)null), await api.FindingAsync(number, "ACCOUNTS_OVERDUE"));
         owner = await api.OwnerOnAsync(new DateOnly(2026, 11, 2), email);
-        await Declare(owner, number, new { kind = "AnnualAccounts", effectiveOn = "2026-11-01", financialYear = 2025, turnover = 250000 });
+        await Declare(owner, number, new { kind = "AnnualAccounts", effectiveOn = "2026-11-01", financialYear = 2025, turnover = 250000 }, Samples.Pdf);
         await api.SweepAsync();
         Assert.Equal("Resolved", (await api.FindingAsync(number, "ACCOUNTS_OVERDUE"))?.Stage);
     }
@@ -112,8 +112,8 @@ public sealed class ComplianceCheckTests(ComplianceApiFactory api) : IClassFixtu
             nationality = "MA", sharesSubscribed = 1, sharesPaid = 1,
         }).ToArray();
         Assert.Equal(51, (int)(await Declare(owner, number, new { kind = "MemberChange", effectiveOn = "2025-05-01", joining }))["memberCount"]!);
-        await Declare(owner, number, new { kind = "AnnualAccounts", effectiveOn = "2025-04-30", financialYear = 2023, turnover = 12_000_000 });
-        await Declare(owner, number, new { kind = "AnnualAccounts", effectiveOn = "2025-04-30", financialYear = 2024, turnover = 11_000_000 });
+        await Declare(owner, number, new { kind = "AnnualAccounts", effectiveOn = "2025-04-30", financialYear = 2023, turnover = 12_000_000 }, Samples.Pdf);
+        await Declare(owner, number, new { kind = "AnnualAccounts", effectiveOn = "2025-04-30", financialYear = 2024, turnover = 11_000_000 }, Samples.Pdf);
 
         await SweepOn(new DateOnly(2025, 5, 1));
         Assert.Equal(("Overdue", new DateOnly(2025, 5, 1), (string?)null), await api.FindingAsync(number, "BOARD_REQUIRED"));
@@ -192,9 +192,9 @@ public sealed class ComplianceCheckTests(ComplianceApiFactory api) : IClassFixtu
         Assert.True(result.Ran);
     }
 
-    private static async Task<System.Text.Json.Nodes.JsonNode> Declare(HttpClient owner, string number, object body)
+    private static async Task<System.Text.Json.Nodes.JsonNode> Declare(HttpClient owner, string number, object body, byte[]? document = null)
     {
-        var response = await owner.PostAsJsonAsync($"/api/v1/organizations/{number}/declarations", body);
+        var response = await owner.DeclareAsync(number, body, document);
         await WorkflowSteps.Expect(response, HttpStatusCode.Created);
         return await response.ReadJsonAsync();
     }

@@ -61,6 +61,28 @@ public static class WorkflowSteps
         return applicant.PostAsync($"/api/v1/applications/{id}/documents", form);
     }
 
+    /// <summary>
+    /// Files a declaration: as JSON alone, or with a document as multipart/form-data (the JSON in a
+    /// 'declaration' part, the file in a 'document' part).
+    /// </summary>
+    public static Task<HttpResponseMessage> DeclareAsync(this HttpClient owner, string number, object declaration, byte[]? document = null, string fileName = "pv.pdf")
+    {
+        var path = $"/api/v1/organizations/{number}/declarations";
+        if (document is null)
+        {
+            return owner.PostAsJsonAsync(path, declaration);
+        }
+
+        var file = new ByteArrayContent(document);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(System.Text.Json.JsonSerializer.Serialize(declaration, System.Text.Json.JsonSerializerOptions.Web), System.Text.Encoding.UTF8, "application/json"), "declaration" },
+            { file, "document", fileName },
+        };
+        return owner.PostAsync(path, form);
+    }
+
     public static async Task<string> ApproveAsync(this HttpClient official, string applicationId)
     {
         var response = await official.PostAsync($"/api/v1/applications/{applicationId}/approve", null);

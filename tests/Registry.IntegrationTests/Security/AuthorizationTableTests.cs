@@ -59,6 +59,7 @@ public sealed class AuthorizationTableTests(RegistryApiFactory api) : IClassFixt
         ("POST", "/api/v1/name-reservations", Target.None, "reservation", [Unauthorized, Created, Created, Forbidden, Forbidden, Forbidden, Forbidden]),
         ("GET", "/api/v1/name-reservations", Target.None, null, [Unauthorized, Ok, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
         ("POST", "/api/v1/organizations/{number}/declarations", Target.Organization, "declaration", [Unauthorized, Created, NotFound, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("GET", "/api/v1/organizations/{number}/declarations", Target.Organization, null, [Unauthorized, Ok, NotFound, Ok, NotFound, Forbidden, Forbidden]),
         ("GET", "/api/v1/organizations/{number}/compliance", Target.Organization, null, [Unauthorized, Ok, NotFound, Ok, NotFound, Forbidden, Forbidden]),
         ("GET", "/api/v1/compliance/findings", Target.None, null, [Unauthorized, Forbidden, Forbidden, Ok, Ok, Forbidden, Forbidden]),
         ("POST", "/api/v1/organizations/{number}/suspend", Target.FreshOrganization, "reason", [Unauthorized, Forbidden, Forbidden, Ok, NotFound, Forbidden, Forbidden]),
@@ -137,6 +138,14 @@ public sealed class AuthorizationTableTests(RegistryApiFactory api) : IClassFixt
         return new MultipartFormDataContent { { new StringContent("Statutes"), "kind" }, { file, "file", "statuts.pdf" } };
     }
 
+    private static MultipartFormDataContent Declaration()
+    {
+        var declaration = new { kind = "GeneralAssembly", effectiveOn = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) };
+        var file = new ByteArrayContent(Samples.Pdf);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+        return new MultipartFormDataContent { { JsonContent.Create(declaration), "declaration" }, { file, "document", "pv-ag.pdf" } };
+    }
+
     private static async Task<string> ReadyDraftAsync(HttpClient owner)
     {
         var id = await owner.DraftAsync();
@@ -150,7 +159,7 @@ public sealed class AuthorizationTableTests(RegistryApiFactory api) : IClassFixt
         "reason" => JsonContent.Create(new { reason = "Dossier incomplet." }),
         "comments" => JsonContent.Create(new { comments = "Préciser l'adresse du siège." }),
         "document" => Document(),
-        "declaration" => JsonContent.Create(new { kind = "GeneralAssembly", effectiveOn = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }),
+        "declaration" => Declaration(),
         "reservation" => JsonContent.Create(new { legalForm = "COOP", nameLatin = Samples.UniqueLatin("Coopérative Réservée") }),
         "staff" => JsonContent.Create(new { email = $"analyst-{Guid.NewGuid():N}@registry.test", password = RegistryApiFactory.Password, role = "MinistryAnalyst" }),
         _ => null,

@@ -23,6 +23,7 @@ public interface IRegistryDbContext
     DbSet<DocumentContent> DocumentContents { get; }
     DbSet<NameReservation> NameReservations { get; }
     DbSet<Declaration> Declarations { get; }
+    DbSet<DeclarationDocumentContent> DeclarationDocumentContents { get; }
     DbSet<Finding> Findings { get; }
     DatabaseFacade Database { get; }
     Microsoft.EntityFrameworkCore.ChangeTracking.ChangeTracker ChangeTracker { get; }

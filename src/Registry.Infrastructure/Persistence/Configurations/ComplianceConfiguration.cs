@@ -17,6 +17,23 @@ internal sealed class DeclarationConfiguration : IEntityTypeConfiguration<Declar
         builder.Property(d => d.Details).HasColumnType("jsonb");
         builder.HasOne<Organization>().WithMany().HasForeignKey(d => d.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(d => new { d.OrganizationId, d.Kind, d.FinancialYear });
+        builder.OwnsOne(d => d.Document, document =>
+        {
+            document.Property(x => x.ContentType).HasMaxLength(40);
+            document.Property(x => x.FileName).HasMaxLength(255);
+            document.Property(x => x.Sha256).HasMaxLength(64).IsFixedLength();
+        });
+    }
+}
+
+internal sealed class DeclarationDocumentContentConfiguration : IEntityTypeConfiguration<DeclarationDocumentContent>
+{
+    public void Configure(EntityTypeBuilder<DeclarationDocumentContent> builder)
+    {
+        // Bytes apart from the declaration, so listing declarations never reads them.
+        builder.ToTable("declaration_document_contents");
+        builder.HasKey(c => c.DeclarationId);
+        builder.HasOne<Declaration>().WithOne().HasForeignKey<DeclarationDocumentContent>(c => c.DeclarationId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

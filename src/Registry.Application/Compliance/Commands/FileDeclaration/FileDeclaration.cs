@@ -7,6 +7,7 @@ using Registry.Application.Common.Behaviours;
 using Registry.Application.Common.Interfaces;
 using Registry.Application.Common.Messaging;
 using Registry.Application.Common.Validation;
+using Registry.Application.Documents;
 using Registry.Application.Organizations;
 using Registry.Domain.Applications;
 using Registry.Domain.Compliance;
@@ -31,12 +32,14 @@ public sealed record DeclarationInput(
 
 /// <summary>
 /// The owner declares an assembly, accounts, management or member changes, an association's board change or
-/// a mutual's annual return. The organisation's compliance is re-evaluated right after the commit.
+/// a mutual's annual return, with its supporting document (required for an assembly's minutes and for the
+/// accounts), saved in the same transaction. The organisation's compliance is re-evaluated right after the commit.
 /// </summary>
-public sealed record FileDeclaration(string RegistrationNumber, DeclarationInput Input, string? IdempotencyKey = null)
+public sealed record FileDeclaration(string RegistrationNumber, DeclarationInput Input, string? IdempotencyKey = null, UploadedFile? Document = null)
     : ICommand<FiledDeclaration>, IIdempotentCommand;
 
-public sealed record FiledDeclaration(Guid Id, string RegistrationNumber, DeclarationKind Kind, DateOnly EffectiveOn, int MemberCount, int WomenMemberCount);
+public sealed record FiledDeclaration(
+    Guid Id, string RegistrationNumber, DeclarationKind Kind, DateOnly EffectiveOn, int MemberCount, int WomenMemberCount, DeclarationDocument? Document);
 
 public sealed class FileDeclarationValidator : AbstractValidator<FileDeclaration>
 {
@@ -44,6 +47,12 @@ public sealed class FileDeclarationValidator : AbstractValidator<FileDeclaration
     {
         RuleFor(x => x.Input).NotNull();
         RuleFor(x => x.Input.Kind).IsInEnum();
+        RuleFor(x => x.Document).NotNull().When(x => x.Input is not null && Declaration.RequiresDocument(x.Input.Kind))
+            .OverridePropertyName("document")
+            .WithMessage(x => x.Input.Kind == DeclarationKind.GeneralAssembly
+                ? "Attach the assembly's minutes (PDF, JPEG or PNG) as the 'document' part of a multipart/form-data request."
+                : "Attach the accounts (PDF, JPEG or PNG) as the 'document' part of a multipart/form-data request.");
+        RuleFor(x => x.Document!).SetValidator(new UploadedFileValidator()).When(x => x.Document is not null).OverridePropertyName("document");
         RuleFor(x => x.Input.EffectiveOn).InclusiveBetween(new DateOnly(1950, 1, 1), new DateOnly(2100, 1, 1))
             .Must(d => d <= LegalCalendar.Today(clock)).WithMessage("A declaration is about something that has happened.");
         RuleFor(x => x.Input.FinancialYear).NotNull().InclusiveBetween(1950, 2100)
@@ -107,13 +116,24 @@ internal sealed class FileDeclarationHandler(
                 break;
         }
 
-        organization.RecordDeclaration(input.Kind, input.EffectiveOn, input.FinancialYear, today, now);
+        DeclarationDocument? document = null;
+        if (command.Document is { } file)
+        {
+            var (format, sha256) = file.Inspect();
+            document = new DeclarationDocument(format.ContentType, file.FileName.Trim(), file.Content.LongLength, sha256);
+        }
+
+        organization.RecordDeclaration(input.Kind, input.EffectiveOn, input.FinancialYear, today, now, document?.Sha256);
         var declaration = Declaration.File(organization.Id, input.Kind, input.EffectiveOn, input.FinancialYear, input.Turnover,
-            details is null ? null : JsonSerializer.Serialize(details, JsonSerializerOptions.Web), currentUser.RequireUserId(), now);
+            details is null ? null : JsonSerializer.Serialize(details, JsonSerializerOptions.Web), currentUser.RequireUserId(), now, document);
         db.Declarations.Add(declaration);
+        if (command.Document is { } stored)
+        {
+            db.DeclarationDocumentContents.Add(DeclarationDocumentContent.Of(declaration.Id, stored.Content));
+        }
 
         var organizationId = organization.Id;
         afterCommit.Add(() => jobs.EvaluateOrganization(organizationId));
-        return new FiledDeclaration(declaration.Id, organization.RegistrationNumber, input.Kind, input.EffectiveOn, organization.MemberCount, organization.WomenMemberCount);
+        return new FiledDeclaration(declaration.Id, organization.RegistrationNumber, input.Kind, input.EffectiveOn, organization.MemberCount, organization.WomenMemberCount, document);
     }
 }

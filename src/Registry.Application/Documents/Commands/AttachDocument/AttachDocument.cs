@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -24,9 +23,7 @@ public sealed class AttachDocumentValidator : AbstractValidator<AttachDocument>
     public AttachDocumentValidator()
     {
         RuleFor(x => x.Kind).IsInEnum();
-        RuleFor(x => x.FileName).NotEmpty().Text(255)
-            .Must(n => n is not null && n.IndexOfAny(['/', '\\']) < 0 && n is not "." and not "..").WithMessage("A file name, not a path.");
-        RuleFor(x => x.Content).NotEmpty().WithMessage("The file is empty.");
+        RuleFor(x => new UploadedFile(x.FileName, x.Content)).SetValidator(new UploadedFileValidator()).OverridePropertyName("file");
     }
 }
 
@@ -36,13 +33,7 @@ internal sealed class AttachDocumentHandler(
 {
     public async ValueTask<DocumentView> Handle(AttachDocument command, CancellationToken cancellationToken)
     {
-        if (command.Content.LongLength > ApplicationDocument.MaxSizeBytes)
-        {
-            throw new ContentTooLargeException($"A document is at most {ApplicationDocument.MaxSizeBytes / (1024 * 1024)} MB.");
-        }
-
-        var format = DocumentFormat.Detect(command.Content.AsSpan(0, Math.Min(command.Content.Length, DocumentFormat.SignatureLength)))
-            ?? throw new UnsupportedContentException("Only PDF, JPEG and PNG documents are accepted; this file is none of them.");
+        var (format, sha256) = new UploadedFile(command.FileName, command.Content).Inspect();
 
         var application = await db.Applications.OwnedBy(currentUser)
             .Where(a => a.Id == command.ApplicationId)
@@ -55,7 +46,7 @@ internal sealed class AttachDocumentHandler(
         }
 
         var document = ApplicationDocument.Attach(application.Id, command.Kind, format, command.FileName.Trim(), command.Content.LongLength,
-            Convert.ToHexStringLower(SHA256.HashData(command.Content)), currentUser.RequireUserId(), clock.GetUtcNow());
+            sha256, currentUser.RequireUserId(), clock.GetUtcNow());
         db.Documents.Add(document);
         db.DocumentContents.Add(DocumentContent.Of(document.Id, command.Content));
         auditTrail.Record("application.document-attached", application.Id, null,

@@ -1,0 +1,37 @@
+using System.Security.Cryptography;
+using FluentValidation;
+using Registry.Application.Common.Exceptions;
+using Registry.Application.Common.Validation;
+using Registry.Domain.Documents;
+
+namespace Registry.Application.Documents;
+
+/// <summary>A file as received, checked the same way wherever the registry accepts one.</summary>
+public sealed record UploadedFile(string FileName, byte[] Content)
+{
+    /// <summary>
+    /// The file's format recognised from its bytes and their SHA-256; a file over the size limit or in a
+    /// format the registry does not accept is refused.
+    /// </summary>
+    public (DocumentFormat Format, string Sha256) Inspect()
+    {
+        if (Content.LongLength > ApplicationDocument.MaxSizeBytes)
+        {
+            throw new ContentTooLargeException($"A document is at most {ApplicationDocument.MaxSizeBytes / (1024 * 1024)} MB.");
+        }
+
+        var format = DocumentFormat.Detect(Content.AsSpan(0, Math.Min(Content.Length, DocumentFormat.SignatureLength)))
+            ?? throw new UnsupportedContentException("Only PDF, JPEG and PNG documents are accepted; this file is none of them.");
+        return (format, Convert.ToHexStringLower(SHA256.HashData(Content)));
+    }
+}
+
+public sealed class UploadedFileValidator : AbstractValidator<UploadedFile>
+{
+    public UploadedFileValidator()
+    {
+        RuleFor(x => x.FileName).NotEmpty().Text(255)
+            .Must(n => n is not null && n.IndexOfAny(['/', '\\']) < 0 && n is not "." and not "..").WithMessage("A file name, not a path.");
+        RuleFor(x => x.Content).NotEmpty().WithMessage("The file is empty.");
+    }
+}
