@@ -43,22 +43,26 @@ internal static class ComplianceSql
         ) tv ON tv.organization_id = o.id
         """;
 
-    // The latest financial-year end on or before today.
-    private const string LastYearEnd = """
+    // The end of the first financial year whose assembly is still owed: the first year end on or after the
+    // last assembly (or the registration). An assembly held on a year-end day does not approve that year.
+    // A year missed stays owed: the due date does not move on when the calendar reaches the next year end.
+    private const string OwedYearEnd = $"""
         CROSS JOIN LATERAL (
-            SELECT CASE WHEN make_date(extract(year FROM @today)::int, split_part(o.financial_year_end, '-', 1)::int, split_part(o.financial_year_end, '-', 2)::int) <= @today
-                        THEN make_date(extract(year FROM @today)::int, split_part(o.financial_year_end, '-', 1)::int, split_part(o.financial_year_end, '-', 2)::int)
-                        ELSE make_date(extract(year FROM @today)::int - 1, split_part(o.financial_year_end, '-', 1)::int, split_part(o.financial_year_end, '-', 2)::int)
-                   END AS last_fye
+            SELECT greatest(coalesce(o.last_general_assembly_on, '-infinity'::date), {Registered}) AS anchor
+        ) ga
+        CROSS JOIN LATERAL (
+            SELECT make_date(extract(year FROM ga.anchor)::int, split_part(o.financial_year_end, '-', 1)::int, split_part(o.financial_year_end, '-', 2)::int) AS same_year
+        ) y
+        CROSS JOIN LATERAL (
+            SELECT CASE WHEN y.same_year >= ga.anchor THEN y.same_year ELSE (y.same_year + interval '1 year')::date END AS owed_fye
         ) fy
         """;
 
     public static readonly IReadOnlyDictionary<string, string> Rules = new Dictionary<string, string>
     {
         [ComplianceRules.GaOverdue] = $"""
-            SELECT {Columns}, (fy.last_fye + interval '6 months')::date AS due_on,
-                   {Registered} <= fy.last_fye AND coalesce(o.last_general_assembly_on, '-infinity'::date) <= fy.last_fye AS broken, false AS ground
-            FROM registry.organizations o {LastYearEnd}
+            SELECT {Columns}, (fy.owed_fye + interval '6 months')::date AS due_on, fy.owed_fye <= @today AS broken, false AS ground
+            FROM registry.organizations o {OwedYearEnd}
             WHERE o.legal_form IN ('COOP', 'UNION') AND {Active}
             """,
         [ComplianceRules.AccountsOverdue] = $"""
@@ -107,10 +111,12 @@ internal static class ComplianceSql
             WHERE o.legal_form = 'ASSO' AND {Active}
             """,
         [ComplianceRules.AnnualReturnOverdue] = $"""
-            SELECT {Columns}, make_date(extract(year FROM @today)::int, 3, 31) AS due_on,
-                   {Registered} < make_date(extract(year FROM @today)::int, 1, 1)
-                   AND coalesce(o.last_annual_return_year, 0) < extract(year FROM @today)::int - 1 AS broken, false AS ground
+            SELECT {Columns}, make_date(r.owed_year + 1, 3, 31) AS due_on, r.owed_year < extract(year FROM @today)::int AS broken, false AS ground
             FROM registry.organizations o
+            -- The first year whose return is still owed (the year of registration first); a year missed stays owed.
+            CROSS JOIN LATERAL (
+                SELECT coalesce(o.last_annual_return_year + 1, extract(year FROM {Registered})::int) AS owed_year
+            ) r
             WHERE o.legal_form = 'MUTU' AND {Active}
             """,
         [ComplianceRules.ReservationExpired] = """

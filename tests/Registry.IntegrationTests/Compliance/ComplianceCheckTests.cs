@@ -41,6 +41,42 @@ public sealed class ComplianceCheckTests(ComplianceApiFactory api) : IClassFixtu
     }
 
     [Fact]
+    public async Task An_assembly_never_held_stays_owed_from_its_first_due_date_when_the_next_year_ends()
+    {
+        var (number, _) = await api.RegisterAsync(Registered);
+
+        // The 2025 assembly was due 2026-06-30; the 2026 year end does not wipe it out.
+        await SweepOn(new DateOnly(2027, 1, 5));
+        Assert.Equal(("Escalated", new DateOnly(2026, 6, 30), "Suspension"), await api.FindingAsync(number, "GA_OVERDUE"));
+        await SweepOn(new DateOnly(2027, 3, 1));
+        Assert.Equal(("Escalated", new DateOnly(2026, 6, 30), "Suspension"), await api.FindingAsync(number, "GA_OVERDUE"));
+    }
+
+    [Fact]
+    public async Task After_an_assembly_the_next_one_is_owed_six_months_after_the_following_year_end()
+    {
+        var (number, email) = await api.RegisterAsync(Registered);
+        var owner = await api.OwnerOnAsync(new DateOnly(2026, 5, 20), email);
+        await Declare(owner, number, new { kind = "GeneralAssembly", effectiveOn = "2026-05-15" }, Samples.Pdf);
+
+        await SweepOn(new DateOnly(2027, 5, 30));
+        Assert.Null(await api.FindingAsync(number, "GA_OVERDUE"));
+        await SweepOn(new DateOnly(2027, 5, 31));
+        Assert.Equal(("Upcoming", new DateOnly(2027, 6, 30), (string?)null), await api.FindingAsync(number, "GA_OVERDUE"));
+        await SweepOn(new DateOnly(2027, 7, 1));
+        Assert.Equal(("Overdue", new DateOnly(2027, 6, 30), (string?)null), await api.FindingAsync(number, "GA_OVERDUE"));
+    }
+
+    [Fact]
+    public async Task A_mutual_that_never_sends_its_return_stays_owed_from_its_first_due_date()
+    {
+        var (number, _) = await api.RegisterAsync(Registered, Samples.Mutual());
+
+        await SweepOn(new DateOnly(2027, 1, 10));
+        Assert.Equal(("Escalated", new DateOnly(2026, 3, 31), "Suspension"), await api.FindingAsync(number, "ANNUAL_RETURN_OVERDUE"));
+    }
+
+    [Fact]
     public async Task A_mandate_is_upcoming_30_days_before_its_end_and_overdue_after_until_renewed()
     {
         var (number, email) = await api.RegisterAsync(Registered); // the manager's mandate ends 2029-01-15

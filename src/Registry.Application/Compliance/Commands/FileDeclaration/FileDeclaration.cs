@@ -59,7 +59,8 @@ public sealed class FileDeclarationValidator : AbstractValidator<FileDeclaration
             .When(x => x.Input.Kind is DeclarationKind.AnnualAccounts or DeclarationKind.MutualAnnualReturn);
         RuleFor(x => x.Input.Turnover).NotNull().When(x => x.Input.Kind == DeclarationKind.AnnualAccounts);
         RuleFor(x => x.Input.Turnover).InclusiveBetween(0m, 1_000_000_000_000m);
-        RuleFor(x => x.Input.FinancialYear).InclusiveBetween(1950, 2100);
+        RuleFor(x => x.Input.FinancialYear).InclusiveBetween(1950, 2100)
+            .Must((x, year) => year is null || year <= x.Input.EffectiveOn.Year).WithMessage("A financial year's accounts or return come after the year, not before it.");
         RuleFor(x => x.Input.Investments).InclusiveBetween(0m, 1_000_000_000_000m);
         RuleFor(x => x.Input.Income).InclusiveBetween(0m, 1_000_000_000_000m);
         RuleFor(x => x.Input.Expenses).InclusiveBetween(0m, 1_000_000_000_000m);
