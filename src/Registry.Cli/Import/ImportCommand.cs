@@ -158,6 +158,23 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
         var first = organization.First;
         void Problem(Row row, string reason) => organization.Problems.Add((row.Line, reason));
 
+        // Text is checked as the API checks it: a byte that is not UTF-8 (decoded as U+FFFD), a control
+        // character or a bidirectional override never reaches the registry.
+        foreach (var row in organization.Rows)
+        {
+            foreach (var (column, text) in row.Values)
+            {
+                if (text.Contains('\uFFFD', StringComparison.Ordinal))
+                {
+                    Problem(row, $"{column} is not valid UTF-8");
+                }
+                else if (!Registry.Application.Common.Validation.TextRules.IsClean(text, multiline: column is "seat_address" or "address"))
+                {
+                    Problem(row, $"{column} holds control characters or bidirectional overrides");
+                }
+            }
+        }
+
         foreach (var row in organization.Rows.Skip(1))
         {
             var differing = OrganizationColumns.Where(c => row[c] != first[c]).ToList();

@@ -68,6 +68,59 @@ public sealed class ImportCommandTests(RegistryApiFactory api) : IClassFixture<R
         Assert.Equal(counts, await CountsAsync());
     }
 
+    [Fact]
+    public async Task A_hostile_file_loads_its_good_rows_literally_and_reports_every_bad_one_without_harm()
+    {
+        const string Sql = "Coopérative O'Brien'); DROP TABLE registry.organizations;--";
+        var lines = new List<string> { Header };
+        for (var k = 1; k <= 5; k++)
+        {
+            lines.Add(Coop("HOSTILE-GOOD", "", $"JH10000{k}").Replace("Coopérative Import HOSTILE-GOOD", "\"" + Sql + "\"", StringComparison.Ordinal));
+        }
+
+        lines.Add(Coop("=cmd|' /C calc'!A0", "", "JH200001", province: "999"));
+        lines.Add(Coop("HOSTILE-UTF8", "", "JH300001").Replace("Import HOSTILE-UTF8", "Import @@INVALID@@", StringComparison.Ordinal));
+        lines.Add(Coop("HOSTILE-NUL", "", "JH400001").Replace("1 Rue, Tafraout", "1 Rue\0 Tafraout", StringComparison.Ordinal));
+        lines.Add(Coop("HOSTILE-BIDI", "", "JH500001").Replace("Import HOSTILE-BIDI", "Import \u202Eevil", StringComparison.Ordinal));
+        lines.Add(Coop("HOSTILE-DATE", "", "JH600001").Replace("2019-02-01", "2019-02-30", StringComparison.Ordinal));
+        lines.Add(Coop("HOSTILE-SHARES", "", "JH700001").Replace(",10,10,", ",-5,10,", StringComparison.Ordinal));
+        lines.Add(Coop("HOSTILE-HUGE", "", "JH800001").Replace(",100,,,Member", ",1e400,,,Member", StringComparison.Ordinal));
+        lines.Add(Coop("HOSTILE-FIELDS", "", "JH900001") + ",extra,fields");
+        lines.Add(Coop("HOSTILE-LONG", "", "JH910001").Replace("Import HOSTILE-LONG", new string('x', 100_000), StringComparison.Ordinal));
+        lines.Add("\"HOSTILE-QUOTE,,COOP,never closed");
+        var bytes = System.Text.Encoding.UTF8.GetBytes(string.Join("\r\n", lines));
+        var marker = System.Text.Encoding.UTF8.GetBytes("@@INVALID@@");
+        var at = bytes.AsSpan().IndexOf(marker);
+        bytes = [.. bytes[..at], 0xC3, 0x28, 0xFF, .. bytes[(at + marker.Length)..]];
+        var file = Path.Combine(_directory, "hostile.csv");
+        await File.WriteAllBytesAsync(file, bytes);
+        var report = Path.Combine(_directory, "hostile-rejected.csv");
+        var organizationsBefore = await api.ScalarAsync<long>("SELECT count(*) FROM registry.organizations");
+
+        var result = await new ImportCommand(api.ConnectionString, TextWriter.Null).RunAsync(file, report, CancellationToken.None);
+
+        Assert.Equal(1, result.Organizations);
+        Assert.Equal(organizationsBefore + 1, await api.ScalarAsync<long>("SELECT count(*) FROM registry.organizations"));
+        Assert.Equal(1L, await api.ScalarAsync<long>("SELECT count(*) FROM registry.organizations WHERE name_latin = $1", Sql));
+        Assert.Equal(0L, await api.ScalarAsync<long>(
+            "SELECT count(*) FROM registry.organizations WHERE name_latin ~ '[\\x01-\\x1f\\u202a-\\u202e\\ufffd]' OR seat_address ~ '[\\x01-\\x08\\ufffd]'"));
+
+        var rejected = await File.ReadAllTextAsync(report);
+        Assert.Contains("'=cmd|' /C calc'!A0", rejected, StringComparison.Ordinal);
+        Assert.Contains("name_latin is not valid UTF-8", rejected, StringComparison.Ordinal);
+        Assert.Contains("seat_address holds control characters", rejected, StringComparison.Ordinal);
+        Assert.Contains("name_latin holds control characters or bidirectional overrides", rejected, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u202E', rejected);
+        Assert.DoesNotContain('\0', rejected);
+        foreach (var key in new[] { "HOSTILE-UTF8", "HOSTILE-NUL", "HOSTILE-BIDI", "HOSTILE-DATE", "HOSTILE-SHARES", "HOSTILE-HUGE", "HOSTILE-LONG" })
+        {
+            Assert.Contains("," + key + ",", rejected, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("fields where the header has", rejected, StringComparison.Ordinal);
+        Assert.Equal(8, result.RejectedOrganizations); // the extra-fields and unclosed-quote rows belong to no organisation
+    }
+
     private async Task<string?> CountsAsync() => await api.ScalarAsync<string>("""
         SELECT concat_ws(',', (SELECT count(*) FROM registry.organizations), (SELECT count(*) FROM registry.applications),
                               (SELECT count(*) FROM registry.organization_members), (SELECT count(*) FROM registry.organization_officers),
