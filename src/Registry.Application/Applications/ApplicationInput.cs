@@ -61,8 +61,8 @@ public sealed class ApplicationInputValidator : AbstractValidator<ApplicationInp
     public ApplicationInputValidator()
     {
         RuleFor(x => x.LegalForm).IsInEnum();
-        RuleFor(x => x.NameAr).Text(200);
-        RuleFor(x => x.NameLatin).Text(200);
+        RuleFor(x => x.NameAr).OrganizationName();
+        RuleFor(x => x.NameLatin).OrganizationName();
         RuleFor(x => x.SectorCode).NotEmpty().Text(20);
         RuleFor(x => x.SeatAddress).NotEmpty().Text(500);
         RuleFor(x => x.ProvinceCode).NotEmpty().Matches("^[0-9]{3}$").WithMessage("A province is its 3-digit HCP code.");

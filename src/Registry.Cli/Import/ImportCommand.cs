@@ -201,6 +201,10 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
             {
                 Problem(first, $"{column} is longer than 200 characters");
             }
+            else if (first[column] is { } name && !char.IsLetterOrDigit(name[0]))
+            {
+                Problem(first, $"{column} must begin with a letter or a digit");
+            }
         }
 
         if (first["sector_code"] is not { } sectorCode || !reference.Sectors.TryGetValue(sectorCode, out var sector))

@@ -87,6 +87,7 @@ public sealed class ImportCommandTests(RegistryApiFactory api) : IClassFixture<R
         lines.Add(Coop("HOSTILE-HUGE", "", "JH800001").Replace(",100,,,Member", ",1e400,,,Member", StringComparison.Ordinal));
         lines.Add(Coop("HOSTILE-FIELDS", "", "JH900001") + ",extra,fields");
         lines.Add(Coop("HOSTILE-LONG", "", "JH910001").Replace("Import HOSTILE-LONG", new string('x', 100_000), StringComparison.Ordinal));
+        lines.Add(Coop("HOSTILE-FORMULA", "", "JH920001").Replace("Coopérative Import HOSTILE-FORMULA", "=HYPERLINK(\"\"http://evil\"\")", StringComparison.Ordinal));
         lines.Add("\"HOSTILE-QUOTE,,COOP,never closed");
         var bytes = System.Text.Encoding.UTF8.GetBytes(string.Join("\r\n", lines));
         var marker = System.Text.Encoding.UTF8.GetBytes("@@INVALID@@");
@@ -112,13 +113,14 @@ public sealed class ImportCommandTests(RegistryApiFactory api) : IClassFixture<R
         Assert.Contains("name_latin holds control characters or bidirectional overrides", rejected, StringComparison.Ordinal);
         Assert.DoesNotContain('\u202E', rejected);
         Assert.DoesNotContain('\0', rejected);
-        foreach (var key in new[] { "HOSTILE-UTF8", "HOSTILE-NUL", "HOSTILE-BIDI", "HOSTILE-DATE", "HOSTILE-SHARES", "HOSTILE-HUGE", "HOSTILE-LONG" })
+        foreach (var key in new[] { "HOSTILE-UTF8", "HOSTILE-NUL", "HOSTILE-BIDI", "HOSTILE-DATE", "HOSTILE-SHARES", "HOSTILE-HUGE", "HOSTILE-LONG", "HOSTILE-FORMULA" })
         {
             Assert.Contains("," + key + ",", rejected, StringComparison.Ordinal);
         }
 
         Assert.Contains("fields where the header has", rejected, StringComparison.Ordinal);
-        Assert.Equal(8, result.RejectedOrganizations); // the extra-fields and unclosed-quote rows belong to no organisation
+        Assert.Contains("name_latin must begin with a letter or a digit", rejected, StringComparison.Ordinal);
+        Assert.Equal(9, result.RejectedOrganizations); // the extra-fields and unclosed-quote rows belong to no organisation
     }
 
     private async Task<string?> CountsAsync() => await api.ScalarAsync<string>("""

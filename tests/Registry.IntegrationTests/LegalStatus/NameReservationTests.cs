@@ -27,6 +27,21 @@ public sealed class NameReservationTests(RegistryApiFactory api) : IClassFixture
         Assert.Contains(suffix, (string)(await clash.ReadJsonAsync())["detail"]!, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://evil\")")]
+    [InlineData("+1+1")]
+    [InlineData("@SUM(A1)")]
+    [InlineData("-2+3")]
+    public async Task A_name_a_spreadsheet_would_take_for_a_formula_is_refused(string name)
+    {
+        var applicant = await api.NewApplicantAsync();
+
+        var response = await applicant.PostAsJsonAsync("/api/v1/name-reservations", new { legalForm = "COOP", nameLatin = name });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
     [Fact]
     public async Task A_similar_name_is_reserved_with_a_warning_naming_the_other()
     {

@@ -10,6 +10,15 @@ public static class TextRules
             .Must(v => IsClean(v, multiline))
             .WithMessage("Control characters and bidirectional overrides are not allowed.");
 
+    /// <summary>
+    /// An organisation's name: clean text that begins with a letter or a digit — never with =, +, - or @,
+    /// which a spreadsheet opening the open-data CSV would take for a formula.
+    /// </summary>
+    public static IRuleBuilderOptions<T, string?> OrganizationName<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Text(200)
+            .Must(v => string.IsNullOrWhiteSpace(v) || char.IsLetterOrDigit(v.TrimStart()[0]))
+            .WithMessage("A name begins with a letter or a digit.");
+
     private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public static bool IsClean(string? value, bool multiline = false)

@@ -22,8 +22,8 @@ public sealed class ReserveNameValidator : AbstractValidator<ReserveName>
     public ReserveNameValidator()
     {
         RuleFor(x => x.LegalForm).IsInEnum();
-        RuleFor(x => x.NameAr).Text(200);
-        RuleFor(x => x.NameLatin).Text(200);
+        RuleFor(x => x.NameAr).OrganizationName();
+        RuleFor(x => x.NameLatin).OrganizationName();
         RuleFor(x => x.NameAr).NotEmpty().When(x => string.IsNullOrWhiteSpace(x.NameLatin)).WithMessage("Give the name in Arabic or Latin script.");
     }
 }
