@@ -7,6 +7,7 @@ namespace Registry.IntegrationTests.LegalStatus;
 public sealed class SearchApiFactory : RegistryApiFactory
 {
     public string Amal { get; private set; } = "";
+    public string Baraka { get; private set; } = "";
 
     public override async Task InitializeAsync()
     {
@@ -16,6 +17,8 @@ public sealed class SearchApiFactory : RegistryApiFactory
         Amal = await official.ApproveAsync(await owner.SubmittedAsync(Samples.Cooperative(nameLatin: "Coopérative Al-Amal", nameAr: "تعاونية الأمل")));
         await official.ApproveAsync(await owner.SubmittedAsync(Samples.Cooperative(nameLatin: "Coopérative Annour", nameAr: "تعاونية النور")));
         await official.ApproveAsync(await owner.SubmittedAsync(Samples.Cooperative(nameLatin: "Coopérative Tighanimine Argan", nameAr: "تعاونية تيغانيمين للأركان")));
+        Baraka = await official.ApproveAsync(await owner.SubmittedAsync(Samples.Cooperative(
+            nameLatin: "Coopérative Al Baraka des Femmes Rurales de Taroudant", nameAr: "تعاونية البركة لنساء تمازيرت لإنتاج الكسكس")));
     }
 }
 
@@ -35,6 +38,26 @@ public sealed class SearchTests(SearchApiFactory api) : IClassFixture<SearchApiF
     {
         var numbers = await SearchAsync(q);
         Assert.Equal(_amal, numbers.FirstOrDefault());
+    }
+
+    [Theory]
+    [InlineData("barka")]
+    [InlineData("al barka")]
+    [InlineData("femes rurales")]
+    [InlineData("taroudan")]
+    [InlineData("تمزيرت")]
+    [InlineData("البركا")]
+    [InlineData("الكسكوس")]
+    public async Task A_typo_in_a_short_word_still_finds_a_long_name(string q)
+    {
+        var numbers = await SearchAsync(q);
+        Assert.Equal(api.Baraka, numbers.FirstOrDefault());
+    }
+
+    [Fact]
+    public async Task A_query_that_matches_nothing_even_loosely_finds_nothing()
+    {
+        Assert.Empty(await SearchAsync("zzqx wvkj"));
     }
 
     [Fact]
@@ -61,7 +84,7 @@ public sealed class SearchTests(SearchApiFactory api) : IClassFixture<SearchApiF
         var second = await (await api.CreateClient().GetAsync($"/api/v1/organizations?q=a&limit=2&cursor={cursor}")).ReadJsonAsync();
         var all = first["items"]!.AsArray().Concat(second["items"]!.AsArray()).Select(i => (string)i!["registrationNumber"]!).ToList();
         Assert.Equal(all.Count, all.Distinct().Count());
-        Assert.Equal(3, all.Count);
+        Assert.Equal(4, all.Count);
     }
 
     [Fact]

@@ -42,23 +42,24 @@ public sealed class SearchOrganizationsValidator : AbstractValidator<SearchOrgan
     }
 }
 
+/// <summary>A position in ranked results: the score and number of the last item, and whether the results were the loose ones.</summary>
 internal static class RankedCursor
 {
-    public static string Of(double score, string registrationNumber) =>
-        Common.Paging.Cursor.Encode(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{score:R}|{registrationNumber}"));
+    public static string Of(double score, string registrationNumber, bool loose) =>
+        Common.Paging.Cursor.Encode(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{score:R}|{registrationNumber}{(loose ? "|loose" : "")}"));
 
-    public static bool TryParse(string cursor, out (double Score, string RegistrationNumber) position)
+    public static bool TryParse(string cursor, out (double Score, string RegistrationNumber, bool Loose) position)
     {
         position = default;
         var parts = Common.Paging.Cursor.Decode(cursor)?.Split('|');
-        if (parts is not { Length: 2 }
+        if (parts is not ({ Length: 2 } or [_, _, "loose"])
             || !double.TryParse(parts[0], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var score)
             || !double.IsFinite(score) || !RegistrationNumber.TryParse(parts[1], out _))
         {
             return false;
         }
 
-        position = (score, parts[1]);
+        position = (score, parts[1], parts.Length == 3);
         return true;
     }
 }
@@ -101,7 +102,7 @@ internal sealed class SearchOrganizationsHandler(IRegistryDbContext db) : IQuery
 
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
-            return await RankedAsync(organizations, query, cancellationToken);
+            return await RankedAsync(db, organizations, query, cancellationToken);
         }
 
         if (Common.Paging.Cursor.Decode(query.Cursor) is { } after)
@@ -120,11 +121,41 @@ internal sealed class SearchOrganizationsHandler(IRegistryDbContext db) : IQuery
     }
 
     /// <summary>
+    /// How alike the query must be to a run of words of a name when the usual strictness (pg_trgm's default
+    /// 0.6) found nothing: a one-letter typo in a short word ("amel" for "amal", "barka" for "baraka") scores
+    /// 0.4–0.6 against a long name.
+    /// </summary>
+    internal const double LooseWordSimilarity = 0.4;
+
+    /// <summary>
     /// Free-text search: a registration number finds its organisation; otherwise the query is normalised like
     /// names are (SPEC §4) and matched on the script's normalised column by substring or trigram word
-    /// similarity (typo-tolerant), best match first.
+    /// similarity (typo-tolerant), best match first. When nothing matches, the search is run once more with a
+    /// looser word similarity, so that a typo in a short word still finds the name; the cursor remembers which.
     /// </summary>
-    private static async Task<Page<OrganizationSummary>> RankedAsync(IQueryable<Organization> organizations, SearchOrganizations query, CancellationToken cancellationToken)
+    private static async Task<Page<OrganizationSummary>> RankedAsync(
+        IRegistryDbContext db, IQueryable<Organization> organizations, SearchOrganizations query, CancellationToken cancellationToken)
+    {
+        var loose = query.Cursor is not null && RankedCursor.TryParse(query.Cursor, out var position) && position.Loose;
+        if (!loose)
+        {
+            var page = await RankedPageAsync(organizations, query, loose: false, cancellationToken);
+            if (page.Items.Count > 0 || query.Cursor is not null)
+            {
+                return page;
+            }
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var threshold = LooseWordSimilarity.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await db.Database.ExecuteSqlAsync($"SELECT set_config('pg_trgm.word_similarity_threshold', {threshold}, true)", cancellationToken);
+        var loosePage = await RankedPageAsync(organizations, query, loose: true, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return loosePage;
+    }
+
+    private static async Task<Page<OrganizationSummary>> RankedPageAsync(
+        IQueryable<Organization> organizations, SearchOrganizations query, bool loose, CancellationToken cancellationToken)
     {
         var q = query.Q!.Trim();
         if (RegistrationNumber.TryParse(q.ToUpperInvariant(), out var number))
@@ -169,7 +200,7 @@ internal sealed class SearchOrganizationsHandler(IRegistryDbContext db) : IQuery
             })
             .ToListAsync(cancellationToken);
 
-        var next = items.Count > query.Limit ? RankedCursor.Of(items[query.Limit - 1].Score, items[query.Limit - 1].Summary.RegistrationNumber) : null;
+        var next = items.Count > query.Limit ? RankedCursor.Of(items[query.Limit - 1].Score, items[query.Limit - 1].Summary.RegistrationNumber, loose) : null;
         return new Page<OrganizationSummary>([.. items.Take(query.Limit).Select(i => i.Summary)], next);
     }
 
