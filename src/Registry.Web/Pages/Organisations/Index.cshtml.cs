@@ -1,5 +1,6 @@
 using FluentValidation;
 using Mediator;
+using Microsoft.Extensions.Configuration;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Registry.Application.Common.Paging;
@@ -12,9 +13,10 @@ using Registry.Domain.Reference;
 namespace Registry.Web.Pages.Organisations;
 
 /// <summary>The public search: the same query as <c>GET /api/v1/organizations</c>, with its keyset cursor as a "next page" link.</summary>
-public sealed class IndexModel(ISender sender) : PageModel
+public sealed class IndexModel(ISender sender, IConfiguration configuration) : PageModel
 {
-    private const int PageSize = 20;
+    /// <summary>Results per page: short, for weak connections (Registry:Web:SearchPageSize; the browser tests page by one).</summary>
+    private int PageSize => Math.Clamp(configuration.GetValue("Registry:Web:SearchPageSize", 20), 1, Application.Common.Paging.Cursor.MaxLimit);
 
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Q { get; set; }
