@@ -32,6 +32,7 @@ public sealed class PublicJourneyTests(BrowserApp app)
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(language == "ar" ? BrowserApp.SeededNameArabic : BrowserApp.SeededNameLatin);
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync(app.SeededNumber);
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync(language == "ar" ? "الدار البيضاء" : "Casablanca");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync(language == "ar" ? "الفلاحة" : "Agriculture");
         await PageChecks.CheckAsync(page, $"profile-{language}");
         await page.Context.CloseAsync();
     }
@@ -47,6 +48,7 @@ public sealed class PublicJourneyTests(BrowserApp app)
 
         await page.GetByLabel(UiText.Region).SelectOptionAsync("06");
         await page.GetByLabel(UiText.LegalForm, new() { Exact = true }).SelectOptionAsync("COOP");
+        await page.GetByLabel(UiText.Sector).SelectOptionAsync("AGRI");
         await page.GetByRole(AriaRole.Button, new() { Name = UiText.Search, Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator(".result-item").Filter(new() { HasText = app.SeededNumber })).ToHaveCountAsync(1);
 
@@ -141,6 +143,15 @@ public sealed class PublicJourneyTests(BrowserApp app)
         Assert.StartsWith("text/html", response.Headers["content-type"], StringComparison.Ordinal);
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(UiText.NotFoundTitle);
         Assert.Equal(404, (await page.GotoAsync("/organisations/not-a-number"))!.Status);
+
+        var unknownPage = await page.GotoAsync("/no/such/page?x=<b>");
+        Assert.Equal(404, unknownPage!.Status);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(UiText.NotFoundTitle);
+
+        // The API's own paths keep their JSON problem details.
+        var api = await page.Context.APIRequest.GetAsync("/api/v1/no-such-resource");
+        Assert.Equal(404, api.Status);
+        Assert.DoesNotContain("text/html", api.Headers["content-type"], StringComparison.Ordinal);
         await PageChecks.CheckAsync(page, $"not-found-{language}");
         await page.Context.CloseAsync();
     }

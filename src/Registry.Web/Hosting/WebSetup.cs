@@ -20,6 +20,7 @@ public static class WebSetup
         {
             options.Conventions.ConfigureFilter(new NotFoundPageFilter());
         });
+        services.Configure<RouteOptions>(options => options.ConstraintMap[PagePathConstraint.Name] = typeof(PagePathConstraint));
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "registry.antiforgery";

@@ -7,6 +7,7 @@ using Registry.Application.Common.Paging;
 using Registry.Application.Organizations;
 using Registry.Application.Organizations.Queries.SearchOrganizations;
 using Registry.Application.Reference.Queries.GetRegions;
+using Registry.Application.Reference.Queries.GetSectors;
 using Registry.Domain.Organizations;
 using Registry.Domain.Reference;
 
@@ -30,6 +31,9 @@ public sealed class IndexModel(ISender sender, IConfiguration configuration) : P
     [BindProperty(SupportsGet = true, Name = "form")]
     public LegalForm? Form { get; set; }
 
+    [BindProperty(SupportsGet = true, Name = "sector")]
+    public string? Sector { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "status")]
     public OrganizationStatus? Status { get; set; }
 
@@ -38,11 +42,14 @@ public sealed class IndexModel(ISender sender, IConfiguration configuration) : P
 
     public IReadOnlyList<RegionView> Regions { get; private set; } = [];
 
+    public IReadOnlyList<SectorView> Sectors { get; private set; } = [];
+
     public Page<OrganizationSummary>? Results { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Regions = await sender.Send(new GetRegions(), cancellationToken);
+        Sectors = await sender.Send(new GetSectors(), cancellationToken);
         if (!ModelState.IsValid)
         {
             return Page();
@@ -51,7 +58,7 @@ public sealed class IndexModel(ISender sender, IConfiguration configuration) : P
         try
         {
             Results = await sender.Send(
-                new SearchOrganizations(Blank(Region), Blank(Province), Form, null, Status, null, Blank(Cursor), PageSize, Blank(Q)), cancellationToken);
+                new SearchOrganizations(Blank(Region), Blank(Province), Form, Blank(Sector), Status, null, Blank(Cursor), PageSize, Blank(Q)), cancellationToken);
         }
         catch (ValidationException e)
         {
@@ -66,9 +73,9 @@ public sealed class IndexModel(ISender sender, IConfiguration configuration) : P
 
     /// <summary>The link to the next page keeps every filter and adds the cursor the query gave.</summary>
     public string NextPageUrl(string cursor) => QueryString(("q", Q), ("region", Region), ("province", Province),
-        ("form", Form?.ToString()), ("status", Status?.ToString()), ("cursor", cursor));
+        ("form", Form?.ToString()), ("sector", Sector), ("status", Status?.ToString()), ("cursor", cursor));
 
-    public string FirstPageUrl() => QueryString(("q", Q), ("region", Region), ("province", Province), ("form", Form?.ToString()), ("status", Status?.ToString()));
+    public string FirstPageUrl() => QueryString(("q", Q), ("region", Region), ("province", Province), ("form", Form?.ToString()), ("sector", Sector), ("status", Status?.ToString()));
 
     public string RegionName(string code) => Regions.FirstOrDefault(r => r.Code == code) is { } r ? Localization.Ui.Lang == "ar" ? r.NameAr : r.NameFr : code;
 
@@ -87,6 +94,7 @@ public sealed class IndexModel(ISender sender, IConfiguration configuration) : P
         nameof(SearchOrganizations.ProvinceCode) => "province",
         nameof(SearchOrganizations.LegalForm) => "form",
         nameof(SearchOrganizations.Status) => "status",
+        nameof(SearchOrganizations.SectorCode) => "sector",
         _ => "q",
     };
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Registry.Application.Organizations;
 using Registry.Application.Organizations.Queries.GetOrganization;
 using Registry.Application.Reference.Queries.GetRegions;
+using Registry.Application.Reference.Queries.GetSectors;
 using Registry.Web.Localization;
 
 namespace Registry.Web.Pages.Organisations;
@@ -16,6 +17,8 @@ public sealed class ProfileModel(ISender sender) : PageModel
 
     public string ProvinceName { get; private set; } = "";
 
+    public string SectorName { get; private set; } = "";
+
     public async Task OnGetAsync(string number, CancellationToken cancellationToken)
     {
         Organization = await sender.Send(new GetOrganization(number.ToUpperInvariant()), cancellationToken);
@@ -23,6 +26,8 @@ public sealed class ProfileModel(ISender sender) : PageModel
         var region = regions.FirstOrDefault(r => r.Code == Organization.RegionCode);
         var province = regions.SelectMany(r => r.Provinces).FirstOrDefault(p => p.Code == Organization.ProvinceCode);
         RegionName = region is null ? Organization.RegionCode : Ui.Lang == "ar" ? region.NameAr : region.NameFr;
+        var sector = (await sender.Send(new GetSectors(), cancellationToken)).FirstOrDefault(s => s.Code == Organization.SectorCode);
+        SectorName = sector is null ? Organization.SectorCode : Ui.Lang == "ar" ? sector.NameAr : sector.NameFr;
         ProvinceName = province is null ? Organization.ProvinceCode : Ui.Lang == "ar" ? province.NameAr : province.NameFr;
     }
 }
