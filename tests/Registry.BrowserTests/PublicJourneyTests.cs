@@ -60,6 +60,26 @@ public sealed class PublicJourneyTests(BrowserApp app)
     }
 
     [Theory]
+    [InlineData("ar", "/organisations?q=")]
+    [InlineData("fr", "/organisations?q=")]
+    [InlineData("ar", "/organisations?region=99&form=")]
+    [InlineData("fr", "/organisations?form=NOPE&cursor=")]
+    public async Task Hostile_search_input_gets_the_error_summary_never_a_server_error(string language, string prefix)
+    {
+        BrowserApp.Speak(language);
+        var page = await app.NewPageAsync(language);
+
+        var response = await page.GotoAsync(prefix + Uri.EscapeDataString(new string('x', 300) + "\u202E<script>"));
+
+        Assert.Equal(200, response!.Status);
+        await Assertions.Expect(page.Locator(".error-summary li")).Not.ToHaveCountAsync(0);
+        var target = await page.Locator(".error-summary a").First.GetAttributeAsync("href");
+        Assert.Equal(1, await page.Locator(target!).CountAsync()); // each error links to a field that exists
+        await Assertions.Expect(page.Locator(".result-item")).ToHaveCountAsync(0);
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
     [InlineData("ar")]
     [InlineData("fr")]
     public async Task The_register_pages_with_next_page_links_that_keep_the_filters(string language)

@@ -31,6 +31,7 @@ public static class UiText
     /// <summary>The list separator: the Arabic comma in Arabic.</summary>
     public static string Comma => Say(", ", "، ");
     public static string Any => Say("Toutes", "الكل");
+    public static string ChooseFromList => Say("Choisissez une valeur de la liste.", "اختر قيمة من القائمة.");
     public static string Filters => Say("Affiner", "تدقيق البحث");
     public static string Results => Say("Résultats", "النتائج");
     public static string NoResults => Say("Aucune organisation enregistrée ne correspond à cette recherche.", "لا توجد هيئة مسجلة تطابق هذا البحث.");

@@ -52,6 +52,13 @@ public sealed class IndexModel(ISender sender, IConfiguration configuration) : P
         Sectors = await sender.Send(new GetSectors(), cancellationToken);
         if (!ModelState.IsValid)
         {
+            // A value no list offers (a hand-made address): say so in the page's language, not MVC's English.
+            foreach (var field in ModelState.Where(e => e.Value?.Errors.Count > 0).Select(e => e.Key).ToList())
+            {
+                ModelState[field]!.Errors.Clear();
+                ModelState.AddModelError(field, Localization.UiText.ChooseFromList);
+            }
+
             return Page();
         }
 
