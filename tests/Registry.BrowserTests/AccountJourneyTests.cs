@@ -110,6 +110,9 @@ public sealed class AccountJourneyTests(BrowserApp app)
         });
 
         Assert.Equal(400, forged.Status);
+        Assert.StartsWith("text/html", forged.Headers["content-type"], StringComparison.Ordinal);
+        BrowserApp.Speak("ar");
+        Assert.Contains(UiText.ErrorTitle, await forged.TextAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain(await page.Context.CookiesAsync(), c => c.Name == ".AspNetCore.Identity.Application");
         await page.Context.CloseAsync();
     }

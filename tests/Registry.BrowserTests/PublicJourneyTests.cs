@@ -167,6 +167,7 @@ public sealed class PublicJourneyTests(BrowserApp app)
         var unknownPage = await page.GotoAsync("/no/such/page?x=<b>");
         Assert.Equal(404, unknownPage!.Status);
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(UiText.NotFoundTitle);
+        Assert.Equal(404, (await page.GotoAsync("/error/500"))!.Status);
 
         // The API's own paths keep their JSON problem details.
         var api = await page.Context.APIRequest.GetAsync("/api/v1/no-such-resource");

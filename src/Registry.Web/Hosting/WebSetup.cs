@@ -1,5 +1,8 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Routing;
@@ -20,7 +23,9 @@ public static class WebSetup
         {
             options.Conventions.ConfigureFilter(new NotFoundPageFilter());
         });
-        services.Configure<RouteOptions>(options => options.ConstraintMap[PagePathConstraint.Name] = typeof(PagePathConstraint));
+        // Arabic written as itself, not as character references (which would also triple its weight); the five
+        // characters that matter in HTML are still encoded.
+        services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "registry.antiforgery";
@@ -36,13 +41,30 @@ public static class WebSetup
     /// The pages' language: Arabic by default, French when the culture cookie says so. Only for pages: the API
     /// keeps the invariant culture and takes its messages' language from Accept-Language (SPEC §8).
     /// </summary>
-    public static IApplicationBuilder UseRegistryWeb(this IApplicationBuilder app) =>
-        app.UseWhen(context => IsPage(context.Request.Path), pages => pages.UseRequestLocalization(options =>
+    /// <remarks>
+    /// An empty error response on a page address (an unknown address, a refused anti-forgery token) is re-executed
+    /// as the error page, in the page's language, keeping its status; API responses are left to the API's own
+    /// problem details. Not a catch-all route: one that matches every method would take the API's 405 and 415.
+    /// </remarks>
+    public static IApplicationBuilder UseRegistryWeb(this IApplicationBuilder app)
+    {
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.Use((context, next) =>
+        {
+            if (!IsPage(context.Request.Path) && context.Features.Get<IStatusCodePagesFeature>() is { } statusCodePages)
+            {
+                statusCodePages.Enabled = false;
+            }
+
+            return next(context);
+        });
+        return app.UseWhen(context => IsPage(context.Request.Path), pages => pages.UseRequestLocalization(options =>
         {
             options.DefaultRequestCulture = new RequestCulture(Languages.Arabic);
             options.SupportedCultures = options.SupportedUICultures = [Languages.Arabic, Languages.French];
             options.RequestCultureProviders = [new CookieRequestCultureProvider { CookieName = Languages.CookieName }];
         }));
+    }
 
     public static IEndpointRouteBuilder MapRegistryWeb(this IEndpointRouteBuilder app)
     {

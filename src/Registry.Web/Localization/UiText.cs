@@ -73,6 +73,10 @@ public static class UiText
     public static string NotFoundHelp => Say(
         "Si vous avez saisi l'adresse, vérifiez-la. Si vous avez suivi un lien, l'élément n'existe pas ou ne vous est pas accessible.",
         "إذا كتبت العنوان بنفسك فتحقق منه. وإذا اتبعت رابطاً، فالعنصر غير موجود أو غير متاح لك.");
+    public static string ErrorTitle => Say("La demande n'a pas pu être traitée", "تعذرت معالجة الطلب");
+    public static string ErrorHelp => Say(
+        "Revenez à la page précédente, rechargez-la, puis réessayez.",
+        "عد إلى الصفحة السابقة، وأعد تحميلها، ثم حاول من جديد.");
     public static string BackToSearch => Say("Retour à la recherche", "العودة إلى البحث");
     public static string ErrorSummaryTitle => Say("Il y a un problème", "هناك مشكلة");
     public static string ErrorPrefix => Say("Erreur :", "خطأ:");
