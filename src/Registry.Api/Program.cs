@@ -13,6 +13,7 @@ using Registry.Application.Applications.Commands.CreateApplication;
 using Registry.Application.Common.Behaviours;
 using Registry.Infrastructure;
 using Registry.Infrastructure.Persistence;
+using Registry.Web.Hosting;
 using Scalar.AspNetCore;
 using Serilog;
 using Serilog.Formatting.Compact;
@@ -49,12 +50,30 @@ builder.Services.AddAuthorizationBuilder().AddRegistryPolicies();
 builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
 builder.Services.ConfigureApplicationCookie(cookie =>
 {
-    // An API answers 401/403; it never redirects to a login page.
+    // An API answers 401/403; it never redirects to a login page. Pages do (the web front end).
     cookie.Cookie.HttpOnly = true;
     cookie.Cookie.SameSite = SameSiteMode.Strict;
-    cookie.Events.OnRedirectToLogin = context => { context.Response.StatusCode = StatusCodes.Status401Unauthorized; return Task.CompletedTask; };
-    cookie.Events.OnRedirectToAccessDenied = context => { context.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
+    cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+    cookie.LoginPath = "/account/log-in";
+    cookie.AccessDeniedPath = "/account";
+    cookie.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
+    cookie.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
+
+    static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (WebSetup.IsPage(context.Request.Path))
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+        else
+        {
+            context.Response.StatusCode = status;
+        }
+
+        return Task.CompletedTask;
+    }
 });
+builder.Services.AddRegistryWeb();
 builder.Services.AddOpenApi(options =>
 {
     options.AddDocumentTransformer<SecurityTransformer>();
@@ -76,6 +95,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSecurityHeaders();
 app.UseRequestLimits(maxBodyBytes);
+app.UseRegistryWeb();
 app.UseSerilogRequestLogging();
 app.UseAuthentication();
 app.UseAuthorization();
@@ -97,6 +117,7 @@ app.MapCompliance();
 app.MapOpenData();
 app.MapStatistics();
 app.MapAdmin();
+app.MapRegistryWeb();
 
 await app.RunAsync();
 

@@ -17,4 +17,15 @@ public sealed class EndpointTests
         Assert.True(privateStaticMethods.Count >= 3, $"only {privateStaticMethods.Count} private static route handlers were found");
         Layers.AssertNone(DbContextAccess.Touches(endpointTypes), "Endpoints must send Mediator messages, not use the DbContext");
     }
+
+    [Fact]
+    public void Pages_never_touch_the_DbContext()
+    {
+        var webTypes = Layers.Web.GetTypes();
+        var pageModels = webTypes.Where(type => typeof(Microsoft.AspNetCore.Mvc.RazorPages.PageModel).IsAssignableFrom(type)).ToList();
+
+        Assert.True(pageModels.Count >= 5, $"only {pageModels.Count} page models were found");
+        Assert.Contains(pageModels, type => type.GetConstructors().Any(c => c.GetParameters().Any(p => p.ParameterType == typeof(Mediator.ISender))));
+        Layers.AssertNone(DbContextAccess.Touches(webTypes), "Pages must send Mediator messages, not use the DbContext");
+    }
 }

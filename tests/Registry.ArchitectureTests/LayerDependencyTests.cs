@@ -1,18 +1,21 @@
 namespace Registry.ArchitectureTests;
 
-/// <summary>Domain → Application → Infrastructure → Api: each layer knows only the layers beneath it.</summary>
+/// <summary>Domain → Application → Infrastructure → Web → Api: each layer knows only the layers beneath it.</summary>
 public sealed class LayerDependencyTests
 {
     private static readonly string[] DomainForbidden =
     [
-        "Registry.Application", "Registry.Infrastructure", "Registry.Api", "Registry.Migrations",
+        "Registry.Application", "Registry.Infrastructure", "Registry.Web", "Registry.Api", "Registry.Migrations",
         "Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore", "Microsoft.Extensions.Identity",
         "Hangfire", "Npgsql", "Mediator", "FluentValidation",
     ];
 
-    private static readonly string[] ApplicationForbidden = ["Registry.Infrastructure", "Registry.Api", "Registry.Migrations", "Hangfire"];
+    private static readonly string[] ApplicationForbidden = ["Registry.Infrastructure", "Registry.Web", "Registry.Api", "Registry.Migrations", "Hangfire"];
 
-    private static readonly string[] InfrastructureForbidden = ["Registry.Api", "Registry.Migrations"];
+    private static readonly string[] InfrastructureForbidden = ["Registry.Web", "Registry.Api", "Registry.Migrations"];
+
+    /// <summary>Pages send the use cases' messages: no database, no job server, no API host.</summary>
+    private static readonly string[] WebForbidden = ["Registry.Api", "Registry.Migrations", "Microsoft.EntityFrameworkCore", "Npgsql", "Hangfire"];
 
     [Fact]
     public void Domain_depends_on_no_other_layer_nor_framework()
@@ -41,6 +44,16 @@ public sealed class LayerDependencyTests
         AssertExaminedSomething(report);
         Assert.Contains("Registry.Application", report.ReferencedAssemblies);
         Layers.AssertNone(report.Violations, "Registry.Infrastructure must not depend on Api or Migrations");
+    }
+
+    [Fact]
+    public void Web_does_not_depend_on_the_api_host_nor_the_database()
+    {
+        var report = LayerDependencies.Check(Layers.Web, WebForbidden);
+
+        AssertExaminedSomething(report);
+        Assert.Contains("Registry.Application", report.ReferencedAssemblies);
+        Layers.AssertNone(report.Violations, "Registry.Web must not depend on Api, Migrations, EF Core, Npgsql or Hangfire");
     }
 
     private static void AssertExaminedSomething(DependencyReport report)

@@ -13,6 +13,8 @@ internal static class Layers
 
     public static Assembly Api => typeof(Program).Assembly;
 
+    public static Assembly Web => typeof(Registry.Web.Hosting.WebSetup).Assembly;
+
     /// <summary>Whether <paramref name="name"/> is <paramref name="prefix"/> itself or one of its dotted children.</summary>
     public static bool IsUnder(string? name, string prefix) =>
         name is not null && (name.Equals(prefix, StringComparison.Ordinal) || name.StartsWith(prefix + ".", StringComparison.Ordinal));

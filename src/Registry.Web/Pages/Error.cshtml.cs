@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Registry.Web.Pages;
+
+/// <summary>
+/// The page an empty error response on a page address is re-executed as (see UseRegistryWeb), with the original
+/// status: an unknown address is "page not found", anything else "could not be handled". It takes any method,
+/// since a refused POST is re-executed as a POST, and checks no anti-forgery token: it changes nothing.
+/// </summary>
+[IgnoreAntiforgeryToken]
+public sealed class ErrorModel : PageModel
+{
+    public bool IsNotFound { get; private set; }
+
+    public void OnGet() => Describe();
+
+    public void OnPost() => Describe();
+
+    private void Describe()
+    {
+        if (HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is null)
+        {
+            // Asked for directly: there is no such page.
+            Response.StatusCode = StatusCodes.Status404NotFound;
+        }
+
+        IsNotFound = Response.StatusCode == StatusCodes.Status404NotFound;
+    }
+}
