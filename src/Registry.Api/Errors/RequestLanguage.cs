@@ -12,7 +12,8 @@ internal static class RequestLanguage
             return "fr";
         }
 
-        foreach (var language in languages.OrderByDescending(l => l.Quality ?? 1))
+        // q=0 means "not acceptable" (RFC 9110 §12.4.2): such a language is never chosen.
+        foreach (var language in languages.Where(l => l.Quality is not 0).OrderByDescending(l => l.Quality ?? 1))
         {
             var tag = language.Value.Value ?? "";
             if (tag.StartsWith("ar", StringComparison.OrdinalIgnoreCase))

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Interfaces;
 using Registry.Application.Common.Validation;
 using Registry.Domain.Applications;
+using Registry.Domain.Organizations;
 using Registry.Domain.Reference;
 
 namespace Registry.Application.Applications;
@@ -70,7 +71,8 @@ public sealed class ApplicationInputValidator : AbstractValidator<ApplicationInp
         RuleFor(x => x.FinancialYearEnd).NotEmpty().Must(BeAMonthDay).WithMessage("The financial-year end is a month and day, MM-DD.");
         RuleFor(x => x.ContactEmail).EmailAddress().Text(254);
         RuleFor(x => x.ContactPhone).Matches(@"^\+?[0-9 ]{6,20}$").WithMessage("A phone number has 6 to 20 digits.");
-        RuleFor(x => x.ShareValue).InclusiveBetween(0m, 100_000_000m);
+        RuleFor(x => x.ShareValue).InclusiveBetween(0m, 100_000_000m)
+            .PrecisionScale(14, 2, ignoreTrailingZeros: true).WithMessage("A share value is in dirhams with at most 2 decimals (centimes).");
         RuleFor(x => x.Ice).Must(BeAnIce).WithMessage("An ICE has 15 digits and the whole number is divisible by 97.");
         RuleFor(x => x.Members).Must(m => m is null || m.Count <= MaxMembers).WithMessage($"At most {MaxMembers} members per application.");
         RuleForEach(x => x.Members).SetValidator(new MemberInputValidator());
@@ -167,7 +169,7 @@ public sealed class ApplicationDetailsResolver(IRegistryDbContext db)
 
     /// <summary>A member as declared, trimmed; used by applications and by members' change declarations.</summary>
     public static Member ToMember(MemberInput m) => m.Kind == MemberKind.LegalPerson
-        ? Member.LegalPerson(m.LegalName!.Trim(), Clean(m.LegalIdentifier), m.SharesSubscribed, m.SharesPaid)
+        ? Member.LegalPerson(m.LegalName!.Trim(), Identifier(m.LegalIdentifier), m.SharesSubscribed, m.SharesPaid)
         : Member.NaturalPerson(Clean(m.FullNameAr), Clean(m.FullNameLatin), Clean(m.Cin), m.BirthDate, m.Gender,
             Clean(m.Nationality), Clean(m.Address), m.SharesSubscribed, m.SharesPaid);
 
@@ -176,4 +178,11 @@ public sealed class ApplicationDetailsResolver(IRegistryDbContext db)
         o.BirthDate, Clean(o.Nationality), Clean(o.Profession), Clean(o.Address), o.MandateStart, o.MandateEnd, o.IsParticipatingMember);
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>
+    /// A legal person's identifier; a registration number of this registry in its canonical (upper-case) spelling,
+    /// as search reads it, so that a union's member cooperatives are found however their numbers were typed.
+    /// </summary>
+    private static string? Identifier(string? value) =>
+        Clean(value) is { } identifier && RegistrationNumber.TryParse(identifier.ToUpperInvariant(), out var number) ? number.Value : Clean(value);
 }

@@ -100,6 +100,8 @@ public sealed class ErrorContractTests(RegistryApiFactory api) : IClassFixture<R
     [InlineData("ar-MA,fr;q=0.5", true)]
     [InlineData("fr-FR,ar;q=0.5", false)]
     [InlineData("en", false)]
+    [InlineData("ar;q=0", false)]
+    [InlineData("ar;q=0, fr;q=0.1", false)]
     public async Task A_broken_rule_is_422_with_every_rule_code_in_the_requested_language(string language, bool arabic)
     {
         var applicant = await api.Actors.ClientAsync(Actor.Owner);
