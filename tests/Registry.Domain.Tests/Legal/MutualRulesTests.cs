@@ -56,6 +56,10 @@ public sealed class MutualRulesTests
     [InlineData("marocain")]
     [InlineData("مغربية")]
     [InlineData("مغربي")]
+    [InlineData("المغربية")]
+    [InlineData("مغربيه")]
+    [InlineData("Marocaine ")]
+    [InlineData("Moroccan")]
     [InlineData(" MA ")]
     public void Every_spelling_of_the_Moroccan_nationality_is_accepted(string nationality) =>
         Assert.Empty(RuleBook.Evaluate(Mutual() with { Officers = [Administrator(1, nationality), Administrator(2), Administrator(3)] }));
