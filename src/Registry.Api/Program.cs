@@ -72,6 +72,7 @@ if (args is ["migrate", ..])
     return;
 }
 
+app.UseRequestLanguage();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSecurityHeaders();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Net.Http.Headers;
 
 namespace Registry.Api.Errors;
@@ -5,6 +6,19 @@ namespace Registry.Api.Errors;
 /// <summary>The language of messages: Arabic or French, from Accept-Language; French by default (SPEC §8).</summary>
 internal static class RequestLanguage
 {
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr");
+    private static readonly CultureInfo Arabic = CultureInfo.GetCultureInfo("ar");
+
+    /// <summary>
+    /// Sets the request's UI culture to its language, so that validation messages follow it. Only the UI culture:
+    /// numbers and dates keep being formatted as they were.
+    /// </summary>
+    public static IApplicationBuilder UseRequestLanguage(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        CultureInfo.CurrentUICulture = Of(context) == "ar" ? Arabic : French;
+        await next(context);
+    });
+
     public static string Of(HttpContext context)
     {
         if (!StringWithQualityHeaderValue.TryParseList(context.Request.Headers.AcceptLanguage, out var languages))

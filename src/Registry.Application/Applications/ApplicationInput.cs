@@ -66,17 +66,17 @@ public sealed class ApplicationInputValidator : AbstractValidator<ApplicationInp
         RuleFor(x => x.NameLatin).Text(200);
         RuleFor(x => x.SectorCode).NotEmpty().Text(20);
         RuleFor(x => x.SeatAddress).NotEmpty().Text(500);
-        RuleFor(x => x.ProvinceCode).NotEmpty().Matches("^[0-9]{3}$").WithMessage("A province is its 3-digit HCP code.");
+        RuleFor(x => x.ProvinceCode).NotEmpty().Matches("^[0-9]{3}$").WithMessage("Une province est désignée par son code HCP à 3 chiffres.", "يشار إلى الإقليم برمزه لدى المندوبية السامية للتخطيط المكون من 3 أرقام.");
         RuleFor(x => x.FoundingDate).InclusiveBetween(new DateOnly(1900, 1, 1), new DateOnly(2100, 1, 1));
-        RuleFor(x => x.FinancialYearEnd).NotEmpty().Must(BeAMonthDay).WithMessage("The financial-year end is a month and day, MM-DD.");
+        RuleFor(x => x.FinancialYearEnd).NotEmpty().Must(BeAMonthDay).WithMessage("La clôture de l'exercice est un mois et un jour, MM-JJ.", "نهاية السنة المالية شهر ويوم بصيغة MM-DD.");
         RuleFor(x => x.ContactEmail).EmailAddress().Text(254);
-        RuleFor(x => x.ContactPhone).Matches(@"^\+?[0-9 ]{6,20}$").WithMessage("A phone number has 6 to 20 digits.");
+        RuleFor(x => x.ContactPhone).Matches(@"^\+?[0-9 ]{6,20}$").WithMessage("Un numéro de téléphone compte de 6 à 20 chiffres.", "يتكون رقم الهاتف من 6 إلى 20 رقما.");
         RuleFor(x => x.ShareValue).InclusiveBetween(0m, 100_000_000m)
-            .PrecisionScale(14, 2, ignoreTrailingZeros: true).WithMessage("A share value is in dirhams with at most 2 decimals (centimes).");
-        RuleFor(x => x.Ice).Must(BeAnIce).WithMessage("An ICE has 15 digits and the whole number is divisible by 97.");
-        RuleFor(x => x.Members).Must(m => m is null || m.Count <= MaxMembers).WithMessage($"At most {MaxMembers} members per application.");
+            .PrecisionScale(14, 2, ignoreTrailingZeros: true).WithMessage("La valeur d'une part s'exprime en dirhams avec au plus 2 décimales (centimes).", "تحدد قيمة الحصة بالدرهم مع رقمين عشريين على الأكثر (السنتيمات).");
+        RuleFor(x => x.Ice).Must(BeAnIce).WithMessage("Un ICE compte 15 chiffres et le nombre entier est divisible par 97.", "يتكون المعرف الموحد للمقاولة من 15 رقما ويكون العدد بكامله قابلا للقسمة على 97.");
+        RuleFor(x => x.Members).Must(m => m is null || m.Count <= MaxMembers).WithMessage($"Au plus {MaxMembers} membres par demande.", $"{MaxMembers} عضو على الأكثر في كل طلب.");
         RuleForEach(x => x.Members).SetValidator(new MemberInputValidator());
-        RuleFor(x => x.Officers).Must(o => o is null || o.Count <= MaxOfficers).WithMessage($"At most {MaxOfficers} officers per application.");
+        RuleFor(x => x.Officers).Must(o => o is null || o.Count <= MaxOfficers).WithMessage($"Au plus {MaxOfficers} dirigeants par demande.", $"{MaxOfficers} مسير على الأكثر في كل طلب.");
         RuleForEach(x => x.Officers).SetValidator(new OfficerInputValidator());
     }
 
@@ -108,7 +108,7 @@ public sealed class MemberInputValidator : AbstractValidator<MemberInput>
         RuleFor(x => x.SharesPaid).InclusiveBetween(0, 100_000_000).LessThanOrEqualTo(x => x.SharesSubscribed);
         When(x => x.Kind == MemberKind.NaturalPerson, () =>
             RuleFor(x => x.FullNameAr).NotEmpty().When(x => string.IsNullOrWhiteSpace(x.FullNameLatin))
-                .WithMessage("A natural person has a full name in Arabic or Latin script."));
+                .WithMessage("Une personne physique a un nom complet en arabe ou en caractères latins.", "للشخص الذاتي اسم كامل بالعربية أو بالحروف اللاتينية."));
         When(x => x.Kind == MemberKind.LegalPerson, () => RuleFor(x => x.LegalName).NotEmpty());
     }
 }
@@ -121,7 +121,7 @@ public sealed class OfficerInputValidator : AbstractValidator<OfficerInput>
         RuleFor(x => x.FullNameAr).Text(200);
         RuleFor(x => x.FullNameLatin).Text(200);
         RuleFor(x => x.FullNameAr).NotEmpty().When(x => string.IsNullOrWhiteSpace(x.FullNameLatin))
-            .WithMessage("An officer has a full name in Arabic or Latin script.");
+            .WithMessage("Un dirigeant a un nom complet en arabe ou en caractères latins.", "للمسير اسم كامل بالعربية أو بالحروف اللاتينية.");
         RuleFor(x => x.Cin).Text(12);
         RuleFor(x => x.Nationality).Text(60);
         RuleFor(x => x.Profession).Text(100);
@@ -142,16 +142,19 @@ public sealed class ApplicationDetailsResolver(IRegistryDbContext db)
         var failures = new List<ValidationFailure>();
         if (regionCode is null)
         {
-            failures.Add(new ValidationFailure(nameof(input.ProvinceCode), $"Unknown province '{input.ProvinceCode}'."));
+            failures.Add(new ValidationFailure(nameof(input.ProvinceCode), Localized.Text(
+                $"Province inconnue « {input.ProvinceCode} ».", $"إقليم غير معروف «{input.ProvinceCode}».")));
         }
 
         if (sector is null)
         {
-            failures.Add(new ValidationFailure(nameof(input.SectorCode), $"Unknown sector '{input.SectorCode}'."));
+            failures.Add(new ValidationFailure(nameof(input.SectorCode), Localized.Text(
+                $"Secteur inconnu « {input.SectorCode} ».", $"قطاع غير معروف «{input.SectorCode}».")));
         }
         else if (!sector.AppliesTo.Contains(input.LegalForm.ToString()))
         {
-            failures.Add(new ValidationFailure(nameof(input.SectorCode), $"Sector '{sector.Code}' does not apply to {input.LegalForm}."));
+            failures.Add(new ValidationFailure(nameof(input.SectorCode), Localized.Text(
+                $"Le secteur « {sector.Code} » ne s'applique pas à la forme {input.LegalForm}.", $"القطاع «{sector.Code}» لا ينطبق على الشكل القانوني {input.LegalForm}.")));
         }
 
         if (failures.Count > 0)

@@ -8,7 +8,9 @@ public static class TextRules
     public static IRuleBuilderOptions<T, string?> Text<T>(this IRuleBuilder<T, string?> rule, int maxLength, bool multiline = false) =>
         rule.MaximumLength(maxLength)
             .Must(v => IsClean(v, multiline))
-            .WithMessage("Control characters and bidirectional overrides are not allowed.");
+            .WithMessage(
+                "Les caractères de contrôle et de forçage de direction ne sont pas admis.",
+                "لا يسمح بأحرف التحكم ولا بأحرف فرض اتجاه الكتابة.");
 
     private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
