@@ -64,7 +64,7 @@ public sealed class PersonCin : ILegalRule
                     var other = LegalText.Officer(i, officer);
                     impostors.Add(new(
                         $"même CIN déclaré pour le {who.Fr} et le {other.Fr}, qui ne sont pas la même personne (noms ou dates de naissance différents)",
-                        $"نفس رقم البطاقة الوطنية للتعريف مصرح به لـ{who.Ar} ولـ{other.Ar}، وهما ليسا نفس الشخص (اختلاف الاسم أو تاريخ الازدياد)"));
+                        $"نفس رقم البطاقة الوطنية للتعريف مصرح به لكل من {who.Ar} و{other.Ar}، وهما ليسا نفس الشخص (اختلاف الاسم أو تاريخ الازدياد)"));
                 }
             }
 

@@ -201,7 +201,7 @@ public sealed class PersonRulesTests
         var broken = Broken(facts, LegalRuleCodes.PersonCin);
 
         Assert.Contains("même CIN déclaré pour le membre n° 3 « Membre 3 » et le dirigeant n° 1 « Dirigeant 1 », qui ne sont pas la même personne", broken.Message.Fr, StringComparison.Ordinal);
-        Assert.Contains("العضو رقم 3 «عضو 3»", broken.Message.Ar, StringComparison.Ordinal);
+        Assert.Contains("لكل من العضو رقم 3 «عضو 3» وعضو جهاز التسيير رقم 1 «مسير 1»، وهما ليسا نفس الشخص", broken.Message.Ar, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -46,8 +46,8 @@ internal sealed class ReserveNameHandler(
         {
             var taken = same.NameLatin ?? same.NameAr;
             throw new ConflictException(same.RegistrationNumber is { } number
-                ? $"The name is already registered: '{taken}' ({number})."
-                : $"The name is already reserved: '{taken}'.");
+                ? Localized.Text($"Ce nom est déjà immatriculé : « {taken} » ({number}).", $"هذا الاسم مسجل من قبل: «{taken}» ({number}).")
+                : Localized.Text($"Ce nom est déjà réservé : « {taken} ».", $"هذا الاسم محجوز من قبل: «{taken}»."));
         }
 
         var similar = await names.FindSimilarAsync(reservation.NormalizedAr, reservation.NormalizedLatin,
