@@ -126,6 +126,112 @@ public sealed class LegalBoundaryTests(LegalBoundaryApiFactory api) : IClassFixt
         Assert.Equal(numbers, stored["members"]!.AsArray().Select(m => (string)m!["legalIdentifier"]!));
     }
 
+    public static TheoryData<string, string[]> Boundaries => new()
+    {
+        { "coop-4-members", ["COOP_MIN_MEMBERS"] },
+        { "coop-exactly-65-percent", [] },
+        { "coop-64-percent", ["COOP_NATURAL_CAPITAL"] },
+        { "coop-51-members-board-of-6-administrators", [] },
+        { "coop-51-members-board-of-4", ["COOP_MANAGEMENT"] },
+        { "coop-51-members-one-manager", ["COOP_MANAGEMENT"] },
+        { "mutual-exactly-two-thirds-participating", [] },
+        { "mutual-one-third-participating", ["MUTU_ADMINISTRATORS"] },
+        { "mutual-administrator-aged-21-today", [] },
+        { "mutual-administrator-aged-20", ["MUTU_ADMINISTRATORS", "PERSON_ADULT"] },
+        { "association-1-founder", ["ASSO_MIN_FOUNDERS"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Boundaries))]
+    public async Task Each_boundary_gets_exactly_its_rules_through_the_API(string scenario, string[] expected)
+    {
+        api.Clock.Set(JustAfterMidnightInCasablanca);
+        var applicant = await api.NewApplicantAsync();
+        var id = await applicant.DraftAsync(Scenario(scenario));
+
+        var response = await SubmitAsync(applicant, id, "ar");
+
+        if (expected.Length == 0)
+        {
+            await WorkflowSteps.Expect(response, HttpStatusCode.OK);
+            return;
+        }
+
+        var rules = await RulesAsync(response);
+        Assert.Equal(expected, rules.Select(r => (string)r!["code"]!));
+        Assert.All(rules, r => Assert.Contains((string)r!["message"]!, c => c is >= '\u0600' and <= '\u06FF'));
+    }
+
+    private static JsonNode Scenario(string name)
+    {
+        JsonNode Natural(int n, int shares, int paid) => new JsonObject
+        {
+            ["kind"] = "NaturalPerson", ["fullNameLatin"] = $"Membre {n}", ["cin"] = $"EE{n:D6}", ["birthDate"] = "1980-01-01", ["gender"] = "Male",
+            ["nationality"] = "MA", ["sharesSubscribed"] = shares, ["sharesPaid"] = paid,
+        };
+        JsonNode Officer(string role, int n, string birthDate = "1980-01-01", bool participating = true) => new JsonObject
+        {
+            ["role"] = role, ["fullNameLatin"] = $"Dirigeant {n}", ["cin"] = $"FF{n:D6}", ["birthDate"] = birthDate, ["nationality"] = "MA",
+            ["profession"] = "Agriculteur", ["address"] = "Rabat", ["mandateStart"] = "2026-06-01", ["mandateEnd"] = "2029-06-01",
+            ["isParticipatingMember"] = participating,
+        };
+        JsonNode Sample(object body) => JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(body, System.Text.Json.JsonSerializerOptions.Web))!;
+        JsonArray Array(IEnumerable<JsonNode> nodes) => new([.. nodes]);
+
+        var coop = Sample(Samples.Cooperative());
+        var mutual = Sample(Samples.Mutual());
+        var association = Sample(Samples.Association());
+        switch (name)
+        {
+            case "coop-4-members":
+                coop["members"]!.AsArray().RemoveAt(4);
+                return coop;
+            case "coop-exactly-65-percent": // 13 of 20 shares
+            case "coop-64-percent": // 16 of 25 shares
+                var natural = name == "coop-exactly-65-percent" ? new[] { 4, 3, 3, 3 } : [4, 4, 4, 4];
+                var members = coop["members"]!.AsArray();
+                for (var i = 0; i < 4; i++)
+                {
+                    members[i]!["sharesSubscribed"] = natural[i];
+                    members[i]!["sharesPaid"] = natural[i];
+                }
+
+                var legal = name == "coop-exactly-65-percent" ? 7 : 9;
+                members[4]!["sharesSubscribed"] = legal;
+                members[4]!["sharesPaid"] = legal;
+                return coop;
+            case "coop-51-members-board-of-6-administrators":
+            case "coop-51-members-board-of-4":
+            case "coop-51-members-one-manager":
+                coop["members"] = Array(Enumerable.Range(1, 51).Select(n => Natural(n, 1, 1)));
+                coop["officers"] = name switch
+                {
+                    "coop-51-members-board-of-6-administrators" => Array(Enumerable.Range(1, 6).Select(n => Officer("Administrator", n))),
+                    "coop-51-members-board-of-4" => Array(Enumerable.Range(1, 4).Select(n => Officer(n == 1 ? "President" : "BoardMember", n))),
+                    _ => Array([Officer("Manager", 1)]),
+                };
+                return coop;
+            case "mutual-exactly-two-thirds-participating":
+                mutual["officers"]!.AsArray().Add(Officer("Administrator", 3, participating: false));
+                return mutual;
+            case "mutual-one-third-participating":
+                mutual["officers"]![1]!["isParticipatingMember"] = false;
+                mutual["officers"]!.AsArray().Add(Officer("Administrator", 3, participating: false));
+                return mutual;
+            case "mutual-administrator-aged-21-today":
+                mutual["officers"]!.AsArray().Add(Officer("Administrator", 3, birthDate: "2005-06-16"));
+                return mutual;
+            case "mutual-administrator-aged-20":
+                mutual["officers"]!.AsArray().Add(Officer("Administrator", 3, birthDate: "2005-06-17"));
+                return mutual;
+            case "association-1-founder":
+                association["members"]!.AsArray().RemoveAt(1);
+                return association;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(name), name, null);
+        }
+    }
+
     private static async Task<HttpResponseMessage> SubmitAsync(HttpClient applicant, string id, string language)
     {
         await applicant.CompleteAsync(id);
