@@ -80,9 +80,13 @@ public sealed class ApplicationInputValidator : AbstractValidator<ApplicationInp
         RuleForEach(x => x.Officers).SetValidator(new OfficerInputValidator());
     }
 
-    /// <summary>Identifiant commun de l'entreprise: 15 digits whose value is a multiple of 97 (its last two digits are the key).</summary>
+    /// <summary>
+    /// Identifiant commun de l'entreprise: 15 digits whose value is a multiple of 97 (its last two digits are the key).
+    /// Blank is no ICE and surrounding spaces are not part of it, as the stored value is trimmed.
+    /// </summary>
     public static bool BeAnIce(string? value) =>
-        value is null || (value.Length == 15 && value.All(char.IsAsciiDigit) && ulong.Parse(value, System.Globalization.CultureInfo.InvariantCulture) % 97 == 0);
+        value?.Trim() is not { Length: > 0 } ice
+        || (ice.Length == 15 && ice.All(char.IsAsciiDigit) && ulong.Parse(ice, System.Globalization.CultureInfo.InvariantCulture) % 97 == 0);
 
     internal static bool BeAMonthDay(string? value) =>
         value is { Length: 5 } && value[2] == '-'

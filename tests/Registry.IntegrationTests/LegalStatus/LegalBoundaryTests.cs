@@ -75,6 +75,35 @@ public sealed class LegalBoundaryTests(LegalBoundaryApiFactory api) : IClassFixt
         Assert.NotNull((await response.ReadJsonAsync())["errors"]!["input.shareValue"]);
     }
 
+    [Theory]
+    [InlineData("001524577000020", true, "001524577000020")] // 15 digits, a multiple of 97
+    [InlineData("001524577000021", false, null)] // not a multiple of 97
+    [InlineData("01524577000020", false, null)] // 14 digits
+    [InlineData("0015245770000200", false, null)] // 16 digits
+    [InlineData("00152457700002A", false, null)]
+    [InlineData("", true, null)] // an empty field is no ICE, as for every optional text
+    [InlineData("   ", true, null)]
+    [InlineData(" 001524577000020 ", true, "001524577000020")]
+    public async Task An_ICE_when_given_has_15_digits_and_is_a_multiple_of_97(string ice, bool accepted, string? stored)
+    {
+        var applicant = await api.NewApplicantAsync();
+        var body = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(Cooperative(), System.Text.Json.JsonSerializerOptions.Web))!;
+        body["ice"] = ice;
+
+        var response = await applicant.PostAsJsonAsync("/api/v1/applications", body);
+
+        if (!accepted)
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.NotNull((await response.ReadJsonAsync())["errors"]!["input.ice"]);
+            return;
+        }
+
+        await WorkflowSteps.Expect(response, HttpStatusCode.Created);
+        var id = (string)(await response.ReadJsonAsync())["id"]!;
+        Assert.Equal(stored, (string?)(await (await applicant.GetAsync($"/api/v1/applications/{id}")).ReadJsonAsync())["ice"]);
+    }
+
     [Fact]
     public async Task A_share_value_of_99_99_MAD_is_below_the_minimum()
     {
