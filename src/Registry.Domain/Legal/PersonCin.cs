@@ -7,8 +7,8 @@ namespace Registry.Domain.Legal;
 /// <summary>
 /// Every natural-person member and every officer has a well-formed CIN (<see cref="CinFormat"/>), and no CIN appears
 /// twice among the members nor twice among the officers. A member may also be an officer, under the one CIN, but only
-/// as the same person: a member and an officer sharing a CIN while born on different days, or with names that have
-/// no word in common in a script both are written in, are two persons with one CIN.
+/// as the same person: a member and an officer sharing a CIN while born on different days, or whose names have no word
+/// in common in any script both are written in, are two persons with one CIN.
 /// </summary>
 /// <remarks>
 /// Names are compared loosely (any common word after <see cref="NameNormalizer"/>) because the same person is often
