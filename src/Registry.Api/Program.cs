@@ -91,6 +91,7 @@ if (args is ["migrate", ..])
     return;
 }
 
+app.UseRequestLanguage();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSecurityHeaders();

@@ -18,8 +18,8 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
     {
         var problem = exception switch
         {
-            ValidationException e => Validation(e),
-            BadHttpRequestException e => BadRequest(e),
+            ValidationException e => Validation(e, RequestLanguage.Of(context)),
+            BadHttpRequestException e => BadRequest(e, RequestLanguage.Of(context)),
             RuleViolationException e => Rules(e, RequestLanguage.Of(context)),
             NotFoundException e => Problem(StatusCodes.Status404NotFound, "Not found", e.Message),
             ForbiddenException e => Problem(StatusCodes.Status403Forbidden, "Forbidden", e.Message),
@@ -81,7 +81,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
 
     private static ProblemDetails Problem(int status, string title, string detail) => new() { Status = status, Title = title, Detail = detail };
 
-    private static HttpValidationProblemDetails Validation(ValidationException exception)
+    private static HttpValidationProblemDetails Validation(ValidationException exception, string language)
     {
         var errors = exception.Errors
             .GroupBy(e => ToCamelCase(e.PropertyName))
@@ -90,18 +90,21 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         {
             Status = StatusCodes.Status400BadRequest,
             Title = "Invalid request",
-            Detail = "One or more fields are invalid.",
+            Detail = language == "ar" ? "حقل واحد أو أكثر غير صالح." : "Un ou plusieurs champs ne sont pas valides.",
         };
     }
 
-    private static HttpValidationProblemDetails BadRequest(BadHttpRequestException exception)
+    private static HttpValidationProblemDetails BadRequest(BadHttpRequestException exception, string language)
     {
         var status = exception.StatusCode;
+        var arabic = language == "ar";
         var detail = status switch
         {
-            StatusCodes.Status413PayloadTooLarge => "The request body is too large.",
-            StatusCodes.Status415UnsupportedMediaType => "Send the body as application/json.",
-            _ => "The request could not be read: check the JSON body, the route and the query parameters.",
+            StatusCodes.Status413PayloadTooLarge => arabic ? "حجم الطلب كبير جدا." : "Le corps de la requête est trop volumineux.",
+            StatusCodes.Status415UnsupportedMediaType => arabic ? "أرسل الطلب بصيغة application/json." : "Envoyez le corps en application/json.",
+            _ => arabic
+                ? "تعذرت قراءة الطلب: تحقق من محتوى JSON والمسار ومعاملات الاستعلام."
+                : "La requête n'a pas pu être lue : vérifiez le corps JSON, la route et les paramètres de la requête.",
         };
         var problem = new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["request"] = [detail] })
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Net.Http.Headers;
 
 namespace Registry.Api.Errors;
@@ -5,6 +6,19 @@ namespace Registry.Api.Errors;
 /// <summary>The language of messages: Arabic or French, from Accept-Language; French by default (SPEC §8).</summary>
 internal static class RequestLanguage
 {
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr");
+    private static readonly CultureInfo Arabic = CultureInfo.GetCultureInfo("ar");
+
+    /// <summary>
+    /// Sets the request's UI culture to its language, so that validation messages follow it. Only the UI culture:
+    /// numbers and dates keep being formatted as they were.
+    /// </summary>
+    public static IApplicationBuilder UseRequestLanguage(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        CultureInfo.CurrentUICulture = Of(context) == "ar" ? Arabic : French;
+        await next(context);
+    });
+
     public static string Of(HttpContext context)
     {
         if (!StringWithQualityHeaderValue.TryParseList(context.Request.Headers.AcceptLanguage, out var languages))
@@ -12,7 +26,8 @@ internal static class RequestLanguage
             return "fr";
         }
 
-        foreach (var language in languages.OrderByDescending(l => l.Quality ?? 1))
+        // q=0 means "not acceptable" (RFC 9110 §12.4.2): such a language is never chosen.
+        foreach (var language in languages.Where(l => l.Quality is not 0).OrderByDescending(l => l.Quality ?? 1))
         {
             var tag = language.Value.Value ?? "";
             if (tag.StartsWith("ar", StringComparison.OrdinalIgnoreCase))

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Interfaces;
 using Registry.Application.Common.Validation;
 using Registry.Domain.Applications;
+using Registry.Domain.Organizations;
 using Registry.Domain.Reference;
 
 namespace Registry.Application.Applications;
@@ -65,22 +66,27 @@ public sealed class ApplicationInputValidator : AbstractValidator<ApplicationInp
         RuleFor(x => x.NameLatin).OrganizationName();
         RuleFor(x => x.SectorCode).NotEmpty().Text(20);
         RuleFor(x => x.SeatAddress).NotEmpty().Text(500);
-        RuleFor(x => x.ProvinceCode).NotEmpty().Matches("^[0-9]{3}$").WithMessage("A province is its 3-digit HCP code.");
+        RuleFor(x => x.ProvinceCode).NotEmpty().Matches("^[0-9]{3}$").WithMessage("Une province est désignée par son code HCP à 3 chiffres.", "يشار إلى الإقليم برمزه لدى المندوبية السامية للتخطيط المكون من 3 أرقام.");
         RuleFor(x => x.FoundingDate).InclusiveBetween(new DateOnly(1900, 1, 1), new DateOnly(2100, 1, 1));
-        RuleFor(x => x.FinancialYearEnd).NotEmpty().Must(BeAMonthDay).WithMessage("The financial-year end is a month and day, MM-DD.");
+        RuleFor(x => x.FinancialYearEnd).NotEmpty().Must(BeAMonthDay).WithMessage("La clôture de l'exercice est un mois et un jour, MM-JJ.", "نهاية السنة المالية شهر ويوم بصيغة MM-DD.");
         RuleFor(x => x.ContactEmail).EmailAddress().Text(254);
-        RuleFor(x => x.ContactPhone).Matches(@"^\+?[0-9 ]{6,20}$").WithMessage("A phone number has 6 to 20 digits.");
-        RuleFor(x => x.ShareValue).InclusiveBetween(0m, 100_000_000m);
-        RuleFor(x => x.Ice).Must(BeAnIce).WithMessage("An ICE has 15 digits and the whole number is divisible by 97.");
-        RuleFor(x => x.Members).Must(m => m is null || m.Count <= MaxMembers).WithMessage($"At most {MaxMembers} members per application.");
+        RuleFor(x => x.ContactPhone).Matches(@"^\+?[0-9 ]{6,20}$").WithMessage("Un numéro de téléphone compte de 6 à 20 chiffres.", "يتكون رقم الهاتف من 6 إلى 20 رقما.");
+        RuleFor(x => x.ShareValue).InclusiveBetween(0m, 100_000_000m)
+            .PrecisionScale(14, 2, ignoreTrailingZeros: true).WithMessage("La valeur d'une part s'exprime en dirhams avec au plus 2 décimales (centimes).", "تحدد قيمة الحصة بالدرهم مع رقمين عشريين على الأكثر (السنتيمات).");
+        RuleFor(x => x.Ice).Must(BeAnIce).WithMessage("Un ICE compte 15 chiffres et le nombre entier est divisible par 97.", "يتكون المعرف الموحد للمقاولة من 15 رقما ويكون العدد بكامله قابلا للقسمة على 97.");
+        RuleFor(x => x.Members).Must(m => m is null || m.Count <= MaxMembers).WithMessage($"Au plus {MaxMembers} membres par demande.", $"{MaxMembers} عضو على الأكثر في كل طلب.");
         RuleForEach(x => x.Members).SetValidator(new MemberInputValidator());
-        RuleFor(x => x.Officers).Must(o => o is null || o.Count <= MaxOfficers).WithMessage($"At most {MaxOfficers} officers per application.");
+        RuleFor(x => x.Officers).Must(o => o is null || o.Count <= MaxOfficers).WithMessage($"Au plus {MaxOfficers} dirigeants par demande.", $"{MaxOfficers} مسير على الأكثر في كل طلب.");
         RuleForEach(x => x.Officers).SetValidator(new OfficerInputValidator());
     }
 
-    /// <summary>Identifiant commun de l'entreprise: 15 digits whose value is a multiple of 97 (its last two digits are the key).</summary>
+    /// <summary>
+    /// Identifiant commun de l'entreprise: 15 digits whose value is a multiple of 97 (its last two digits are the key).
+    /// Blank is no ICE and surrounding spaces are not part of it, as the stored value is trimmed.
+    /// </summary>
     public static bool BeAnIce(string? value) =>
-        value is null || (value.Length == 15 && value.All(char.IsAsciiDigit) && ulong.Parse(value, System.Globalization.CultureInfo.InvariantCulture) % 97 == 0);
+        value?.Trim() is not { Length: > 0 } ice
+        || (ice.Length == 15 && ice.All(char.IsAsciiDigit) && ulong.Parse(ice, System.Globalization.CultureInfo.InvariantCulture) % 97 == 0);
 
     internal static bool BeAMonthDay(string? value) =>
         value is { Length: 5 } && value[2] == '-'
@@ -106,7 +112,7 @@ public sealed class MemberInputValidator : AbstractValidator<MemberInput>
         RuleFor(x => x.SharesPaid).InclusiveBetween(0, 100_000_000).LessThanOrEqualTo(x => x.SharesSubscribed);
         When(x => x.Kind == MemberKind.NaturalPerson, () =>
             RuleFor(x => x.FullNameAr).NotEmpty().When(x => string.IsNullOrWhiteSpace(x.FullNameLatin))
-                .WithMessage("A natural person has a full name in Arabic or Latin script."));
+                .WithMessage("Une personne physique a un nom complet en arabe ou en caractères latins.", "للشخص الذاتي اسم كامل بالعربية أو بالحروف اللاتينية."));
         When(x => x.Kind == MemberKind.LegalPerson, () => RuleFor(x => x.LegalName).NotEmpty());
     }
 }
@@ -119,7 +125,7 @@ public sealed class OfficerInputValidator : AbstractValidator<OfficerInput>
         RuleFor(x => x.FullNameAr).Text(200);
         RuleFor(x => x.FullNameLatin).Text(200);
         RuleFor(x => x.FullNameAr).NotEmpty().When(x => string.IsNullOrWhiteSpace(x.FullNameLatin))
-            .WithMessage("An officer has a full name in Arabic or Latin script.");
+            .WithMessage("Un dirigeant a un nom complet en arabe ou en caractères latins.", "للمسير اسم كامل بالعربية أو بالحروف اللاتينية.");
         RuleFor(x => x.Cin).Text(12);
         RuleFor(x => x.Nationality).Text(60);
         RuleFor(x => x.Profession).Text(100);
@@ -140,16 +146,19 @@ public sealed class ApplicationDetailsResolver(IRegistryDbContext db)
         var failures = new List<ValidationFailure>();
         if (regionCode is null)
         {
-            failures.Add(new ValidationFailure(nameof(input.ProvinceCode), $"Unknown province '{input.ProvinceCode}'."));
+            failures.Add(new ValidationFailure(nameof(input.ProvinceCode), Localized.Text(
+                $"Province inconnue « {input.ProvinceCode} ».", $"إقليم غير معروف «{input.ProvinceCode}».")));
         }
 
         if (sector is null)
         {
-            failures.Add(new ValidationFailure(nameof(input.SectorCode), $"Unknown sector '{input.SectorCode}'."));
+            failures.Add(new ValidationFailure(nameof(input.SectorCode), Localized.Text(
+                $"Secteur inconnu « {input.SectorCode} ».", $"قطاع غير معروف «{input.SectorCode}».")));
         }
         else if (!sector.AppliesTo.Contains(input.LegalForm.ToString()))
         {
-            failures.Add(new ValidationFailure(nameof(input.SectorCode), $"Sector '{sector.Code}' does not apply to {input.LegalForm}."));
+            failures.Add(new ValidationFailure(nameof(input.SectorCode), Localized.Text(
+                $"Le secteur « {sector.Code} » ne s'applique pas à la forme {input.LegalForm}.", $"القطاع «{sector.Code}» لا ينطبق على الشكل القانوني {input.LegalForm}.")));
         }
 
         if (failures.Count > 0)
@@ -167,7 +176,7 @@ public sealed class ApplicationDetailsResolver(IRegistryDbContext db)
 
     /// <summary>A member as declared, trimmed; used by applications and by members' change declarations.</summary>
     public static Member ToMember(MemberInput m) => m.Kind == MemberKind.LegalPerson
-        ? Member.LegalPerson(m.LegalName!.Trim(), Clean(m.LegalIdentifier), m.SharesSubscribed, m.SharesPaid)
+        ? Member.LegalPerson(m.LegalName!.Trim(), Identifier(m.LegalIdentifier), m.SharesSubscribed, m.SharesPaid)
         : Member.NaturalPerson(Clean(m.FullNameAr), Clean(m.FullNameLatin), Clean(m.Cin), m.BirthDate, m.Gender,
             Clean(m.Nationality), Clean(m.Address), m.SharesSubscribed, m.SharesPaid);
 
@@ -176,4 +185,11 @@ public sealed class ApplicationDetailsResolver(IRegistryDbContext db)
         o.BirthDate, Clean(o.Nationality), Clean(o.Profession), Clean(o.Address), o.MandateStart, o.MandateEnd, o.IsParticipatingMember);
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>
+    /// A legal person's identifier; a registration number of this registry in its canonical (upper-case) spelling,
+    /// as search reads it, so that a union's member cooperatives are found however their numbers were typed.
+    /// </summary>
+    private static string? Identifier(string? value) =>
+        Clean(value) is { } identifier && RegistrationNumber.TryParse(identifier.ToUpperInvariant(), out var number) ? number.Value : Clean(value);
 }

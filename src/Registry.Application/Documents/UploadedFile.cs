@@ -31,7 +31,7 @@ public sealed class UploadedFileValidator : AbstractValidator<UploadedFile>
     public UploadedFileValidator()
     {
         RuleFor(x => x.FileName).NotEmpty().Text(255)
-            .Must(n => n is not null && n.IndexOfAny(['/', '\\']) < 0 && n is not "." and not "..").WithMessage("A file name, not a path.");
-        RuleFor(x => x.Content).NotEmpty().WithMessage("The file is empty.");
+            .Must(n => n is not null && n.IndexOfAny(['/', '\\']) < 0 && n is not "." and not "..").WithMessage("Un nom de fichier, pas un chemin.", "اسم ملف، لا مسار.");
+        RuleFor(x => x.Content).NotEmpty().WithMessage("Le fichier est vide.", "الملف فارغ.");
     }
 }

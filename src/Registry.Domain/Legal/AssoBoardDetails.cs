@@ -12,7 +12,8 @@ public sealed class AssoBoardDetails : ILegalRule
 
     public IEnumerable<BrokenRule> Evaluate(LegalFacts facts)
     {
-        if (facts.Officers.Count == 0)
+        var bureau = facts.Officers.Where(Governance.Governs).ToList();
+        if (bureau.Count == 0)
         {
             yield return this.Broken(
                 "Aucun membre du bureau (organe de direction) n'est déclaré.",
@@ -24,6 +25,11 @@ public sealed class AssoBoardDetails : ILegalRule
         for (var i = 0; i < facts.Officers.Count; i++)
         {
             var officer = facts.Officers[i];
+            if (!Governance.Governs(officer))
+            {
+                continue;
+            }
+
             var missing = Missing(officer).ToList();
             if (missing.Count > 0)
             {

@@ -7,7 +7,8 @@ namespace Registry.Domain.Legal;
 /// Management of a cooperative. Over 50 members: a board of directors of 3 to 12 members, a multiple of 3,
 /// each mandate at most 3 years. Otherwise: 1 to 3 managers each with a term of at most 3 years, or such a board.
 /// </summary>
-/// <remarks>Board roles: president, vice-president, secretary, treasurer, board member; manager role: manager.
+/// <remarks>Board roles: president, vice-president, secretary, treasurer, board member, administrator; manager role: manager;
+/// an auditor is neither.
 /// A term is "at most 3 years" when <c>MandateEnd ≤ MandateStart + 3 years</c>.</remarks>
 public sealed class CoopManagement : ILegalRule
 {
@@ -19,16 +20,13 @@ public sealed class CoopManagement : ILegalRule
     public const int MaxManagers = 3;
     public const int MaxTermYears = 3;
 
-    private static readonly HashSet<OfficerRole> BoardRoles =
-        [OfficerRole.President, OfficerRole.VicePresident, OfficerRole.Secretary, OfficerRole.Treasurer, OfficerRole.BoardMember];
-
     public string Code => LegalRuleCodes.CoopManagement;
 
     public string Article => "Loi 112-12, arts. 47, 50, 51 et 65";
 
     public IEnumerable<BrokenRule> Evaluate(LegalFacts facts)
     {
-        var board = facts.Officers.Where(officer => BoardRoles.Contains(officer.Role)).ToList();
+        var board = facts.Officers.Where(Governance.IsBoardMember).ToList();
         var managers = facts.Officers.Where(officer => officer.Role == OfficerRole.Manager).ToList();
         var boardSizeValid = board.Count is >= MinBoard and <= MaxBoard && board.Count % BoardMultiple == 0;
         var boardLongTerms = board.Count(officer => !WithinTerm(officer));

@@ -3,7 +3,7 @@ using Registry.Domain.Common;
 namespace Registry.Domain.Legal;
 
 /// <summary>
-/// A mutual society's administrators (every declared officer) are Moroccan, at least 21 on the submission date,
+/// A mutual society's administrators (every declared officer but the auditor) are Moroccan, at least 21 on the submission date,
 /// and at least two thirds of them are participating members (3 × participating ≥ 2 × administrators).
 /// </summary>
 public sealed class MutuAdministrators(int minimumAge) : ILegalRule
@@ -16,7 +16,7 @@ public sealed class MutuAdministrators(int minimumAge) : ILegalRule
 
     public IEnumerable<BrokenRule> Evaluate(LegalFacts facts)
     {
-        var officers = facts.Officers;
+        var officers = facts.Officers.Where(Governance.Governs).ToList();
         if (officers.Count == 0)
         {
             yield return this.Broken(
@@ -27,9 +27,15 @@ public sealed class MutuAdministrators(int minimumAge) : ILegalRule
 
         var foreign = new List<LocalizedText>();
         var young = new List<LocalizedText>();
-        for (var i = 0; i < officers.Count; i++)
+        for (var i = 0; i < facts.Officers.Count; i++)
         {
-            var officer = officers[i];
+            var officer = facts.Officers[i];
+            if (!Governance.Governs(officer))
+            {
+                continue;
+            }
+
+            // Numbered by position in the declaration, as every rule names officers.
             var who = LegalText.Officer(i, officer, "administrateur", "المتصرف");
             if (!MoroccanNationality.Is(officer.Nationality))
             {

@@ -5,7 +5,8 @@ namespace Registry.Domain.Legal;
 
 /// <summary>
 /// Every natural-person member and every officer has reached the age of majority on the submission date
-/// (18; <paramref name="officerMinimumAge"/> for officers, 21 for mutual administrators). An undeclared birth date breaks it.
+/// (18; <paramref name="officerMinimumAge"/> for officers of the governing body, 21 for mutual administrators; an auditor is
+/// held to the members' age). An undeclared birth date breaks it.
 /// Ages are counted as <see cref="LegalAge"/> does.
 /// </summary>
 public sealed class PersonAdult(int memberMinimumAge, int officerMinimumAge) : ILegalRule
@@ -32,7 +33,8 @@ public sealed class PersonAdult(int memberMinimumAge, int officerMinimumAge) : I
         for (var i = 0; i < facts.Officers.Count; i++)
         {
             var officer = facts.Officers[i];
-            if (!LegalAge.HasReached(officer.BirthDate, officerMinimumAge, date))
+            var minimumAge = Governance.Governs(officer) ? officerMinimumAge : memberMinimumAge;
+            if (!LegalAge.HasReached(officer.BirthDate, minimumAge, date))
             {
                 minors.Add(Describe(LegalText.Officer(i, officer), officer.BirthDate, date));
             }

@@ -1,12 +1,20 @@
 using Registry.Domain.Applications;
 using Registry.Domain.Common;
+using Registry.Domain.Names;
 
 namespace Registry.Domain.Legal;
 
 /// <summary>
 /// Every natural-person member and every officer has a well-formed CIN (<see cref="CinFormat"/>), and no CIN appears
-/// twice among the members nor twice among the officers (a member may also be an officer).
+/// twice among the members nor twice among the officers. A member may also be an officer, under the one CIN, but only
+/// as the same person: a member and an officer sharing a CIN while born on different days, or whose names have no word
+/// in common in any script both are written in, are two persons with one CIN.
 /// </summary>
+/// <remarks>
+/// Names are compared loosely (any common word after <see cref="NameNormalizer"/>) because the same person is often
+/// written a little differently in the members' list and in the management ("Fatima Zahra" / "Fatima-Zahra El
+/// Idrissi"); only names that cannot be the same person's break the rule.
+/// </remarks>
 public sealed class PersonCin : ILegalRule
 {
     public string Code => LegalRuleCodes.PersonCin;
@@ -37,12 +45,27 @@ public sealed class PersonCin : ILegalRule
         }
 
         var officerCins = new List<(int Position, string Cin)>();
+        var impostors = new List<LocalizedText>();
         for (var i = 0; i < facts.Officers.Count; i++)
         {
             var officer = facts.Officers[i];
             if (!CinFormat.IsValid(officer.Cin))
             {
                 malformed.Add(LegalText.Officer(i, officer));
+            }
+
+            for (var m = 0; m < facts.Members.Count; m++)
+            {
+                var member = facts.Members[m];
+                if (member.Kind == MemberKind.NaturalPerson && !string.IsNullOrWhiteSpace(officer.Cin)
+                    && string.Equals(member.Cin, officer.Cin, StringComparison.Ordinal) && !SamePerson(member, officer))
+                {
+                    var who = LegalText.Member(m, member);
+                    var other = LegalText.Officer(i, officer);
+                    impostors.Add(new(
+                        $"même CIN déclaré pour le {who.Fr} et le {other.Fr}, qui ne sont pas la même personne (noms ou dates de naissance différents)",
+                        $"نفس رقم البطاقة الوطنية للتعريف مصرح به لكل من {who.Ar} و{other.Ar}، وهما ليسا نفس الشخص (اختلاف الاسم أو تاريخ الازدياد)"));
+                }
             }
 
             if (!string.IsNullOrWhiteSpace(officer.Cin))
@@ -66,6 +89,7 @@ public sealed class PersonCin : ILegalRule
         findings.AddRange(Duplicates(officerCins).Select(positions => new LocalizedText(
             $"même CIN déclaré pour les dirigeants n° {positions.Fr}",
             $"نفس رقم البطاقة الوطنية للتعريف مصرح به لأعضاء جهاز التسيير ذوي الأرقام {positions.Ar}")));
+        findings.AddRange(impostors);
         if (findings.Count == 0)
         {
             yield break;
@@ -76,6 +100,38 @@ public sealed class PersonCin : ILegalRule
             $"Numéros de carte nationale d'identité : {found.Fr}.",
             $"أرقام البطاقة الوطنية للتعريف: {found.Ar}.");
     }
+
+    /// <summary>Whether a member and an officer declared under one CIN can be one person (see the remarks).</summary>
+    private static bool SamePerson(Member member, Officer officer)
+    {
+        if (member.BirthDate is { } memberBirth && officer.BirthDate is { } officerBirth && memberBirth != officerBirth)
+        {
+            return false;
+        }
+
+        var compared = false;
+        foreach (var (memberName, officerName) in new[] { (member.FullNameAr, officer.FullNameAr), (member.FullNameLatin, officer.FullNameLatin) })
+        {
+            var memberWords = Words(memberName);
+            var officerWords = Words(officerName);
+            if (memberWords.Count == 0 || officerWords.Count == 0)
+            {
+                continue;
+            }
+
+            if (memberWords.Overlaps(officerWords))
+            {
+                return true;
+            }
+
+            compared = true;
+        }
+
+        return !compared;
+    }
+
+    private static HashSet<string> Words(string? name) =>
+        new(NameNormalizer.Normalize(name).Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
 
     /// <summary>The positions sharing one CIN, for each CIN declared more than once.</summary>
     private static IEnumerable<LocalizedText> Duplicates(List<(int Position, string Cin)> cins) =>

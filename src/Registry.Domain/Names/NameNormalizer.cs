@@ -69,10 +69,10 @@ public static class NameNormalizer
     public static IReadOnlyList<string> LatinLegalFormWords { get; } =
     [
         "cooperative", "cooperatives", "coop",
-        "association", "associations", "asso",
-        "mutuelle", "mutuelles", "mutualite",
+        "association", "associations", "asso", "assoc",
+        "mutuelle", "mutuelles", "mutualite", "mutualiste", "mutualistes",
         "union", "unions",
-        "societe", "ste",
+        "societe", "societes", "ste",
         "de", "du", "des", "d", "la", "le", "les", "l", "au", "aux", "et", "pour",
     ];
 

@@ -14,11 +14,12 @@ internal static class ComplianceSql
     private const string Registered = "(o.registered_at AT TIME ZONE 'Africa/Casablanca')::date";
     private const string Columns = "o.id AS subject_id, o.id AS organization_id, o.owner_id AS recipient_user_id, o.contact_email AS fallback_email, o.registration_number, coalesce(o.name_latin, o.name_ar) AS subject_name";
 
-    // Officers aggregated once per organisation: the earliest mandate end, the board's size, an auditor.
+    // Officers aggregated once per organisation: the earliest mandate end, the board's size (administrators are board
+    // members, as COOP_MANAGEMENT counts them), an auditor.
     private const string Officers = """
         LEFT JOIN (
             SELECT x.organization_id, min(x.mandate_end) AS min_end,
-                   count(*) FILTER (WHERE x.role IN ('President', 'VicePresident', 'Secretary', 'Treasurer', 'BoardMember')) AS board_count,
+                   count(*) FILTER (WHERE x.role IN ('President', 'VicePresident', 'Secretary', 'Treasurer', 'BoardMember', 'Administrator')) AS board_count,
                    bool_or(x.role = 'Auditor') AS has_auditor
             FROM registry.organization_officers x
             WHERE @org::uuid IS NULL OR x.organization_id = @org

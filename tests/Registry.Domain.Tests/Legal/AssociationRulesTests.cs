@@ -65,6 +65,15 @@ public sealed class AssociationRulesTests
     }
 
     [Fact]
+    public void An_auditor_is_not_a_member_of_the_bureau()
+    {
+        var auditor = Person(OfficerRole.Auditor, 3, profession: null, address: null);
+
+        Assert.Empty(RuleBook.Evaluate(Association() with { Officers = [.. Association().Officers, auditor] }));
+        Assert.Contains("Aucun membre du bureau", Broken(Association() with { Officers = [auditor] }, LegalRuleCodes.AssoBoardDetails).Message.Fr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_incomplete_board_member_is_reported_in_one_broken_rule()
     {
         var facts = Association() with { Officers = [Person(OfficerRole.President, 1, profession: null, address: null), Person(OfficerRole.Treasurer, 2, nationality: null)] };

@@ -72,6 +72,23 @@ public sealed class CoopManagementTests
     }
 
     [Fact]
+    public void Administrators_are_members_of_the_board_of_directors() =>
+        Assert.Empty(RuleBook.Evaluate(Cooperative() with { Members = Naturals(51), Officers = [.. Enumerable.Range(1, 6).Select(n => Board(OfficerRole.Administrator, n))] }));
+
+    [Fact]
+    public void A_board_of_4_counting_its_administrators_breaks_the_rule() =>
+        Assert.Contains("conseil d'administration de 4 membres",
+            Broken(Cooperative() with { Members = Naturals(51), Officers = [.. BoardOf(3), Board(OfficerRole.Administrator, 4)] }, LegalRuleCodes.CoopManagement).Message.Fr,
+            StringComparison.Ordinal);
+
+    [Fact]
+    public void An_auditor_is_not_a_member_of_the_board()
+    {
+        Assert.Empty(RuleBook.Evaluate(Cooperative() with { Members = Naturals(51), Officers = [.. BoardOf(3), Board(OfficerRole.Auditor, 4)] }));
+        Assert.Contains(LegalRuleCodes.CoopManagement, Codes(Cooperative() with { Members = Naturals(51), Officers = [.. BoardOf(2), Board(OfficerRole.Auditor, 3)] }));
+    }
+
+    [Fact]
     public void A_manager_alongside_a_valid_board_does_not_count_in_its_size() =>
         Assert.Empty(RuleBook.Evaluate(Cooperative() with { Members = Naturals(51), Officers = [.. BoardOf(3), Manager(4)] }));
 

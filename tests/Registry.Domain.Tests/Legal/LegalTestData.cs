@@ -76,8 +76,11 @@ internal static class LegalTestData
         _ => throw new ArgumentOutOfRangeException(nameof(form), form, null),
     };
 
-    /// <summary>A well-formed CIN unique to <paramref name="n"/>.</summary>
+    /// <summary>A well-formed CIN unique to member <paramref name="n"/>.</summary>
     public static string Cin(int n) => $"AB{n:D6}";
+
+    /// <summary>A well-formed CIN unique to officer <paramref name="n"/>, who is not member <paramref name="n"/>.</summary>
+    public static string OfficerCin(int n) => $"CD{n:D6}";
 
     public static Member Natural(int n, int subscribed = 10, int paid = 10, DateOnly? birthDate = null, string? cin = null) =>
         Member.NaturalPerson($"عضو {n}", $"Membre {n}", cin ?? Cin(n), birthDate ?? AdultBirthDate, Gender.Female, "MA", $"{n}, rue des Oliviers", subscribed, paid);
@@ -112,7 +115,7 @@ internal static class LegalTestData
         DateOnly? mandateEnd = null,
         bool participating = true) =>
         Officer.Create(
-            role, $"مسير {n}", $"Dirigeant {n}", cin ?? Cin(n), birthDate ?? AdultBirthDate, nationality, profession, address,
+            role, $"مسير {n}", $"Dirigeant {n}", cin ?? OfficerCin(n), birthDate ?? AdultBirthDate, nationality, profession, address,
             MandateStart, mandateEnd ?? MandateStart.AddYears(3), participating);
 
     public static IReadOnlySet<DocumentKind> Attached(params DocumentKind[] kinds) => kinds.ToHashSet();

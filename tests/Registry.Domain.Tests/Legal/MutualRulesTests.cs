@@ -56,6 +56,10 @@ public sealed class MutualRulesTests
     [InlineData("marocain")]
     [InlineData("مغربية")]
     [InlineData("مغربي")]
+    [InlineData("المغربية")]
+    [InlineData("مغربيه")]
+    [InlineData("Marocaine ")]
+    [InlineData("Moroccan")]
     [InlineData(" MA ")]
     public void Every_spelling_of_the_Moroccan_nationality_is_accepted(string nationality) =>
         Assert.Empty(RuleBook.Evaluate(Mutual() with { Officers = [Administrator(1, nationality), Administrator(2), Administrator(3)] }));
@@ -90,6 +94,30 @@ public sealed class MutualRulesTests
 
         Assert.Equal(broken, Codes(facts).Contains(LegalRuleCodes.MutuAdministrators));
     }
+
+    [Fact]
+    public void An_auditor_is_not_an_administrator_so_needs_neither_nationality_participation_nor_21_years()
+    {
+        var auditor = Person(Registry.Domain.Applications.OfficerRole.Auditor, 4, nationality: "FR", birthDate: SubmittedOn.AddYears(-19), participating: false);
+
+        Assert.Empty(RuleBook.Evaluate(Mutual() with { Officers = [Administrator(1), Administrator(2), Administrator(3), auditor] }));
+    }
+
+    [Fact]
+    public void An_auditor_of_a_mutual_society_is_still_an_adult()
+    {
+        var auditor = Person(Registry.Domain.Applications.OfficerRole.Auditor, 4, birthDate: SubmittedOn.AddYears(-17));
+
+        var facts = Mutual() with { Officers = [Administrator(1), Administrator(2), Administrator(3), auditor] };
+
+        Assert.Equal([LegalRuleCodes.PersonAdult], Codes(facts));
+    }
+
+    [Fact]
+    public void An_auditor_alone_is_not_an_administrator() =>
+        Assert.Contains("Aucun administrateur",
+            Broken(Mutual() with { Officers = [Person(Registry.Domain.Applications.OfficerRole.Auditor, 1)] }, LegalRuleCodes.MutuAdministrators).Message.Fr,
+            StringComparison.Ordinal);
 
     [Fact]
     public void The_participation_message_gives_the_numbers()

@@ -166,7 +166,7 @@ public sealed class PersonRulesTests
     [Fact]
     public void The_same_CIN_twice_among_officers_breaks_the_rule()
     {
-        var facts = Cooperative() with { Officers = [Person(OfficerRole.Manager, 1), Person(OfficerRole.Manager, 2, cin: Cin(1))] };
+        var facts = Cooperative() with { Officers = [Person(OfficerRole.Manager, 1), Person(OfficerRole.Manager, 2, cin: OfficerCin(1))] };
 
         Assert.Contains("même CIN déclaré pour les dirigeants n° 1, 2", Broken(facts, LegalRuleCodes.PersonCin).Message.Fr, StringComparison.Ordinal);
     }
@@ -174,11 +174,46 @@ public sealed class PersonRulesTests
     [Fact]
     public void A_member_may_also_be_an_officer()
     {
-        var facts = Cooperative() with { Officers = [Person(OfficerRole.Manager, 1, cin: Cin(3))] };
+        var facts = Cooperative() with { Officers = [SameAsMember(3, OfficerRole.Manager)] };
 
         Assert.Contains(Cin(3), facts.Members.Select(member => member.Cin));
         Assert.Empty(RuleBook.Evaluate(facts));
     }
+
+    [Fact]
+    public void A_member_who_is_an_officer_may_have_the_name_written_differently_or_in_another_script()
+    {
+        // A shorter spelling shares a word with the member's name; a name in another script cannot be compared.
+        var shorter = Officer.Create(OfficerRole.Manager, null, "Membre", Cin(3), AdultBirthDate, "MA", "Agricultrice", "Fès", MandateStart, MandateStart.AddYears(3));
+        var arabicMember = Member.NaturalPerson("فاطمة الزهراء", null, Cin(5), AdultBirthDate, Gender.Female, "MA", "Fès", 10, 10);
+        var latinOfficer = Officer.Create(OfficerRole.Manager, null, "Fatima Zahra", Cin(5), null, "MA", "Agricultrice", "Fès", MandateStart, MandateStart.AddYears(3));
+
+        Assert.Empty(RuleBook.Evaluate(Cooperative() with { Officers = [shorter] }));
+        Assert.DoesNotContain(LegalRuleCodes.PersonCin, Codes(Cooperative() with { Members = [.. Naturals(4), arabicMember], Officers = [latinOfficer] }));
+    }
+
+    [Fact]
+    public void A_member_and_an_officer_with_other_names_cannot_share_a_CIN()
+    {
+        // "Dirigeant 1" is not "Membre 3": one CIN, two persons.
+        var facts = Cooperative() with { Officers = [Person(OfficerRole.Manager, 1, cin: Cin(3))] };
+
+        var broken = Broken(facts, LegalRuleCodes.PersonCin);
+
+        Assert.Contains("même CIN déclaré pour le membre n° 3 « Membre 3 » et le dirigeant n° 1 « Dirigeant 1 », qui ne sont pas la même personne", broken.Message.Fr, StringComparison.Ordinal);
+        Assert.Contains("لكل من العضو رقم 3 «عضو 3» وعضو جهاز التسيير رقم 1 «مسير 1»، وهما ليسا نفس الشخص", broken.Message.Ar, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_member_and_an_officer_born_on_different_days_cannot_share_a_CIN()
+    {
+        var officer = Officer.Create(OfficerRole.Manager, "عضو 3", "Membre 3", Cin(3), AdultBirthDate.AddDays(1), "MA", "Agricultrice", "Fès", MandateStart, MandateStart.AddYears(3));
+
+        Assert.Contains(LegalRuleCodes.PersonCin, Codes(Cooperative() with { Officers = [officer] }));
+    }
+
+    private static Officer SameAsMember(int n, OfficerRole role) =>
+        Officer.Create(role, $"عضو {n}", $"Membre {n}", Cin(n), AdultBirthDate, "MA", "Agricultrice", "Fès", MandateStart, MandateStart.AddYears(3));
 
     [Fact]
     public void Legal_person_members_have_no_CIN() =>

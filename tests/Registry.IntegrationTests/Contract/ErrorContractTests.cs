@@ -95,11 +95,45 @@ public sealed class ErrorContractTests(RegistryApiFactory api) : IClassFixture<R
     }
 
     [Theory]
+    [InlineData(null, "fr")]
+    [InlineData("fr-FR", "fr")]
+    [InlineData("ar", "ar")]
+    [InlineData("en", "fr")]
+    public async Task Invalid_input_is_explained_in_the_requested_language_French_by_default(string? language, string expected)
+    {
+        var applicant = await api.Actors.ClientAsync(Actor.Owner);
+        var body = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(Samples.Cooperative(), System.Text.Json.JsonSerializerOptions.Web))!;
+        body["ice"] = "001524577000000";
+        body["seatAddress"] = "";
+        body["members"]![0]!["sharesPaid"] = 11;
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/applications") { Content = JsonContent.Create(body) };
+        if (language is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Accept-Language", language);
+        }
+
+        var problem = await AssertProblem(await applicant.SendAsync(request), HttpStatusCode.BadRequest);
+
+        var messages = problem["errors"]!.AsObject().SelectMany(e => e.Value!.AsArray().Select(m => (string)m!)).Append((string)problem["detail"]!).ToList();
+        Assert.Equal(3 + 1, messages.Count);
+        Assert.All(messages, m => Assert.Equal(expected == "ar", IsArabic(m)));
+        if (expected == "fr")
+        {
+            Assert.Contains("ICE", (string)problem["errors"]!["input.ice"]![0]!, StringComparison.Ordinal);
+            Assert.Contains("97", (string)problem["errors"]!["input.ice"]![0]!, StringComparison.Ordinal);
+            Assert.DoesNotContain(" must ", string.Join(" ", messages), StringComparison.Ordinal);
+            Assert.DoesNotContain(" the ", string.Join(" ", messages), StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    [Theory]
     [InlineData("fr", false)]
     [InlineData("ar", true)]
     [InlineData("ar-MA,fr;q=0.5", true)]
     [InlineData("fr-FR,ar;q=0.5", false)]
     [InlineData("en", false)]
+    [InlineData("ar;q=0", false)]
+    [InlineData("ar;q=0, fr;q=0.1", false)]
     public async Task A_broken_rule_is_422_with_every_rule_code_in_the_requested_language(string language, bool arabic)
     {
         var applicant = await api.Actors.ClientAsync(Actor.Owner);

@@ -42,6 +42,28 @@ public sealed class NameReservationTests(RegistryApiFactory api) : IClassFixture
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
+    [Theory]
+    [InlineData("ar", "هذا الاسم محجوز من قبل")]
+    [InlineData("fr", "Ce nom est déjà réservé")]
+    [InlineData(null, "Ce nom est déjà réservé")]
+    public async Task The_conflict_names_the_taken_name_in_the_requested_language(string? language, string expected)
+    {
+        var name = Samples.UniqueLatin("Coopérative Langue");
+        await WorkflowSteps.Expect(await (await api.NewApplicantAsync()).PostAsJsonAsync("/api/v1/name-reservations", new { legalForm = "COOP", nameLatin = name }), HttpStatusCode.Created);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/name-reservations") { Content = JsonContent.Create(new { legalForm = "COOP", nameLatin = name.ToUpperInvariant() }) };
+        if (language is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Accept-Language", language);
+        }
+
+        var clash = await (await api.NewApplicantAsync()).SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Conflict, clash.StatusCode);
+        var detail = (string)(await clash.ReadJsonAsync())["detail"]!;
+        Assert.Contains(expected, detail, StringComparison.Ordinal);
+        Assert.Contains(name, detail, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_similar_name_is_reserved_with_a_warning_naming_the_other()
     {

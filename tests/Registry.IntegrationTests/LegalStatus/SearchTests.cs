@@ -34,6 +34,10 @@ public sealed class SearchTests(SearchApiFactory api) : IClassFixture<SearchApiF
     [InlineData("al amal")]
     [InlineData("cooperativ al amall")]
     [InlineData("AL-AMAL")]
+    [InlineData("تعاونية الامال")] // Arabic typo: an extra alef
+    [InlineData("الأمـــل")] // tatweel
+    [InlineData("تَعاوُنِيَّة الأَمَل")] // harakat
+    [InlineData("Al Amel")] // Latin typo
     public async Task Search_finds_a_name_in_either_script_through_normalisation_and_typos(string q)
     {
         var numbers = await SearchAsync(q);

@@ -8,7 +8,9 @@ public static class TextRules
     public static IRuleBuilderOptions<T, string?> Text<T>(this IRuleBuilder<T, string?> rule, int maxLength, bool multiline = false) =>
         rule.MaximumLength(maxLength)
             .Must(v => IsClean(v, multiline))
-            .WithMessage("Control characters and bidirectional overrides are not allowed.");
+            .WithMessage(
+                "Les caractères de contrôle et de forçage de direction ne sont pas admis.",
+                "لا يسمح بأحرف التحكم ولا بأحرف فرض اتجاه الكتابة.");
 
     /// <summary>
     /// An organisation's name: clean text that begins with a letter or a digit — never with =, +, - or @,
@@ -17,7 +19,7 @@ public static class TextRules
     public static IRuleBuilderOptions<T, string?> OrganizationName<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Text(200)
             .Must(v => string.IsNullOrWhiteSpace(v) || char.IsLetterOrDigit(v.TrimStart()[0]))
-            .WithMessage("A name begins with a letter or a digit.");
+            .WithMessage("Un nom commence par une lettre ou un chiffre.", "يبدأ الاسم بحرف أو رقم.");
 
     private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 

@@ -50,8 +50,12 @@ public sealed class FileDeclarationValidator : AbstractValidator<FileDeclaration
         RuleFor(x => x.Document).NotNull().When(x => x.Input is not null && Declaration.RequiresDocument(x.Input.Kind))
             .OverridePropertyName("document")
             .WithMessage(x => x.Input.Kind == DeclarationKind.GeneralAssembly
-                ? "Attach the assembly's minutes (PDF, JPEG or PNG) as the 'document' part of a multipart/form-data request."
-                : "Attach the accounts (PDF, JPEG or PNG) as the 'document' part of a multipart/form-data request.");
+                ? Localized.Text(
+                    "Joignez le procès-verbal de l'assemblée (PDF, JPEG ou PNG) dans la partie 'document' d'une requête multipart/form-data.",
+                    "أرفق محضر الجمع العام (PDF أو JPEG أو PNG) في الجزء 'document' من طلب multipart/form-data.")
+                : Localized.Text(
+                    "Joignez les comptes (PDF, JPEG ou PNG) dans la partie 'document' d'une requête multipart/form-data.",
+                    "أرفق الحسابات (PDF أو JPEG أو PNG) في الجزء 'document' من طلب multipart/form-data."));
         RuleFor(x => x.Document!).SetValidator(new UploadedFileValidator()).When(x => x.Document is not null).OverridePropertyName("document");
         RuleFor(x => x.Input.EffectiveOn).InclusiveBetween(new DateOnly(1950, 1, 1), new DateOnly(2100, 1, 1))
             .Must(d => d <= LegalCalendar.Today(clock)).WithMessage("A declaration is about something that has happened.");
@@ -60,7 +64,9 @@ public sealed class FileDeclarationValidator : AbstractValidator<FileDeclaration
         RuleFor(x => x.Input.Turnover).NotNull().When(x => x.Input.Kind == DeclarationKind.AnnualAccounts);
         RuleFor(x => x.Input.Turnover).InclusiveBetween(0m, 1_000_000_000_000m);
         RuleFor(x => x.Input.FinancialYear).InclusiveBetween(1950, 2100)
-            .Must((x, year) => year is null || year <= x.Input.EffectiveOn.Year).WithMessage("A financial year's accounts or return come after the year, not before it.");
+            .Must((x, year) => year is null || year <= x.Input.EffectiveOn.Year).WithMessage(
+                "Les comptes ou l'état annuel d'un exercice se déclarent après cet exercice, pas avant.",
+                "تصرح حسابات السنة المالية أو بيانها السنوي بعد انتهائها لا قبلها.");
         RuleFor(x => x.Input.Investments).InclusiveBetween(0m, 1_000_000_000_000m);
         RuleFor(x => x.Input.Income).InclusiveBetween(0m, 1_000_000_000_000m);
         RuleFor(x => x.Input.Expenses).InclusiveBetween(0m, 1_000_000_000_000m);

@@ -24,7 +24,7 @@ public sealed class ReserveNameValidator : AbstractValidator<ReserveName>
         RuleFor(x => x.LegalForm).IsInEnum();
         RuleFor(x => x.NameAr).OrganizationName();
         RuleFor(x => x.NameLatin).OrganizationName();
-        RuleFor(x => x.NameAr).NotEmpty().When(x => string.IsNullOrWhiteSpace(x.NameLatin)).WithMessage("Give the name in Arabic or Latin script.");
+        RuleFor(x => x.NameAr).NotEmpty().When(x => string.IsNullOrWhiteSpace(x.NameLatin)).WithMessage("Indiquez le nom en arabe ou en caractères latins.", "أدخل الاسم بالعربية أو بالحروف اللاتينية.");
     }
 }
 
@@ -38,7 +38,7 @@ internal sealed class ReserveNameHandler(
         var reservation = NameReservation.Reserve(currentUser.RequireUserId(), command.LegalForm, Clean(command.NameAr), Clean(command.NameLatin), now);
         if (reservation.NormalizedAr.Length == 0 && reservation.NormalizedLatin.Length == 0)
         {
-            throw new ValidationException([new FluentValidation.Results.ValidationFailure("name", "The name has no letters or digits.")]);
+            throw new ValidationException([new FluentValidation.Results.ValidationFailure("name", Localized.Text("Le nom ne contient ni lettre ni chiffre.", "لا يتضمن الاسم أي حرف أو رقم."))]);
         }
 
         await names.LockAsync([reservation.NormalizedAr, reservation.NormalizedLatin], cancellationToken);
@@ -46,8 +46,8 @@ internal sealed class ReserveNameHandler(
         {
             var taken = same.NameLatin ?? same.NameAr;
             throw new ConflictException(same.RegistrationNumber is { } number
-                ? $"The name is already registered: '{taken}' ({number})."
-                : $"The name is already reserved: '{taken}'.");
+                ? Localized.Text($"Ce nom est déjà immatriculé : « {taken} » ({number}).", $"هذا الاسم مسجل من قبل: «{taken}» ({number}).")
+                : Localized.Text($"Ce nom est déjà réservé : « {taken} ».", $"هذا الاسم محجوز من قبل: «{taken}»."));
         }
 
         var similar = await names.FindSimilarAsync(reservation.NormalizedAr, reservation.NormalizedLatin,
