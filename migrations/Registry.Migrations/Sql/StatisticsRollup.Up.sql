@@ -13,19 +13,20 @@ CREATE TABLE registry.statistics_overdue (
 
 -- The cells. grain says which dimensions a row carries: bit 1 the province, bit 2 the sector, bit 4 the
 -- month (monthly grains, for registrations per month, carry no compliance flag), bit 8 all years together
--- (no year). Every grain carries the region, legal form and status. A query reads the smallest grain that
--- has every dimension it groups or filters by: about 200 rows instead of 1,000,000 for the national figures,
--- 8,000 for province by sector, at most ~90,000 (province and sector by year) for the finest yearly grain.
+-- (no year), bit 16 slim: no region, legal form and status (only for five pairs: year or month by province,
+-- year or month by sector, province by sector). The other grains carry the region, legal form and status. A
+-- query reads the smallest grain that has every dimension it groups or filters by: about 200 rows instead of
+-- 1,000,000 for the national figures, at most ~90,000 (province and sector by year) for the finest yearly grain.
 -- Counts are integers (20 million members fit): sum(integer) is a bigint, much cheaper than sum(bigint).
 CREATE TABLE registry.statistics_cells (
-    grain smallint NOT NULL CHECK (grain BETWEEN 0 AND 11),
+    grain smallint NOT NULL CHECK (grain BETWEEN 0 AND 11 OR grain IN (17, 18, 21, 22, 27)),
     registration_year smallint,
     registration_month date,
-    region_code varchar(2) NOT NULL,
+    region_code varchar(2),
     province_code varchar(3),
-    legal_form varchar(10) NOT NULL,
+    legal_form varchar(10),
     sector_code varchar(20),
-    status varchar(20) NOT NULL,
+    status varchar(20),
     has_overdue_finding boolean,
     organizations integer NOT NULL,
     members integer NOT NULL,
@@ -66,7 +67,7 @@ BEGIN
     -- Sorted by key, so two transactions touching the same cells lock them in the same order.
     INSERT INTO registry.statistics_cells AS c (grain, registration_year, registration_month, region_code, province_code, legal_form,
                                                 sector_code, status, has_overdue_finding, organizations, members, women_members)
-    SELECT (GROUPING(d.registration_year, d.registration_month, d.sector_code, d.province_code) # 7)::smallint,
+    SELECT ((GROUPING(d.registration_year, d.registration_month, d.sector_code, d.province_code) # 7) + 16 * GROUPING(d.region_code))::smallint,
            d.registration_year, d.registration_month, d.region_code, d.province_code, d.legal_form, d.sector_code, d.status,
            d.has_overdue_finding, sum(d.organizations), sum(d.members), sum(d.women_members)
     FROM unnest(deltas) d
@@ -82,7 +83,12 @@ BEGIN
         (d.region_code, d.legal_form, d.status, d.has_overdue_finding),
         (d.region_code, d.legal_form, d.status, d.has_overdue_finding, d.province_code),
         (d.region_code, d.legal_form, d.status, d.has_overdue_finding, d.sector_code),
-        (d.region_code, d.legal_form, d.status, d.has_overdue_finding, d.province_code, d.sector_code))
+        (d.region_code, d.legal_form, d.status, d.has_overdue_finding, d.province_code, d.sector_code),
+        (d.registration_year, d.has_overdue_finding, d.province_code),
+        (d.registration_year, d.has_overdue_finding, d.sector_code),
+        (d.registration_year, d.registration_month, d.province_code),
+        (d.registration_year, d.registration_month, d.sector_code),
+        (d.has_overdue_finding, d.province_code, d.sector_code))
     HAVING sum(d.organizations) <> 0 OR sum(d.members) <> 0 OR sum(d.women_members) <> 0
     ORDER BY 1, 3, 2, 4, 6, 8, 5, 7, 9
     ON CONFLICT ON CONSTRAINT ux_statistics_cells DO UPDATE SET

@@ -27,7 +27,15 @@ internal sealed class StatisticsReader(NpgsqlDataSource dataSource) : IStatistic
         Sector = 2,
         Monthly = 4,
         AllYears = 8,
+        Slim = 16,
     }
+
+    /// <summary>The slim grains (no region, legal form or status) the rollup keeps: year or month by province or by sector, province by sector.</summary>
+    private static readonly HashSet<Grain> SlimGrains =
+    [
+        Grain.Slim | Grain.Province, Grain.Slim | Grain.Sector, Grain.Slim | Grain.Monthly | Grain.Province,
+        Grain.Slim | Grain.Monthly | Grain.Sector, Grain.Slim | Grain.AllYears | Grain.Province | Grain.Sector,
+    ];
 
     /// <summary>Each dimension's output name, its column in the cells and its expression on an organisation.</summary>
     private static readonly Dictionary<StatisticsDimension, (string Name, string Cell, string Organization)> Dimensions = new()
@@ -59,7 +67,9 @@ internal sealed class StatisticsReader(NpgsqlDataSource dataSource) : IStatistic
             grain |= Grain.AllYears;
         }
 
-        return grain;
+        var regionFormStatus = groupBy.Any(d => d is StatisticsDimension.Region or StatisticsDimension.LegalForm or StatisticsDimension.Status)
+            || filter.Region is not null || filter.LegalForm is not null || filter.Status is not null;
+        return !regionFormStatus && SlimGrains.Contains(grain | Grain.Slim) ? grain | Grain.Slim : grain;
     }
 
     public async Task<IReadOnlyList<StatisticsRow>> OrganizationsAsync(IReadOnlyList<StatisticsDimension> groupBy, StatisticsFilter filter, CancellationToken cancellationToken)
