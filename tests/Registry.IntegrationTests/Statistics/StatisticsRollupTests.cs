@@ -177,6 +177,97 @@ public sealed class StatisticsRollupTests(ComplianceApiFactory api) : IClassFixt
         await Rollup.AssertExactAsync(api.ConnectionString);
     }
 
+    [Fact]
+    public async Task Every_grouping_and_filter_answers_what_a_direct_count_over_the_organisations_gives()
+    {
+        await new GenerateCommand(api.ConnectionString, TextWriter.Null).RunAsync(
+            new GenerateOptions(Organizations: 200, MembersPerOrganization: 6, Seed: 31, Indexes: IndexMode.Staging), CancellationToken.None);
+        await Execute("""
+            INSERT INTO registry.findings (subject_id, organization_id, rule_code, stage, due_on, opened_at, stage_changed_at)
+            SELECT o.id, o.id, 'INACTIVE', 'Overdue', '2026-01-01', now(), now() FROM registry.organizations o
+            WHERE o.registration_number LIKE '%3' OR o.registration_number LIKE '%7'
+            ON CONFLICT DO NOTHING
+            """);
+        var analyst = await api.SignInAsync(await AnalystEmailAsync());
+        string[] dimensions = ["region", "province", "legalForm", "sector", "status", "year"];
+        var groupings = new List<string[]> { Array.Empty<string>() };
+        groupings.AddRange(dimensions.Select(d => new[] { d }));
+        groupings.AddRange(dimensions.SelectMany((a, i) => dimensions.Skip(i + 1).Select(b => new[] { a, b })));
+        var filters = new[] { "", "region=06", "province=141", "sector=AGRI", "legalForm=ASSO&status=Active", "year=2020", "region=09&year=2024&legalForm=COOP" };
+        foreach (var filter in filters)
+        {
+            foreach (var grouping in groupings)
+            {
+                var query = string.Join("&", new[] { grouping.Length > 0 ? "groupBy=" + string.Join(",", grouping) : "", filter }.Where(q => q.Length > 0));
+                var rows = (await (await analyst.GetAsync("/api/v1/statistics/organizations?" + query)).ReadJsonAsync()).AsArray();
+                var answered = rows.Select(r => string.Concat(grouping.Select(d => (string)r!["group"]![d]! + "|"))
+                    // The rate has four decimals: with at most a few hundred organisations it gives back the compliant count exactly.
+                    + $"{(long)r!["organizations"]!}|{(long)r["members"]!}|{(long)r["womenMembers"]!}|{Math.Round((double)r["complianceRate"]! * (long)r["organizations"]!)}")
+                    .Order(StringComparer.Ordinal).ToList();
+                Assert.Equal(await DirectAsync(grouping, filter), answered);
+            }
+        }
+
+        // Registrations per month: whole months, and a range starting and ending inside months.
+        foreach (var (from, to) in new[] { ("2015-01-01", "2026-12-31"), ("2019-03-17", "2021-02-09") })
+        {
+            foreach (var grouping in new[] { Array.Empty<string>(), ["province"], ["sector"], ["region", "legalForm"], ["province", "sector"] })
+            {
+                var query = $"from={from}&to={to}" + (grouping.Length > 0 ? "&groupBy=" + string.Join(",", grouping) : "");
+                var rows = (await (await analyst.GetAsync("/api/v1/statistics/registrations?" + query)).ReadJsonAsync()).AsArray();
+                var answered = rows.Select(r => (string)r!["month"]! + string.Concat(grouping.Select(d => "|" + (string)r["group"]![d]!)) + $"|{(long)r["registrations"]!}")
+                    .Order(StringComparer.Ordinal).ToList();
+                Assert.Equal(await DirectMonthsAsync(grouping, from, to), answered);
+            }
+        }
+    }
+
+    private static readonly Dictionary<string, string> Columns = new()
+    {
+        ["region"] = "o.region_code", ["province"] = "o.province_code", ["legalForm"] = "o.legal_form", ["sector"] = "o.sector_code", ["status"] = "o.status",
+        ["year"] = "extract(year FROM o.registered_at AT TIME ZONE 'Africa/Casablanca')::int::text",
+    };
+
+    /// <summary>The answer computed here over the organisations and findings, as "key|key|organizations|members|women|compliant" lines.</summary>
+    private async Task<List<string>> DirectAsync(string[] grouping, string filter)
+    {
+        var where = filter.Length == 0 ? "true" : string.Join(" AND ", filter.Split('&').Select(f => f.Split('=')).Select(kv => $"{Columns[kv[0]]} = '{kv[1]}'"));
+        var keys = string.Concat(grouping.Select(d => $"{Columns[d]} || '|' || "));
+        var group = grouping.Length == 0 ? "" : "GROUP BY " + string.Join(", ", grouping.Select(d => Columns[d]));
+        return await ListAsync($"""
+            SELECT {keys}count(*) || '|' || sum(o.member_count) || '|' || sum(o.women_member_count) || '|' ||
+                   count(*) FILTER (WHERE NOT EXISTS (
+                       SELECT 1 FROM registry.findings f WHERE f.organization_id = o.id AND f.stage IN ('Overdue', 'Escalated')))
+            FROM registry.organizations o WHERE {where} {group} HAVING count(*) > 0
+            """);
+    }
+
+    private async Task<List<string>> DirectMonthsAsync(string[] grouping, string from, string to)
+    {
+        var keys = string.Concat(grouping.Select(d => $" || '|' || {Columns[d]}"));
+        var group = string.Concat(grouping.Select(d => ", " + Columns[d]));
+        return await ListAsync($"""
+            SELECT to_char(o.registered_at AT TIME ZONE 'Africa/Casablanca', 'YYYY-MM'){keys} || '|' || count(*)
+            FROM registry.organizations o
+            WHERE (o.registered_at AT TIME ZONE 'Africa/Casablanca')::date BETWEEN '{from}' AND '{to}'
+            GROUP BY to_char(o.registered_at AT TIME ZONE 'Africa/Casablanca', 'YYYY-MM'){group}
+            """);
+    }
+
+    private async Task<List<string>> ListAsync(string sql)
+    {
+        await using var connection = await api.OpenConnectionAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var list = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            list.Add(reader.GetString(0));
+        }
+
+        return [.. list.Order(StringComparer.Ordinal)];
+    }
+
     private async Task<string> AnalystEmailAsync()
     {
         var email = $"analyst-{Guid.NewGuid():N}@registry.test";
