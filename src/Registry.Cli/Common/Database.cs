@@ -5,13 +5,19 @@ namespace Registry.Cli.Common;
 /// <summary>Connections for long bulk work: no command timeout, error details on.</summary>
 internal static class Database
 {
-    public static NpgsqlDataSource Open(string connectionString, int? maxPoolSize = null)
+    /// <param name="options">Server settings for every connection (<c>-c name=value</c>), added to the connection string's.</param>
+    public static NpgsqlDataSource Open(string connectionString, int? maxPoolSize = null, string? options = null)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString)
         {
             CommandTimeout = 0,
             IncludeErrorDetail = true,
         };
+        if (options is not null)
+        {
+            builder.Options = string.IsNullOrEmpty(builder.Options) ? options : builder.Options + " " + options;
+        }
+
         if (maxPoolSize is { } size && builder.MaxPoolSize < size)
         {
             builder.MaxPoolSize = size;

@@ -11,6 +11,8 @@ public sealed class DatabaseMigrator(RegistryDbContext db, NpgsqlDataSource data
 
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
+        // Some migrations compute over every organisation (the statistics rollup): seconds at national scale.
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(15));
         await db.Database.MigrateAsync(cancellationToken);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         PostgreSqlObjectsInstaller.Install(connection, HangfireSchema);

@@ -1,0 +1,18 @@
+DROP TRIGGER statistics_findings_truncated ON registry.findings;
+DROP TRIGGER statistics_findings_deleted ON registry.findings;
+DROP TRIGGER statistics_findings_updated ON registry.findings;
+DROP TRIGGER statistics_findings_inserted ON registry.findings;
+DROP TRIGGER statistics_organizations_truncated ON registry.organizations;
+DROP TRIGGER statistics_organizations_deleted ON registry.organizations;
+DROP TRIGGER statistics_organizations_updated ON registry.organizations;
+DROP TRIGGER statistics_organizations_inserted ON registry.organizations;
+DROP FUNCTION registry.statistics_truncated();
+DROP FUNCTION registry.statistics_rebuild();
+DROP FUNCTION registry.statistics_findings_changed();
+DROP FUNCTION registry.statistics_overdue_changed(uuid[], integer[]);
+DROP FUNCTION registry.statistics_organizations_changed();
+DROP FUNCTION registry.statistics_apply(registry.statistics_delta[]);
+DROP TYPE registry.statistics_delta;
+DROP INDEX registry.ix_organizations_registered_at;
+DROP TABLE registry.statistics_cells;
+DROP TABLE registry.statistics_overdue;
