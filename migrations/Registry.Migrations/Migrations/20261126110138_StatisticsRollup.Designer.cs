@@ -496,6 +496,23 @@ namespace Registry.Migrations.Migrations
                     b.ToTable("declarations", "registry");
                 });
 
+            modelBuilder.Entity("Registry.Domain.Compliance.DeclarationDocumentContent", b =>
+                {
+                    b.Property<Guid>("DeclarationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("declaration_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.HasKey("DeclarationId")
+                        .HasName("pk_declaration_document_contents");
+
+                    b.ToTable("declaration_document_contents", "registry");
+                });
+
             modelBuilder.Entity("Registry.Domain.Compliance.Finding", b =>
                 {
                     b.Property<long>("Id")
@@ -1556,6 +1573,56 @@ namespace Registry.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_declarations_organizations_organization_id");
+
+                    b.OwnsOne("Registry.Domain.Compliance.DeclarationDocument", "Document", b1 =>
+                        {
+                            b1.Property<Guid>("DeclarationId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("ContentType")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("document_content_type");
+
+                            b1.Property<string>("FileName")
+                                .IsRequired()
+                                .HasMaxLength(255)
+                                .HasColumnType("character varying(255)")
+                                .HasColumnName("document_file_name");
+
+                            b1.Property<string>("Sha256")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character(64)")
+                                .HasColumnName("document_sha256")
+                                .IsFixedLength();
+
+                            b1.Property<long>("SizeBytes")
+                                .HasColumnType("bigint")
+                                .HasColumnName("document_size_bytes");
+
+                            b1.HasKey("DeclarationId");
+
+                            b1.ToTable("declarations", "registry");
+
+                            b1.WithOwner()
+                                .HasForeignKey("DeclarationId")
+                                .HasConstraintName("fk_declarations_declarations_id");
+                        });
+
+                    b.Navigation("Document");
+                });
+
+            modelBuilder.Entity("Registry.Domain.Compliance.DeclarationDocumentContent", b =>
+                {
+                    b.HasOne("Registry.Domain.Compliance.Declaration", null)
+                        .WithOne()
+                        .HasForeignKey("Registry.Domain.Compliance.DeclarationDocumentContent", "DeclarationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_declaration_document_contents_declarations_declaration_id");
                 });
 
             modelBuilder.Entity("Registry.Domain.Documents.ApplicationDocument", b =>
