@@ -12,7 +12,9 @@ public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<Reg
         var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__Registry")
             ?? "Host=127.0.0.1;Port=5433;Database=registry;Username=registry";
         var options = new DbContextOptionsBuilder<RegistryDbContext>()
-            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(DesignTimeDbContextFactory).Assembly.GetName().Name))
+            .UseNpgsql(RegistryConnection.Settings(connectionString).ConnectionString, npgsql => npgsql
+                .MigrationsAssembly(typeof(DesignTimeDbContextFactory).Assembly.GetName().Name)
+                .MigrationsHistoryTable("__EFMigrationsHistory", RegistryConnection.HistorySchema))
             .UseSnakeCaseNamingConvention()
             .Options;
         return new RegistryDbContext(options);

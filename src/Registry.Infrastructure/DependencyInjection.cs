@@ -20,10 +20,11 @@ public static class DependencyInjection
         var connectionString = configuration.GetConnectionString("Registry")
             ?? throw new InvalidOperationException("The connection string 'ConnectionStrings:Registry' is not configured.");
 
-        var dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
+        var dataSource = new NpgsqlDataSourceBuilder(RegistryConnection.Settings(connectionString).ConnectionString).Build();
         services.AddSingleton(dataSource);
         services.AddDbContextPool<RegistryDbContext>(options => options
-            .UseNpgsql(dataSource, npgsql => npgsql.MigrationsAssembly("Registry.Migrations").UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+            .UseNpgsql(dataSource, npgsql => npgsql.MigrationsAssembly("Registry.Migrations")
+                .MigrationsHistoryTable("__EFMigrationsHistory", RegistryConnection.HistorySchema).UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
             .UseSnakeCaseNamingConvention());
         services.AddScoped<IRegistryDbContext>(sp => sp.GetRequiredService<RegistryDbContext>());
         services.AddScoped<IRegistrationNumberAllocator, RegistrationNumberAllocator>();

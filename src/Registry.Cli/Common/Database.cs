@@ -8,11 +8,9 @@ internal static class Database
     /// <param name="options">Server settings for every connection (<c>-c name=value</c>), added to the connection string's.</param>
     public static NpgsqlDataSource Open(string connectionString, int? maxPoolSize = null, string? options = null)
     {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString)
-        {
-            CommandTimeout = 0,
-            IncludeErrorDetail = true,
-        };
+        var builder = Registry.Infrastructure.Persistence.RegistryConnection.Settings(connectionString);
+        builder.CommandTimeout = 0;
+        builder.IncludeErrorDetail = true;
         if (options is not null)
         {
             builder.Options = string.IsNullOrEmpty(builder.Options) ? options : builder.Options + " " + options;
