@@ -9,11 +9,14 @@
 # Environment (all optional):
 #   APPROVALS_APPLICATIONS=30000  submitted, lawful applications prepared (not measured), spread over the 12 regions
 #   APPROVALS_CLIENTS=32          concurrent clients (closed loop, no think time)
-#   APPROVALS_SECONDS=20          measured period (stops earlier if the applications run out); APPROVALS_WARMUP=5 before it
+#   APPROVALS_SECONDS=20          measured period (stops earlier if the applications run out)
+#   APPROVALS_WARMUP=15, APPROVALS_WARMUP_APPROVALS=3000  the warm-up before it lasts at least this long and this many approvals
 #   APPROVALS_DURABLE=1           1: PostgreSQL as in production (fsync, synchronous_commit on); 0: durability off
 #   APPROVALS_IDEMPOTENCY=0       1: every approval carries an Idempotency-Key
 #   APPROVALS_PG_STATEMENTS=0     1: print the top statements of pg_stat_statements afterwards (for profiling)
 #   APPROVALS_API_LOG_LEVEL=config  `config` keeps appsettings.json's Serilog levels (what production runs), or a level
+#   APPROVALS_API_CS_OPTIONS=     appended to the API's connection string, e.g. "Max Auto Prepare=0" (the product's
+#                                 default is 64 prepared statements per connection) to measure without prepared statements
 #   APPROVALS_PG_PORT=            PostgreSQL port (default: the first free from 55600); APPROVALS_API_PORT=5082
 #   APPROVALS_WORKDIR=            keep the cluster in that folder (reused next time); default a fresh /tmp folder, deleted
 # Exit code 0 when the integrity checks pass (the speed verdict is printed either way), 1 when they fail.
@@ -25,7 +28,8 @@ ROOT=$(pwd)
 APPLICATIONS=${APPROVALS_APPLICATIONS:-30000}
 CLIENTS=${APPROVALS_CLIENTS:-32}
 SECONDS_MEASURED=${APPROVALS_SECONDS:-20}
-WARMUP=${APPROVALS_WARMUP:-5}
+WARMUP=${APPROVALS_WARMUP:-15}
+WARMUP_APPROVALS=${APPROVALS_WARMUP_APPROVALS:-3000}
 DURABLE=${APPROVALS_DURABLE:-1}
 LOG_LEVEL=${APPROVALS_API_LOG_LEVEL:-config}
 API_PORT=${APPROVALS_API_PORT:-5082}
@@ -92,7 +96,7 @@ CS="Host=127.0.0.1;Port=$PG_PORT;Database=registry;Username=postgres;Maximum Poo
 log "building the API and the benchmark (Release)"
 (cd src/Registry.Api && dotnet build -c Release -nologo -v q 2>&1 | grep -E " error |rror\(s\)|Elapsed" || true)
 dotnet build benchmarks/Registry.Benchmarks.Approvals -c Release -nologo -v q 2>&1 | grep -E " error |rror\(s\)|Elapsed" || true
-export ConnectionStrings__Registry="$CS" ASPNETCORE_ENVIRONMENT=Production Hangfire__ServerEnabled=false
+export ConnectionStrings__Registry="$CS${APPROVALS_API_CS_OPTIONS:+;$APPROVALS_API_CS_OPTIONS}" ASPNETCORE_ENVIRONMENT=Production Hangfire__ServerEnabled=false
 if [ "$LOG_LEVEL" != config ]; then export Serilog__MinimumLevel__Default="$LOG_LEVEL"; fi
 log "migrating"
 (cd src/Registry.Api && dotnet bin/Release/net10.0/Registry.Api.dll migrate | tail -1)
@@ -112,9 +116,9 @@ set +e
 dotnet benchmarks/Registry.Benchmarks.Approvals/bin/Release/net10.0/Registry.Benchmarks.Approvals.dll \
   --api "http://127.0.0.1:$API_PORT" --connection "$CS" --admin-email "$ADMIN_EMAIL" --admin-password "$ADMIN_PASSWORD" \
   --api-pid "$API_PID" --postmaster-pid "$(head -1 "$DATA/postmaster.pid")" \
-  --applications "$APPLICATIONS" --clients "$CLIENTS" --seconds "$SECONDS_MEASURED" --warmup-seconds "$WARMUP" "${EXTRA[@]}"
+  --applications "$APPLICATIONS" --clients "$CLIENTS" --seconds "$SECONDS_MEASURED" --warmup-seconds "$WARMUP" --warmup-approvals "$WARMUP_APPROVALS" "${EXTRA[@]}"
 STATUS=$?
 set -e
 echo "machine after:  $(load)"
-echo "cores: $(nproc); PostgreSQL durable: $DURABLE; API log level: $LOG_LEVEL; API errors logged: $(grep -c '"@l":"Error"' "$WORK/api.log" || true)"
+echo "cores: $(nproc); PostgreSQL durable: $DURABLE; API log level: $LOG_LEVEL; API connection options: ${APPROVALS_API_CS_OPTIONS:-none}; API errors logged: $(grep -c '"@l":"Error"' "$WORK/api.log" || true)"
 exit $STATUS

@@ -64,8 +64,13 @@ internal static class Driver
         var next = -1;
         var frequency = (double)Stopwatch.Frequency;
         var clock = Stopwatch.StartNew();
-        var warmupEnd = (long)(options.WarmupSeconds * frequency);
-        var measureEnd = warmupEnd + (long)(options.Seconds * frequency);
+        // The warm-up ends when both its time and its number of approvals are reached (the JIT's tiering needs
+        // thousands of calls; on a busy machine that can take longer than the time alone).
+        var warmupEnd = long.MaxValue;
+        var measureEnd = long.MaxValue;
+        var warmupDone = 0;
+        var meter = new CpuMeter(options.ApiPid, options.PostmasterPid);
+        var cpuAtStart = meter.Read();
         var perSecond = new int[options.Seconds + 2];
         var errorsByStatus = new ConcurrentDictionary<int, int>();
         var failures = new ConcurrentQueue<string>();
@@ -78,7 +83,7 @@ internal static class Driver
         async Task ClientAsync(int client)
         {
             var mine = latencies[client] = new List<double>(applications.Count / options.Clients + 16);
-            while (clock.ElapsedTicks < measureEnd)
+            while (clock.ElapsedTicks < Volatile.Read(ref measureEnd))
             {
                 var i = Interlocked.Increment(ref next);
                 if (i >= applications.Count)
@@ -98,8 +103,15 @@ internal static class Driver
                     approvedIds.Add(application.Id);
                 }
 
-                if (started < warmupEnd)
+                if (started < Volatile.Read(ref warmupEnd))
                 {
+                    if (Interlocked.Increment(ref warmupDone) >= options.WarmupApprovals && ended >= options.WarmupSeconds * frequency
+                        && Interlocked.CompareExchange(ref warmupEnd, ended, long.MaxValue) == long.MaxValue)
+                    {
+                        cpuAtStart = meter.Read();
+                        Volatile.Write(ref measureEnd, ended + (long)(options.Seconds * frequency));
+                    }
+
                     continue;
                 }
 
@@ -121,21 +133,19 @@ internal static class Driver
             }
         }
 
-        var meter = new CpuMeter(options.ApiPid, options.PostmasterPid);
-        var cpuAtStart = meter.Read();
-        var sampler = Task.Run(async () =>
-        {
-            await Task.Delay(TimeSpan.FromSeconds(options.WarmupSeconds));
-            cpuAtStart = meter.Read();
-        });
-        Console.WriteLine($"driving {options.Clients} clients: warm-up {options.WarmupSeconds} s, then {options.Seconds} s measured");
+        Console.WriteLine($"driving {options.Clients} clients: warm-up at least {options.WarmupSeconds} s and {options.WarmupApprovals:N0} approvals, then {options.Seconds} s measured");
         await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(c => Task.Run(() => ClientAsync(c))));
         var cpuAtEnd = meter.Read();
-        await sampler;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warm-up: {warmupDone:N0} approvals in {(warmupEnd == long.MaxValue ? clock.ElapsedTicks : warmupEnd) / frequency:F1} s"));
         var cpuUsed = new CpuMeter.Sample(cpuAtEnd.Api - cpuAtStart.Api, cpuAtEnd.Postgres - cpuAtStart.Postgres,
             cpuAtEnd.Driver - cpuAtStart.Driver, cpuAtEnd.Machine - cpuAtStart.Machine);
 
         var all = latencies.SelectMany(l => l).Order().ToArray();
+        if (warmupEnd == long.MaxValue)
+        {
+            throw new InvalidOperationException($"The {applications.Count:N0} prepared applications ran out during the warm-up: prepare more.");
+        }
+
         var measuredSeconds = Math.Max(lastCompletion - warmupEnd, 1) / frequency;
         var seconds = (int)Math.Ceiling(measuredSeconds);
         return new DriveResult(

@@ -14,7 +14,7 @@ if (options is null)
     return 2;
 }
 
-Console.WriteLine($"approvals benchmark: {options.Applications:N0} applications, {options.Clients} clients, warm-up {options.WarmupSeconds} s, " +
+Console.WriteLine($"approvals benchmark: {options.Applications:N0} applications, {options.Clients} clients, warm-up ≥ {options.WarmupSeconds} s and ≥ {options.WarmupApprovals:N0} approvals, " +
     $"measured {options.Seconds} s, Idempotency-Key {(options.IdempotencyKeys ? "on" : "off")}, API {options.Api}");
 
 using var api = new Api(options.Api, options.Clients);
