@@ -219,7 +219,8 @@ internal static class Preparation
 
     /// <summary>
     /// The plan (temporary, kept on this connection for listing): the n-th application is in region n mod 12, in one
-    /// of that region's provinces in turn, and is a cooperative (50 %), an association (45 %) or a mutual society (5 %).
+    /// of that region's provinces in turn, and is a cooperative (50 %), an association (45 %) or a mutual society (5 %),
+    /// in every region (the form is drawn from n / 12, independent of the region).
     /// </summary>
     private const string CloneSql = """
         CREATE TEMP TABLE bench_plan ON COMMIT PRESERVE ROWS AS
@@ -229,7 +230,7 @@ internal static class Preparation
             FROM registry.regions r),
         plan AS (
             SELECT g AS n, gen_random_uuid() AS id, gen_random_uuid() AS owner_id,
-                   CASE WHEN g % 20 < 10 THEN @coop WHEN g % 20 < 19 THEN @asso ELSE @mutu END AS template_id,
+                   CASE WHEN (g / 12) % 20 < 10 THEN @coop WHEN (g / 12) % 20 < 19 THEN @asso ELSE @mutu END AS template_id,
                    r.code AS region_code,
                    r.provinces[1 + (g / 12) % cardinality(r.provinces)] AS province_code
             FROM generate_series(1, @n) AS g
