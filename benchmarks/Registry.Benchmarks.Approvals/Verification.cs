@@ -105,13 +105,14 @@ internal static class Verification
             await ScalarAsync("SELECT count(*) FROM registry.applications WHERE id = ANY($1) AND status = 'Approved'", ids),
             drive.ApprovedTotal,
             await ScalarAsync("SELECT count(*) FROM registry.organizations") - preparation.OrganizationsBefore,
-            // Approved cooperatives minus those with a consumed reservation (two counts: an anti-join against
-            // name_reservations, which has no index on application_id, is a nested loop over every approval).
+            // The ids as a relation, so both sides are hashed once (an anti-join per id against name_reservations,
+            // which has no index on application_id, is a nested loop over every approval).
             await ScalarAsync("""
-                SELECT (SELECT count(*) FROM registry.applications a WHERE a.id = ANY($1) AND a.status = 'Approved' AND a.legal_form = 'COOP')
-                     - (SELECT count(DISTINCT r.application_id) FROM registry.name_reservations r
-                        JOIN registry.applications a ON a.id = r.application_id
-                        WHERE r.consumed_at IS NOT NULL AND a.id = ANY($1) AND a.status = 'Approved' AND a.legal_form = 'COOP')
+                WITH ids AS (SELECT unnest($1::uuid[]) AS id),
+                     cooperatives AS (SELECT a.id FROM registry.applications a JOIN ids ON ids.id = a.id
+                                      WHERE a.status = 'Approved' AND a.legal_form = 'COOP')
+                SELECT count(*) FROM cooperatives c
+                WHERE NOT EXISTS (SELECT 1 FROM registry.name_reservations r WHERE r.application_id = c.id AND r.consumed_at IS NOT NULL)
                 """, ids),
             await ScalarAsync("SELECT count(*) FROM registry.audit_entries WHERE action = 'application.approved' AND application_id = ANY($1)", ids));
     }
