@@ -20,7 +20,16 @@ public static class DependencyInjection
         var connectionString = configuration.GetConnectionString("Registry")
             ?? throw new InvalidOperationException("The connection string 'ConnectionStrings:Registry' is not configured.");
 
-        var dataSource = new NpgsqlDataSourceBuilder(RegistryConnection.Settings(connectionString).ConnectionString).Build();
+        var dataSourceBuilder = new NpgsqlDataSourceBuilder(RegistryConnection.Settings(connectionString).ConnectionString);
+        if (!IsSet(connectionString, "MaxAutoPrepare"))
+        {
+            // Every approval, lookup and search sends the same few statements: prepared once per pooled connection,
+            // PostgreSQL stops parsing and planning them on every call (the approvals benchmark measured half the CPU
+            // per approval and twice the approvals per second). A Max Auto Prepare in the connection string (0 turns it off) wins.
+            dataSourceBuilder.ConnectionStringBuilder.MaxAutoPrepare = 64;
+        }
+
+        var dataSource = dataSourceBuilder.Build();
         services.AddSingleton(dataSource);
         services.AddDbContextPool<RegistryDbContext>(options => options
             .UseNpgsql(dataSource, npgsql => npgsql.MigrationsAssembly("Registry.Migrations")
@@ -83,4 +92,9 @@ public static class DependencyInjection
         services.AddHostedService<Jobs.RecurringJobsRegistrar>();
         return services;
     }
+
+    /// <summary>Whether the connection string itself sets a keyword (spaces and case ignored, as Npgsql does).</summary>
+    private static bool IsSet(string connectionString, string keyword) =>
+        new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Any(key => key.Replace(" ", "", StringComparison.Ordinal).Equals(keyword, StringComparison.OrdinalIgnoreCase));
 }

@@ -28,12 +28,24 @@ public sealed class LegalFactsBuilder(IRegistryDbContext db)
     }
 
     /// <summary>The owner's live reservation whose normalised name is the application's, if any.</summary>
+    /// <remarks>
+    /// The normalised keys are compared in the query, so only the covering reservations are read, not every live
+    /// reservation of an owner who holds many (a promoter, an accountant filing for several cooperatives).
+    /// </remarks>
     private async Task<NameReservation?> CoveringReservationAsync(RegistrationApplication application, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var owner = application.OwnerId;
-        var live = await db.NameReservations
-            .Where(r => r.HolderId == owner && r.ConsumedAt == null && r.ExpiresAt > now)
+        var ar = NameNormalizer.NormalizeArabic(application.NameAr);
+        var latin = NameNormalizer.NormalizeLatin(application.NameLatin);
+        if (ar.Length == 0 && latin.Length == 0)
+        {
+            return null;
+        }
+
+        var candidates = await db.NameReservations
+            .Where(r => r.HolderId == owner && r.ConsumedAt == null && r.ExpiresAt > now
+                && (ar == "" || r.NormalizedAr == ar) && (latin == "" || r.NormalizedLatin == latin))
             .ToListAsync(cancellationToken);
-        return live.FirstOrDefault(r => r.Covers(application.NameAr, application.NameLatin));
+        return candidates.FirstOrDefault(r => r.Covers(application.NameAr, application.NameLatin));
     }
 }

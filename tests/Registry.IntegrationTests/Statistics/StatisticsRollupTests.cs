@@ -61,8 +61,8 @@ public sealed class StatisticsRollupTests(ComplianceApiFactory api) : IClassFixt
         Assert.True((double)row["complianceRate"]! < 1.0);
 
         var owner = await api.OwnerOnAsync(new DateOnly(2026, 7, 2), email);
-        await WorkflowSteps.Expect(await owner.PostAsJsonAsync($"/api/v1/organizations/{number}/declarations",
-            new { kind = "GeneralAssembly", effectiveOn = "2026-07-01" }), HttpStatusCode.Created);
+        await WorkflowSteps.Expect(await owner.DeclareAsync(number, new { kind = "GeneralAssembly", effectiveOn = "2026-07-01" }, Samples.Pdf),
+            HttpStatusCode.Created);
         await api.SweepAsync();
         Assert.Equal("Resolved", (await api.FindingAsync(number, "GA_OVERDUE"))?.Stage);
         await Rollup.AssertExactAsync(api.ConnectionString);
