@@ -97,7 +97,9 @@ app.UseStatusCodePages();
 app.UseSecurityHeaders();
 app.UseRequestLimits(maxBodyBytes);
 app.UseRegistryWeb();
-app.UseSerilogRequestLogging();
+// The request log goes through this host's own logger, not Serilog's static one (which the last host built
+// in the process owns: tests run several hosts side by side).
+app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetService<Serilog.ILogger>());
 app.UseAuthentication();
 app.UseAuthorization();
 
