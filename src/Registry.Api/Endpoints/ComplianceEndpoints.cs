@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Registry.Api.Security;
+using Registry.Application.Common.Validation;
 using Registry.Application.Common.Paging;
 using Registry.Application.Compliance;
 using Registry.Application.Compliance.Commands.FileDeclaration;
@@ -104,7 +105,7 @@ public static class ComplianceEndpoints
         if (!upload.Fields.TryGetValue("declaration", out var declaration))
         {
             throw new FluentValidation.ValidationException(
-                [new FluentValidation.Results.ValidationFailure("declaration", "Send the declaration's JSON in a 'declaration' part.")]);
+                [new FluentValidation.Results.ValidationFailure("declaration", Localized.Text("Envoyez le JSON de la déclaration dans une partie 'declaration'.", "أرسل JSON التصريح في جزء 'declaration'."))]);
         }
 
         using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(declaration));

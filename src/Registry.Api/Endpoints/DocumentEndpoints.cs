@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Registry.Api.Security;
+using Registry.Application.Common.Validation;
 using Registry.Application.Common.Exceptions;
 using Registry.Application.Documents;
 using Registry.Application.Documents.Commands.AttachDocument;
@@ -45,7 +46,9 @@ public static class DocumentEndpoints
             || !Enum.IsDefined(kind))
         {
             throw new FluentValidation.ValidationException(
-                [new FluentValidation.Results.ValidationFailure("kind", $"Send a 'kind' field ({string.Join(", ", Enum.GetNames<DocumentKind>())}) and a 'file'.")]);
+                [new FluentValidation.Results.ValidationFailure("kind", Localized.Text(
+                    $"Envoyez un champ 'kind' ({string.Join(", ", Enum.GetNames<DocumentKind>())}) et un fichier 'file'.",
+                    $"أرسل حقل 'kind' ({string.Join("، ", Enum.GetNames<DocumentKind>())}) وملف 'file'."))]);
         }
 
         var document = await sender.Send(new AttachDocument(id, kind, upload.FileName ?? "document", upload.Content), ct);

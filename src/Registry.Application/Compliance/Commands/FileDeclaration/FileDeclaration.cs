@@ -58,7 +58,7 @@ public sealed class FileDeclarationValidator : AbstractValidator<FileDeclaration
                     "أرفق الحسابات (PDF أو JPEG أو PNG) في الجزء 'document' من طلب multipart/form-data."));
         RuleFor(x => x.Document!).SetValidator(new UploadedFileValidator()).When(x => x.Document is not null).OverridePropertyName("document");
         RuleFor(x => x.Input.EffectiveOn).InclusiveBetween(new DateOnly(1950, 1, 1), new DateOnly(2100, 1, 1))
-            .Must(d => d <= LegalCalendar.Today(clock)).WithMessage("A declaration is about something that has happened.");
+            .Must(d => d <= LegalCalendar.Today(clock)).WithMessage("Une déclaration porte sur un fait déjà survenu.", "يتعلق التصريح بواقعة حدثت بالفعل.");
         RuleFor(x => x.Input.FinancialYear).NotNull().InclusiveBetween(1950, 2100)
             .When(x => x.Input.Kind is DeclarationKind.AnnualAccounts or DeclarationKind.MutualAnnualReturn);
         RuleFor(x => x.Input.Turnover).NotNull().When(x => x.Input.Kind == DeclarationKind.AnnualAccounts);
@@ -76,7 +76,7 @@ public sealed class FileDeclarationValidator : AbstractValidator<FileDeclaration
         RuleFor(x => x.Input.NewMandateEnd).NotNull().GreaterThan(x => x.Input.EffectiveOn)
             .When(x => x.Input.Kind == DeclarationKind.BoardChange && x.Input.NoChange);
         RuleFor(x => x.Input).Must(i => (i.Joining?.Count ?? 0) + (i.Leaving?.Count ?? 0) > 0)
-            .When(x => x.Input.Kind == DeclarationKind.MemberChange).WithMessage("Name the members who joined or left.");
+            .When(x => x.Input.Kind == DeclarationKind.MemberChange).WithMessage("Indiquez les membres entrés ou sortis.", "اذكر الأعضاء الذين انضموا أو غادروا.");
         RuleFor(x => x.Input.Joining).Must(j => j is null || j.Count <= ApplicationInputValidator.MaxMembers);
         RuleForEach(x => x.Input.Joining).SetValidator(new MemberInputValidator());
         RuleForEach(x => x.Input.Leaving).NotEmpty().Text(40);

@@ -38,7 +38,7 @@ public sealed class SearchOrganizationsValidator : AbstractValidator<SearchOrgan
         RuleFor(x => x.Cursor).Must((query, c) => c is null || (string.IsNullOrWhiteSpace(query.Q)
                 ? RegistrationNumber.TryParse(Common.Paging.Cursor.Decode(c), out _)
                 : RankedCursor.TryParse(c, out _)))
-            .WithMessage("The cursor is not one this list gave.");
+            .WithMessage("Ce curseur ne vient pas de cette liste.", "هذا المؤشر لا يعود إلى هذه القائمة.");
     }
 }
 
