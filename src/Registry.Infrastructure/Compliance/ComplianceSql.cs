@@ -14,18 +14,31 @@ internal static class ComplianceSql
     private const string Registered = "(o.registered_at AT TIME ZONE 'Africa/Casablanca')::date";
     private const string Columns = "o.id AS subject_id, o.id AS organization_id, o.owner_id AS recipient_user_id, o.contact_email AS fallback_email, o.registration_number, coalesce(o.name_latin, o.name_ar) AS subject_name";
 
-    // Officers aggregated once per organisation: the earliest mandate end, the board's size (administrators are board
-    // members, as COOP_MANAGEMENT counts them), an auditor.
-    private const string Officers = """
-        LEFT JOIN (
-            SELECT x.organization_id, min(x.mandate_end) AS min_end,
-                   count(*) FILTER (WHERE x.role IN ('President', 'VicePresident', 'Secretary', 'Treasurer', 'BoardMember', 'Administrator')) AS board_count,
-                   bool_or(x.role = 'Auditor') AS has_auditor
-            FROM registry.organization_officers x
-            WHERE @org::uuid IS NULL OR x.organization_id = @org
-            GROUP BY x.organization_id
-        ) m ON m.organization_id = o.id
+    // Officers aggregated per organisation: the earliest mandate end, the board's size (administrators are board
+    // members, as COOP_MANAGEMENT counts them), an auditor. Four rules read it; a full sweep computes it once
+    // (OfficersSnapshot) instead of once per rule over the whole officers table.
+    private const string OfficersColumns = """
+        SELECT x.organization_id, min(x.mandate_end) AS min_end,
+               count(*) FILTER (WHERE x.role IN ('President', 'VicePresident', 'Secretary', 'Treasurer', 'BoardMember', 'Administrator')) AS board_count,
+               bool_or(x.role = 'Auditor') AS has_auditor
+        FROM registry.organization_officers x
         """;
+
+    private const string OfficersAggregate = $"{OfficersColumns} WHERE @org::uuid IS NULL OR x.organization_id = @org GROUP BY x.organization_id";
+
+    private const string OfficersToken = "{officers}";
+    private const string Officers = $"LEFT JOIN {OfficersToken} m ON m.organization_id = o.id";
+    private const string OfficersSnapshotTable = "pg_temp.sweep_officers";
+
+    /// <summary>The officers' aggregate of a full sweep, made once on the sweep's connection and read by every rule.</summary>
+    public const string CreateOfficersSnapshot = $"""
+        DROP TABLE IF EXISTS {OfficersSnapshotTable};
+        CREATE TEMP TABLE sweep_officers AS {OfficersColumns} GROUP BY x.organization_id;
+        CREATE UNIQUE INDEX ON {OfficersSnapshotTable} (organization_id);
+        ANALYZE {OfficersSnapshotTable};
+        """;
+
+    public const string DropOfficersSnapshot = $"DROP TABLE IF EXISTS {OfficersSnapshotTable}";
 
     // Turnover over a threshold for two consecutive recent financial years (art. 47: 5 MDH; art. 72: 10 MDH).
     private const string Turnover = """
@@ -129,9 +142,10 @@ internal static class ComplianceSql
             """,
     };
 
-    public static string Statement(string ruleCode) => $"""
+    /// <param name="officersSnapshot">Read the officers from <see cref="CreateOfficersSnapshot"/>'s table (full sweeps) rather than aggregate them here.</param>
+    public static string Statement(string ruleCode, bool officersSnapshot = false) => $"""
         WITH computed AS (
-            {Rules[ruleCode]}
+            {Rules[ruleCode].Replace(OfficersToken, officersSnapshot ? OfficersSnapshotTable : $"({OfficersAggregate})", StringComparison.Ordinal)}
         ),
         target AS (
             SELECT c.*, f.id AS finding_id, f.stage AS old_stage, f.due_on AS old_due,

@@ -31,20 +31,29 @@ internal sealed class ComplianceSweep(NpgsqlDataSource dataSource) : ICompliance
 
         try
         {
-            return new SweepResult(true, await RunLockedAsync(ruleCodes, today, now, organizationId, cancellationToken));
+            if (organizationId is null)
+            {
+                // A full sweep runs every rule on the lock's connection, where the officers' aggregate is made once.
+                await ExecuteAsync(lockConnection, ComplianceSql.CreateOfficersSnapshot, cancellationToken);
+            }
+
+            return new SweepResult(true, await RunLockedAsync(ruleCodes, today, now, organizationId, organizationId is null ? lockConnection : null, cancellationToken));
         }
         finally
         {
             if (organizationId is null)
             {
-                // Pooled connections outlive this call: the lock must not go back to the pool with it.
+                // Pooled connections outlive this call: neither the lock nor the snapshot may go back to the pool with it.
+                await ExecuteAsync(lockConnection, ComplianceSql.DropOfficersSnapshot, CancellationToken.None);
                 await using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock($1)", lockConnection) { Parameters = { new() { Value = SweepLockKey } } };
                 await unlock.ExecuteScalarAsync(CancellationToken.None);
             }
         }
     }
 
-    private async Task<List<RuleTiming>> RunLockedAsync(IEnumerable<string> ruleCodes, DateOnly today, DateTimeOffset now, Guid? organizationId, CancellationToken cancellationToken)
+    /// <param name="sweepConnection">A full sweep's connection (with the officers' snapshot); null: each rule on a connection of its own.</param>
+    private async Task<List<RuleTiming>> RunLockedAsync(
+        IEnumerable<string> ruleCodes, DateOnly today, DateTimeOffset now, Guid? organizationId, NpgsqlConnection? sweepConnection, CancellationToken cancellationToken)
     {
         var timings = new List<RuleTiming>();
         foreach (var code in ruleCodes)
@@ -55,9 +64,10 @@ internal sealed class ComplianceSweep(NpgsqlDataSource dataSource) : ICompliance
             }
 
             var started = Stopwatch.GetTimestamp();
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var ownConnection = sweepConnection is null ? await dataSource.OpenConnectionAsync(cancellationToken) : null;
+            var connection = sweepConnection ?? ownConnection!;
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await using var command = new NpgsqlCommand(ComplianceSql.Statement(code), connection, transaction) { CommandTimeout = 600 };
+            await using var command = new NpgsqlCommand(ComplianceSql.Statement(code, officersSnapshot: sweepConnection is not null), connection, transaction) { CommandTimeout = 600 };
             command.Parameters.Add(new NpgsqlParameter("today", NpgsqlDbType.Date) { Value = today });
             command.Parameters.Add(new NpgsqlParameter("now", NpgsqlDbType.TimestampTz) { Value = now });
             command.Parameters.Add(new NpgsqlParameter("org", NpgsqlDbType.Uuid) { Value = (object?)organizationId ?? DBNull.Value });
@@ -72,6 +82,12 @@ internal sealed class ComplianceSweep(NpgsqlDataSource dataSource) : ICompliance
         }
 
         return timings;
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 600 };
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static async Task<bool> TryLockAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
