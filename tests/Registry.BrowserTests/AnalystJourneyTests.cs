@@ -133,7 +133,7 @@ public sealed class AnalystJourneyTests(BrowserApp app)
     }
 
     [Fact]
-    public async Task An_applicant_is_refused_and_sees_no_statistics_link()
+    public async Task An_applicant_is_refused_sees_no_statistics_link_and_the_refusal_is_audited()
     {
         BrowserApp.Speak("ar");
         var (_, email) = await app.Api.NewApplicantWithEmailAsync();
@@ -147,6 +147,9 @@ public sealed class AnalystJourneyTests(BrowserApp app)
         await Assertions.Expect(page.Locator("table")).ToHaveCountAsync(0);
         var csv = await page.Context.APIRequest.GetAsync("/statistics?handler=csv&table=region");
         Assert.Equal(403, csv.Status);
+        var refusals = await app.Api.ScalarAsync<long>(
+            "SELECT count(*) FROM registry.audit_entries WHERE action = 'access.forbidden' AND reason = 'GET /statistics: role not allowed.' AND actor_role = 'Applicant'");
+        Assert.True(refusals >= 2, $"{refusals} refusals recorded");
         await PageChecks.CheckAsync(page, "statistics-refused-ar");
         await page.Context.CloseAsync();
     }

@@ -20,10 +20,11 @@ namespace Registry.Web.Pages.Statistics;
 /// <summary>
 /// The analyst's dashboard: the same queries as <c>GET /api/v1/statistics/...</c>, each table drawn as a chart first
 /// and given under it, with its CSV (the API's writer). Ministry analysts and administrators only, as the API's
-/// Analyst policy; anyone else signed in gets a 403 page, an anonymous visitor the log-in page.
+/// Analyst policy; anyone else signed in gets a 403 page (recorded in the audit trail, as the API's refusals are),
+/// an anonymous visitor the log-in page.
 /// </summary>
 [Authorize(AuthenticationSchemes = Account.IndexModel.CookieScheme)]
-public sealed class IndexModel(ISender sender, TimeProvider clock) : PageModel
+public sealed class IndexModel(ISender sender, IAccessAudit audit, TimeProvider clock) : PageModel
 {
     private static readonly TimeZoneInfo Morocco = TimeZoneInfo.FindSystemTimeZoneById("Africa/Casablanca");
 
@@ -73,7 +74,7 @@ public sealed class IndexModel(ISender sender, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (!MayRead())
+        if (!await MayReadAsync(cancellationToken))
         {
             Forbidden = true;
             Response.StatusCode = StatusCodes.Status403Forbidden;
@@ -87,7 +88,7 @@ public sealed class IndexModel(ISender sender, TimeProvider clock) : PageModel
     /// <summary>One table as CSV, under the same filters as the page (a page with errors has no CSV: its page says why).</summary>
     public async Task<IActionResult> OnGetCsvAsync(string? table, CancellationToken cancellationToken)
     {
-        if (!MayRead())
+        if (!await MayReadAsync(cancellationToken))
         {
             return StatusCode(StatusCodes.Status403Forbidden);
         }
@@ -163,7 +164,16 @@ public sealed class IndexModel(ISender sender, TimeProvider clock) : PageModel
         return BarChart.Create(id, title, description, bars, Ui.Dir == "rtl");
     }
 
-    private bool MayRead() => User.IsInRole(Roles.MinistryAnalyst) || User.IsInRole(Roles.Administrator);
+    private async Task<bool> MayReadAsync(CancellationToken cancellationToken)
+    {
+        if (User.IsInRole(Roles.MinistryAnalyst) || User.IsInRole(Roles.Administrator))
+        {
+            return true;
+        }
+
+        await audit.RecordRefusalAsync("access.forbidden", null, null, "GET /statistics: role not allowed.", cancellationToken);
+        return false;
+    }
 
     /// <summary>Checks the filters and reads the four tables; false (with the errors in the model state) when a filter is wrong.</summary>
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
