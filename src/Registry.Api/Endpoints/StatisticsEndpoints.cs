@@ -1,14 +1,13 @@
-using System.Globalization;
-using System.Text;
 using Mediator;
 using Registry.Api.Security;
 using Registry.Application.Common.Interfaces;
 using Registry.Application.Statistics.Queries.GetOrganizationStatistics;
 using Registry.Application.Statistics.Queries.GetRegistrationsPerMonth;
+using Registry.Web.Statistics;
 
 namespace Registry.Api.Endpoints;
 
-/// <summary>Statistics for ministry analysts (and administrators): JSON, or CSV with Accept: text/csv or a .csv route.</summary>
+/// <summary>Statistics for ministry analysts (and administrators): JSON, or CSV with Accept: text/csv or a .csv route (the dashboard's CSV writer).</summary>
 public static class StatisticsEndpoints
 {
     public static IEndpointRouteBuilder MapStatistics(this IEndpointRouteBuilder app)
@@ -43,8 +42,7 @@ public static class StatisticsEndpoints
         }
 
         var dims = ParseGroupBy(groupBy).Select(Name).ToList();
-        return Csv([.. dims, "organizations", "members", "womenMembers", "womenShare", "complianceRate"],
-            rows.Select(r => dims.Select(d => r.Group[d]).Concat([Number(r.Organizations), Number(r.Members), Number(r.WomenMembers), Number(r.WomenShare), Number(r.ComplianceRate)])));
+        return Csv(StatisticsCsv.Organizations(dims, rows));
     }
 
     private static async Task<IResult> Registrations(
@@ -58,7 +56,7 @@ public static class StatisticsEndpoints
         }
 
         var dims = ParseGroupBy(groupBy).Select(Name).ToList();
-        return Csv(["month", .. dims, "registrations"], rows.Select(r => new[] { r.Month }.Concat(dims.Select(d => r.Group[d])).Append(Number(r.Registrations))));
+        return Csv(StatisticsCsv.Registrations(dims, rows));
     }
 
     private static List<StatisticsDimension> ParseGroupBy(string? groupBy)
@@ -93,22 +91,6 @@ public static class StatisticsEndpoints
         context.Request.Path.Value?.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) == true
         || context.Request.Headers.Accept.Any(a => a?.Contains("text/csv", StringComparison.OrdinalIgnoreCase) == true);
 
-    private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static string Number(double? value) => value?.ToString("0.####", CultureInfo.InvariantCulture) ?? "";
-
-    /// <summary>RFC 4180 CSV, UTF-8, streamed as it is written.</summary>
-    private static IResult Csv(IReadOnlyList<string> header, IEnumerable<IEnumerable<string>> rows) =>
-        Results.Stream(async stream =>
-        {
-            await using var writer = new StreamWriter(stream, new UTF8Encoding(false), bufferSize: 16 * 1024);
-            await writer.WriteAsync(string.Join(',', header.Select(Field)) + "\r\n");
-            foreach (var row in rows)
-            {
-                await writer.WriteAsync(string.Join(',', row.Select(Field)) + "\r\n");
-            }
-        }, "text/csv; charset=utf-8");
-
-    private static string Field(string value) =>
-        value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    private static IResult Csv(CsvTable table) =>
+        Results.Stream(stream => StatisticsCsv.WriteAsync(stream, table), StatisticsCsv.ContentType);
 }
