@@ -11,10 +11,11 @@ namespace Registry.BrowserTests;
 /// <summary>
 /// The regional official's pages: the review queue of their regions, an application's file with its documents,
 /// decisions with a reason, the escalated findings and the organisation's status; nobody else's, and no forged post.
-/// The official's applications are in Tanger-Tétouan-Al Hoceïma (region 01, province 511), where no other test files any.
+/// The applications are in Tanger-Tétouan-Al Hoceïma (region 01, province 511), the journey's in Oriental and Fès-Meknès
+/// (regions 02 and 03), where no other test files any; the queue shows one application a page here (BrowserApp).
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed partial class OfficialJourneyTests(BrowserApp app)
+public sealed class OfficialJourneyTests(BrowserApp app)
 {
     private const string Region = "01";
     private const string Province = "511";
@@ -29,18 +30,33 @@ public sealed partial class OfficialJourneyTests(BrowserApp app)
         var owner = await app.Api.NewApplicantAsync();
         var sentBackName = Samples.UniqueLatin("Coopérative Tanger Nord");
         var approvedName = Samples.UniqueLatin("Coopérative Tanger Sud");
-        var sentBack = await owner.SubmittedAsync(Samples.Cooperative(province: Province, nameLatin: sentBackName));
-        var approved = await owner.SubmittedAsync(Samples.Cooperative(province: Province, nameLatin: approvedName));
-        var (_, email) = await NewOfficialAsync(Region);
+        // Each language in a region of its own (Oriental, Fès-Meknès): the queue holds this test's two applications.
+        var (region, province, regionName) = language == "ar" ? ("02", "411", "الشرق") : ("03", "231", "Fès-Meknès");
+        var sentBack = await owner.SubmittedAsync(Samples.Cooperative(province: province, nameLatin: sentBackName));
+        var approved = await owner.SubmittedAsync(Samples.Cooperative(province: province, nameLatin: approvedName));
+        var (_, email) = await NewOfficialAsync(region);
 
         var page = await app.NewPageAsync(language);
         await LogInAsync(page, email);
         await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = ReviewText.Review }).ClickAsync();
         await page.WaitForURLAsync("**/review");
+
+        // One application a page in these tests, the oldest first; the next page by its keyset link.
+        for (var pages = 0; pages < 10 && !await page.Locator(".review-queue").GetByText(sentBackName).IsVisibleAsync(); pages++)
+        {
+            await page.GetByRole(AriaRole.Link, new() { Name = UiText.NextPage }).ClickAsync();
+        }
+
         var row = page.Locator(".review-queue tbody tr").Filter(new() { HasText = sentBackName });
         await Assertions.Expect(row).ToContainTextAsync(UiText.Form(Domain.Reference.LegalForm.COOP));
-        await Assertions.Expect(row).ToContainTextAsync(language == "ar" ? "طنجة-تطوان-الحسيمة" : "Tanger-Tétouan-Al Hoceïma");
+        await Assertions.Expect(row).ToContainTextAsync(regionName);
         await PageChecks.CheckAsync(page, $"review-queue-{language}");
+        var queuePage = page.Url;
+        await page.GetByRole(AriaRole.Link, new() { Name = UiText.NextPage }).ClickAsync();
+        await Assertions.Expect(page.Locator(".review-queue tbody tr")).ToContainTextAsync(approvedName);
+        Assert.Contains("after=", page.Url, StringComparison.Ordinal);
+        await page.GotoAsync(queuePage);
+        row = page.Locator(".review-queue tbody tr").Filter(new() { HasText = sentBackName });
 
         await row.GetByRole(AriaRole.Link).ClickAsync();
         await page.WaitForURLAsync($"**/review/applications/{sentBack}");
@@ -70,14 +86,14 @@ public sealed partial class OfficialJourneyTests(BrowserApp app)
 
         await page.GotoAsync($"/review/applications/{approved}");
         await page.GetByRole(AriaRole.Button, new() { Name = ReviewText.Approve }).ClickAsync();
-        await Assertions.Expect(page.Locator(".registration-number")).ToHaveTextAsync(RegistrationNumberPattern());
+        await Assertions.Expect(page.Locator(".registration-number")).ToHaveTextAsync(new Regex($@"^COOP-{region}-\d{{4}}-\d{{6}}$"));
         await Assertions.Expect(page.Locator(".application-status")).ToHaveTextAsync(UiText.ApplicationStatusOf(ApplicationStatus.Approved));
         var number = await page.Locator(".registration-number").TextContentAsync();
         Assert.Equal(number, await app.Api.ScalarAsync<string>("SELECT registration_number FROM registry.organizations WHERE name_latin = $1", approvedName));
         await PageChecks.CheckAsync(page, $"review-approved-{language}");
 
         // Decided applications leave the queue.
-        await page.GotoAsync("/review");
+        await page.GotoAsync(queuePage);
         await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync(sentBackName);
         await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync(approvedName);
         await page.Context.CloseAsync();
@@ -316,7 +332,4 @@ public sealed partial class OfficialJourneyTests(BrowserApp app)
         await page.Locator("main").GetByRole(AriaRole.Button, new() { Name = UiText.LogIn }).ClickAsync();
         await page.WaitForURLAsync("**/account");
     }
-
-    [GeneratedRegex(@"^COOP-01-\d{4}-\d{6}$")]
-    private static partial Regex RegistrationNumberPattern();
 }
