@@ -111,6 +111,7 @@ public sealed class BrowserApp : IAsyncLifetime
     {
         public KestrelApiFactory() => UseKestrel(0);
 
-        protected override void ConfigureMore(IWebHostBuilder builder) => builder.UseSetting("Registry:Web:SearchPageSize", "1");
+        protected override void ConfigureMore(IWebHostBuilder builder) =>
+            builder.UseSetting("Registry:Web:SearchPageSize", "1").UseSetting("Registry:Web:ReviewPageSize", "1");
     }
 }
