@@ -11,14 +11,14 @@ namespace Registry.BrowserTests;
 /// <summary>
 /// The regional official's pages: the review queue of their regions, an application's file with its documents,
 /// decisions with a reason, the escalated findings and the organisation's status; nobody else's, and no forged post.
-/// The applications are in Tanger-Tétouan-Al Hoceïma (region 01, province 511), the journey's in Oriental and Fès-Meknès
+/// The applications are in Laâyoune-Sakia El Hamra (region 11, province 321; the analyst's tests count regions 01 and 09), the journey's in Oriental and Fès-Meknès
 /// (regions 02 and 03), where no other test files any; the queue shows one application a page here (BrowserApp).
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class OfficialJourneyTests(BrowserApp app)
 {
-    private const string Region = "01";
-    private const string Province = "511";
+    private const string Region = "11";
+    private const string Province = "321";
     private const int MaxPageBytes = 300 * 1024;
 
     [Theory]
