@@ -1,4 +1,5 @@
 using FluentValidation;
+using Registry.Application.Common.Validation;
 using Registry.Application.Common.Interfaces;
 using Registry.Domain.Organizations;
 using Registry.Domain.Reference;
@@ -16,8 +17,8 @@ internal static class StatisticsQueryValidation
         validator.RuleForEach(x => groupBy(x)).IsInEnum().WithName("groupBy");
         validator.RuleFor(x => filter(x).Region).Matches("^[0-9]{2}$").WithName("region");
         validator.RuleFor(x => filter(x).Province).Matches("^[0-9]{3}$").WithName("province");
-        validator.RuleFor(x => filter(x).LegalForm).Must(f => f is null || Enum.TryParse<LegalForm>(f, out _)).WithName("legalForm").WithMessage("Unknown legal form.");
-        validator.RuleFor(x => filter(x).Status).Must(s => s is null || Enum.TryParse<OrganizationStatus>(s, out _)).WithName("status").WithMessage("Unknown status.");
+        validator.RuleFor(x => filter(x).LegalForm).Must(f => f is null || Enum.TryParse<LegalForm>(f, out _)).WithName("legalForm").WithMessage("Forme juridique inconnue.", "شكل قانوني غير معروف.");
+        validator.RuleFor(x => filter(x).Status).Must(s => s is null || Enum.TryParse<OrganizationStatus>(s, out _)).WithName("status").WithMessage("Statut inconnu.", "وضعية غير معروفة.");
         validator.RuleFor(x => filter(x).Sector).Matches("^[A-Z_]{1,20}$").WithName("sector");
         validator.RuleFor(x => filter(x).Year).InclusiveBetween(1900, 2100).WithName("year");
     }

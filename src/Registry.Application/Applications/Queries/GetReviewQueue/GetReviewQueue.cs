@@ -1,5 +1,6 @@
 using System.Globalization;
 using FluentValidation;
+using Registry.Application.Common.Validation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Interfaces;
@@ -18,9 +19,9 @@ public sealed class GetReviewQueueValidator : AbstractValidator<GetReviewQueue>
     public GetReviewQueueValidator()
     {
         RuleFor(x => x.Limit).InclusiveBetween(1, Common.Paging.Cursor.MaxLimit);
-        RuleFor(x => x.Status).IsInEnum().NotEqual(ApplicationStatus.Draft).WithMessage("Drafts are not in the review queue.");
+        RuleFor(x => x.Status).IsInEnum().NotEqual(ApplicationStatus.Draft).WithMessage("Les brouillons ne sont pas dans la file d'examen.", "المسودات ليست ضمن قائمة الدراسة.");
         RuleFor(x => x.LegalForm).IsInEnum();
-        RuleFor(x => x.Cursor).Must(c => c is null || ReviewCursor.TryParse(c, out _)).WithMessage("The cursor is not one this list gave.");
+        RuleFor(x => x.Cursor).Must(c => c is null || ReviewCursor.TryParse(c, out _)).WithMessage("Ce curseur ne vient pas de cette liste.", "هذا المؤشر لا يعود إلى هذه القائمة.");
     }
 }
 

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Registry.Application.Common.Validation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Interfaces;
@@ -17,9 +18,9 @@ public sealed class GetFindingsValidator : AbstractValidator<GetFindings>
     {
         RuleFor(x => x.Limit).InclusiveBetween(1, Common.Paging.Cursor.MaxLimit);
         RuleFor(x => x.Stage).IsInEnum();
-        RuleFor(x => x.RuleCode).Must(c => c is null || ComplianceRules.All.Any(r => r.Code == c)).WithMessage("Unknown rule code.");
+        RuleFor(x => x.RuleCode).Must(c => c is null || ComplianceRules.All.Any(r => r.Code == c)).WithMessage("Code de règle inconnu.", "رمز قاعدة غير معروف.");
         RuleFor(x => x.ProvinceCode).Matches("^[0-9]{3}$");
-        RuleFor(x => x.Cursor).Must(c => c is null || long.TryParse(Common.Paging.Cursor.Decode(c), out _)).WithMessage("The cursor is not one this list gave.");
+        RuleFor(x => x.Cursor).Must(c => c is null || long.TryParse(Common.Paging.Cursor.Decode(c), out _)).WithMessage("Ce curseur ne vient pas de cette liste.", "هذا المؤشر لا يعود إلى هذه القائمة.");
     }
 }
 

@@ -26,7 +26,7 @@ public sealed class DecideOrganizationStatusValidator : AbstractValidator<Decide
     public DecideOrganizationStatusValidator()
     {
         RuleFor(x => x.Decision).IsInEnum();
-        RuleFor(x => x.Reason).NotEmpty().Must(r => !string.IsNullOrWhiteSpace(r)).WithMessage("A decision needs a reason.").Text(2000, multiline: true);
+        RuleFor(x => x.Reason).NotEmpty().Must(r => !string.IsNullOrWhiteSpace(r)).WithMessage("Une décision doit être motivée.", "يجب تعليل القرار.").Text(2000, multiline: true);
     }
 }
 

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Registry.Application.Common.Validation;
 using Mediator;
 using Registry.Application.Common.Interfaces;
 
@@ -14,7 +15,7 @@ public sealed class GetRegistrationsPerMonthValidator : AbstractValidator<GetReg
     {
         StatisticsQueryValidation.Filters(this, q => q.Filter, q => q.GroupBy);
         RuleFor(x => x.From).InclusiveBetween(new DateOnly(1900, 1, 1), new DateOnly(2100, 1, 1));
-        RuleFor(x => x.To).GreaterThanOrEqualTo(x => x.From).LessThanOrEqualTo(x => x.From.AddYears(50)).WithMessage("A range of at most 50 years, ending after it starts.");
+        RuleFor(x => x.To).GreaterThanOrEqualTo(x => x.From).LessThanOrEqualTo(x => x.From.AddYears(50)).WithMessage("Une période d'au plus 50 ans, qui finit après son début.", "فترة لا تتجاوز 50 سنة، تنتهي بعد بدايتها.");
     }
 }
 
