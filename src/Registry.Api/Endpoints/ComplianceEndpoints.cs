@@ -130,12 +130,8 @@ public static class ComplianceEndpoints
     private static async Task<Ok<IReadOnlyList<DeclarationView>>> Declarations(string registrationNumber, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new ListDeclarations(registrationNumber), ct));
 
-    private static async Task<FileContentHttpResult> DeclarationDocument(string registrationNumber, Guid declarationId, ISender sender, HttpContext context, CancellationToken ct)
-    {
-        var file = await sender.Send(new GetDeclarationDocument(registrationNumber, declarationId), ct);
-        context.Response.Headers.ETag = $"\"{file.Sha256}\"";
-        return TypedResults.File(file.Content, file.ContentType, file.FileName);
-    }
+    private static async Task<FileContentHttpResult> DeclarationDocument(string registrationNumber, Guid declarationId, ISender sender, CancellationToken ct) =>
+        HttpConventions.Download(await sender.Send(new GetDeclarationDocument(registrationNumber, declarationId), ct));
 
     private static async Task<Ok<IReadOnlyList<FindingView>>> Compliance(string registrationNumber, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new GetOrganizationCompliance(registrationNumber), ct));

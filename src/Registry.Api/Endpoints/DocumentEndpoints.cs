@@ -58,10 +58,6 @@ public static class DocumentEndpoints
     private static async Task<Ok<IReadOnlyList<DocumentView>>> List(Guid id, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new ListDocuments(id), ct));
 
-    private static async Task<FileContentHttpResult> Download(Guid id, Guid documentId, ISender sender, HttpContext context, CancellationToken ct)
-    {
-        var file = await sender.Send(new GetDocument(id, documentId), ct);
-        context.Response.Headers.ETag = $"\"{file.Sha256}\"";
-        return TypedResults.File(file.Content, file.ContentType, file.FileName);
-    }
+    private static async Task<FileContentHttpResult> Download(Guid id, Guid documentId, ISender sender, CancellationToken ct) =>
+        HttpConventions.Download(await sender.Send(new GetDocument(id, documentId), ct));
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -7,6 +8,10 @@ namespace Registry.Api.Endpoints;
 internal static class HttpConventions
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    /// <summary>A stored document as a download, its SHA-256 as the entity tag.</summary>
+    public static FileContentHttpResult Download(Registry.Application.Documents.DocumentFile file) =>
+        TypedResults.File(file.Content, file.ContentType, file.FileName, entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{file.Sha256}\""));
 
     public static string ETagOf(uint version) => string.Create(CultureInfo.InvariantCulture, $"\"{version}\"");
 

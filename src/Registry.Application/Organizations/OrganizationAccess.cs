@@ -24,6 +24,15 @@ public static class OrganizationAccess
 
 public sealed class OrganizationRefusals(IRegistryDbContext db, IAccessAudit audit)
 {
+    /// <summary>
+    /// The id of the organisation with this number if the caller may see its non-public side; otherwise the
+    /// refusal is audited and the caller gets a not-found, the same as for a number that does not exist.
+    /// </summary>
+    public async Task<Guid> ManagedIdAsync(string registrationNumber, ICurrentUser user, string action, CancellationToken cancellationToken) =>
+        await db.Organizations.ManagedBy(user)
+            .Where(o => o.RegistrationNumber == registrationNumber).Select(o => (Guid?)o.Id).SingleOrDefaultAsync(cancellationToken)
+        ?? throw await NotFoundAsync(registrationNumber, action, cancellationToken);
+
     public async Task<NotFoundException> NotFoundAsync(string registrationNumber, string action, CancellationToken cancellationToken)
     {
         var id = await db.Organizations.Where(o => o.RegistrationNumber == registrationNumber).Select(o => (Guid?)o.Id).SingleOrDefaultAsync(cancellationToken);

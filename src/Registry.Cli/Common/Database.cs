@@ -41,7 +41,7 @@ internal static class Database
 /// <summary>Africa/Casablanca dates and times (registration numbers take the approval's year there).</summary>
 internal static class Casablanca
 {
-    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Africa/Casablanca");
+    public static readonly TimeZoneInfo Zone = Registry.Application.Common.Interfaces.LegalCalendar.Morocco;
 
     /// <summary>The instant (in UTC, as Npgsql writes timestamptz) of a Casablanca wall-clock time.</summary>
     public static DateTimeOffset At(DateOnly date, TimeSpan timeOfDay)
@@ -50,9 +50,8 @@ internal static class Casablanca
         return new DateTimeOffset(local, Zone.GetUtcOffset(local)).ToUniversalTime();
     }
 
-    public static DateOnly Today(TimeProvider clock) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Zone).DateTime);
+    public static DateOnly Today(TimeProvider clock) => Registry.Application.Common.Interfaces.LegalCalendar.Today(clock);
 
     public static DateOnly DateOf(DateTimeOffset instant) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
+        DateOnly.FromDateTime(Registry.Application.Common.Interfaces.LegalCalendar.ToMorocco(instant).DateTime);
 }

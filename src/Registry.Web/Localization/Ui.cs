@@ -6,8 +6,6 @@ namespace Registry.Web.Localization;
 /// <summary>The page's language and formatting, from the request culture (Arabic by default).</summary>
 public static class Ui
 {
-    private static readonly TimeZoneInfo Morocco = TimeZoneInfo.FindSystemTimeZoneById("Africa/Casablanca");
-
     public static string Lang => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "ar" ? "ar" : "fr";
 
     public static string Dir => Lang == "ar" ? "rtl" : "ltr";
@@ -21,7 +19,7 @@ public static class Ui
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
 
     /// <summary>Times are stored in UTC; people read them in Morocco's time.</summary>
-    public static string Date(DateTimeOffset time) => Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time, Morocco).DateTime));
+    public static string Date(DateTimeOffset time) => Date(DateOnly.FromDateTime(Application.Common.Interfaces.LegalCalendar.ToMorocco(time).DateTime));
 
     public static string Number(int value) => value.ToString("N0", CultureInfo.CurrentCulture);
 

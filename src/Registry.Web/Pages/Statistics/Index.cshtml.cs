@@ -26,8 +26,6 @@ namespace Registry.Web.Pages.Statistics;
 [Authorize(AuthenticationSchemes = Account.IndexModel.CookieScheme)]
 public sealed class IndexModel(ISender sender, IAccessAudit audit, TimeProvider clock) : PageModel
 {
-    private static readonly TimeZoneInfo Morocco = TimeZoneInfo.FindSystemTimeZoneById("Africa/Casablanca");
-
     /// <summary>The tables, as named in the CSV links (<c>?handler=csv&amp;table=region</c>).</summary>
     public static readonly IReadOnlyList<string> Tables = ["months", "region", "legalForm", "sector"];
 
@@ -186,7 +184,7 @@ public sealed class IndexModel(ISender sender, IAccessAudit audit, TimeProvider 
             return false;
         }
 
-        var thisYear = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Morocco).Year;
+        var thisYear = Application.Common.Interfaces.LegalCalendar.Today(clock).Year;
         MonthRange = (From ?? To ?? thisYear, To ?? From ?? thisYear);
         var filter = new StatisticsFilter(Blank(Region), Blank(Province), Form?.ToString(), Blank(Sector), Status?.ToString(), null);
         try

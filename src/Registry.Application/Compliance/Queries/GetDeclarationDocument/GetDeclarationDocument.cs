@@ -15,9 +15,7 @@ internal sealed class GetDeclarationDocumentHandler(IRegistryDbContext db, Organ
 {
     public async ValueTask<DocumentFile> Handle(GetDeclarationDocument query, CancellationToken cancellationToken)
     {
-        var organizationId = await db.Organizations.ManagedBy(currentUser)
-            .Where(o => o.RegistrationNumber == query.RegistrationNumber).Select(o => (Guid?)o.Id).SingleOrDefaultAsync(cancellationToken)
-            ?? throw await refusals.NotFoundAsync(query.RegistrationNumber, "organization.declaration-document", cancellationToken);
+        var organizationId = await refusals.ManagedIdAsync(query.RegistrationNumber, currentUser, "organization.declaration-document", cancellationToken);
         return await db.Declarations.AsNoTracking()
             .Where(d => d.Id == query.DeclarationId && d.OrganizationId == organizationId && d.Document != null)
             .Join(db.DeclarationDocumentContents, d => d.Id, c => c.DeclarationId,

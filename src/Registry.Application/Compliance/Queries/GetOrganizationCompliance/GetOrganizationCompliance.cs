@@ -13,9 +13,7 @@ internal sealed class GetOrganizationComplianceHandler(IRegistryDbContext db, Or
 {
     public async ValueTask<IReadOnlyList<FindingView>> Handle(GetOrganizationCompliance query, CancellationToken cancellationToken)
     {
-        var organizationId = await db.Organizations.ManagedBy(currentUser)
-            .Where(o => o.RegistrationNumber == query.RegistrationNumber).Select(o => (Guid?)o.Id).SingleOrDefaultAsync(cancellationToken)
-            ?? throw await refusals.NotFoundAsync(query.RegistrationNumber, "organization.compliance", cancellationToken);
+        var organizationId = await refusals.ManagedIdAsync(query.RegistrationNumber, currentUser, "organization.compliance", cancellationToken);
         var findings = await db.Findings.AsNoTracking().Where(f => f.OrganizationId == organizationId).OrderBy(f => f.RuleCode).ToListAsync(cancellationToken);
         return [.. findings.Select(f => FindingView.Of(f, query.RegistrationNumber))];
     }

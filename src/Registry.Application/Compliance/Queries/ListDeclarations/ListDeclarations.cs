@@ -18,9 +18,7 @@ internal sealed class ListDeclarationsHandler(IRegistryDbContext db, Organizatio
 {
     public async ValueTask<IReadOnlyList<DeclarationView>> Handle(ListDeclarations query, CancellationToken cancellationToken)
     {
-        var organizationId = await db.Organizations.ManagedBy(currentUser)
-            .Where(o => o.RegistrationNumber == query.RegistrationNumber).Select(o => (Guid?)o.Id).SingleOrDefaultAsync(cancellationToken)
-            ?? throw await refusals.NotFoundAsync(query.RegistrationNumber, "organization.declarations", cancellationToken);
+        var organizationId = await refusals.ManagedIdAsync(query.RegistrationNumber, currentUser, "organization.declarations", cancellationToken);
         return await db.Declarations.AsNoTracking()
             .Where(d => d.OrganizationId == organizationId)
             .OrderByDescending(d => d.DeclaredAt).ThenByDescending(d => d.Id)
