@@ -138,7 +138,7 @@ public sealed class AnalystJourneyTests(BrowserApp app)
         BrowserApp.Speak("ar");
         var (_, email) = await app.Api.NewApplicantWithEmailAsync();
         var page = await app.NewPageAsync("ar");
-        await LogInAsync(page, email);
+        await Journeys.LogInAsync(page, email);
 
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = StatisticsText.NavLink })).ToHaveCountAsync(0);
         var response = await page.GotoAsync("/statistics");
@@ -170,7 +170,7 @@ public sealed class AnalystJourneyTests(BrowserApp app)
     {
         BrowserApp.Speak("fr");
         var page = await app.NewPageAsync("fr");
-        await LogInAsync(page, RegistryApiFactory.AdminEmail);
+        await Journeys.LogInAsync(page, RegistryApiFactory.AdminEmail);
 
         await page.GetByRole(AriaRole.Link, new() { Name = StatisticsText.NavLink }).ClickAsync();
 
@@ -270,10 +270,8 @@ public sealed class AnalystJourneyTests(BrowserApp app)
 
     private async Task<string> NewAnalystAsync()
     {
-        var email = $"analyst-{Guid.NewGuid():N}@registry.test";
-        using var admin = await app.Api.SignInAsync(RegistryApiFactory.AdminEmail);
-        var created = await admin.PostAsJsonAsync("/api/v1/admin/users", new { email, password = RegistryApiFactory.Password, role = "MinistryAnalyst", regionCodes = Array.Empty<string>() });
-        created.EnsureSuccessStatusCode();
+        var (client, email) = await app.Api.NewStaffWithEmailAsync("MinistryAnalyst");
+        client.Dispose();
         return email;
     }
 
@@ -281,16 +279,8 @@ public sealed class AnalystJourneyTests(BrowserApp app)
     {
         var email = await NewAnalystAsync();
         var page = await app.NewPageAsync(language);
-        await LogInAsync(page, email);
+        await Journeys.LogInAsync(page, email);
         return page;
     }
 
-    private static async Task LogInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/account/log-in");
-        await page.GetByLabel(UiText.Email).FillAsync(email);
-        await page.GetByLabel(UiText.Password).FillAsync(RegistryApiFactory.Password);
-        await page.Locator("main").GetByRole(AriaRole.Button, new() { Name = UiText.LogIn }).ClickAsync();
-        await page.WaitForURLAsync("**/account");
-    }
 }

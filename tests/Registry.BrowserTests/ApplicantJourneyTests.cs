@@ -24,7 +24,7 @@ public sealed class ApplicantJourneyTests(BrowserApp app)
         (await official.PostAsJsonAsync($"/api/v1/applications/{id}/request-changes", new { comments })).EnsureSuccessStatusCode();
 
         var page = await app.NewPageAsync(language);
-        await LogInAsync(page, email);
+        await Journeys.LogInAsync(page, email);
 
         var row = page.Locator("tbody tr").Filter(new() { HasText = nameLatin });
         await Assertions.Expect(row).ToContainTextAsync(UiText.ApplicationStatusOf(ApplicationStatus.ChangesRequested));
@@ -48,7 +48,7 @@ public sealed class ApplicantJourneyTests(BrowserApp app)
         var (_, otherEmail) = await app.Api.NewApplicantWithEmailAsync();
 
         var page = await app.NewPageAsync("ar");
-        await LogInAsync(page, otherEmail);
+        await Journeys.LogInAsync(page, otherEmail);
         var response = await page.GotoAsync($"/account/applications/{id}");
 
         Assert.Equal(404, response!.Status);
@@ -67,12 +67,4 @@ public sealed class ApplicantJourneyTests(BrowserApp app)
         await page.Context.CloseAsync();
     }
 
-    private static async Task LogInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/account/log-in");
-        await page.GetByLabel(UiText.Email).FillAsync(email);
-        await page.GetByLabel(UiText.Password).FillAsync(RegistryApiFactory.Password);
-        await page.Locator("main").GetByRole(AriaRole.Button, new() { Name = UiText.LogIn }).ClickAsync();
-        await page.WaitForURLAsync("**/account");
-    }
 }

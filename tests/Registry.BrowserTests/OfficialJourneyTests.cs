@@ -34,10 +34,10 @@ public sealed class OfficialJourneyTests(BrowserApp app)
         var (region, province, regionName) = language == "ar" ? ("02", "411", "الشرق") : ("03", "231", "Fès-Meknès");
         var sentBack = await owner.SubmittedAsync(Samples.Cooperative(province: province, nameLatin: sentBackName));
         var approved = await owner.SubmittedAsync(Samples.Cooperative(province: province, nameLatin: approvedName));
-        var (_, email) = await NewOfficialAsync(region);
+        var (_, email) = await app.Api.NewStaffWithEmailAsync("RegionalOfficial", region);
 
         var page = await app.NewPageAsync(language);
-        await LogInAsync(page, email);
+        await Journeys.LogInAsync(page, email);
         await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = ReviewText.Review }).ClickAsync();
         await page.WaitForURLAsync("**/review");
 
@@ -107,11 +107,11 @@ public sealed class OfficialJourneyTests(BrowserApp app)
         BrowserApp.Speak(language);
         var owner = await app.Api.NewApplicantAsync();
         var id = await owner.SubmittedAsync(Samples.Cooperative(province: Province));
-        var (colleague, _) = await NewOfficialAsync(Region);
-        var (_, email) = await NewOfficialAsync(Region);
+        var (colleague, _) = await app.Api.NewStaffWithEmailAsync("RegionalOfficial", Region);
+        var (_, email) = await app.Api.NewStaffWithEmailAsync("RegionalOfficial", Region);
 
         var page = await app.NewPageAsync(language);
-        await LogInAsync(page, email);
+        await Journeys.LogInAsync(page, email);
         await page.GotoAsync($"/review/applications/{id}");
         (await colleague.PostAsJsonAsync($"/api/v1/applications/{id}/request-changes", new { comments = "Statuts non signés." })).EnsureSuccessStatusCode();
         await page.GetByRole(AriaRole.Button, new() { Name = ReviewText.Approve }).ClickAsync();
@@ -137,12 +137,12 @@ public sealed class OfficialJourneyTests(BrowserApp app)
         var id = await owner.SubmittedAsync(Samples.Cooperative(province: Province, nameLatin: name));
         using var documents = await owner.GetAsync($"/api/v1/applications/{id}/documents");
         var documentId = (await documents.ReadJsonAsync()).AsArray()[0]!["id"]!.ToString();
-        var (regionOfficial, _) = await NewOfficialAsync(Region);
+        var (regionOfficial, _) = await app.Api.NewStaffWithEmailAsync("RegionalOfficial", Region);
         var number = await regionOfficial.ApproveAsync(await owner.SubmittedAsync(Samples.Cooperative(province: Province)));
-        var (_, casablanca) = await NewOfficialAsync("06");
+        var (_, casablanca) = await app.Api.NewStaffWithEmailAsync("RegionalOfficial", "06");
 
         var page = await app.NewPageAsync("ar");
-        await LogInAsync(page, casablanca);
+        await Journeys.LogInAsync(page, casablanca);
         foreach (var path in new[] { $"/review/applications/{id}", $"/review/applications/{id}/documents/{documentId}", $"/review/organisations/{number}" })
         {
             var response = await page.GotoAsync(path);
@@ -165,7 +165,7 @@ public sealed class OfficialJourneyTests(BrowserApp app)
         await page.GotoAsync("/review");
         Assert.Contains("/account/log-in", page.Url, StringComparison.Ordinal);
 
-        await LogInAsync(page, email);
+        await Journeys.LogInAsync(page, email);
         Assert.Equal(0, await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = ReviewText.Review }).CountAsync());
         foreach (var path in new[] { "/review", "/review/findings", $"/review/applications/{Guid.NewGuid()}", $"/review/organisations/{app.SeededNumber}" })
         {
@@ -184,11 +184,11 @@ public sealed class OfficialJourneyTests(BrowserApp app)
         BrowserApp.Speak("ar");
         var owner = await app.Api.NewApplicantAsync();
         var id = await owner.SubmittedAsync(Samples.Cooperative(province: Province));
-        var (regionOfficial, email) = await NewOfficialAsync(Region);
+        var (regionOfficial, email) = await app.Api.NewStaffWithEmailAsync("RegionalOfficial", Region);
         var number = await regionOfficial.ApproveAsync(await owner.SubmittedAsync(Samples.Cooperative(province: Province)));
 
         var page = await app.NewPageAsync("ar");
-        await LogInAsync(page, email);
+        await Journeys.LogInAsync(page, email);
         await page.GotoAsync($"/review/applications/{id}"); // the browser holds the session and anti-forgery cookies, as a victim's would
         foreach (var path in new[] { $"/review/applications/{id}?handler=Approve", $"/review/applications/{id}?handler=Decide", $"/review/organisations/{number}" })
         {
@@ -213,12 +213,12 @@ public sealed class OfficialJourneyTests(BrowserApp app)
     {
         BrowserApp.Speak(language);
         var owner = await app.Api.NewApplicantAsync();
-        var (regionOfficial, email) = await NewOfficialAsync(Region);
+        var (regionOfficial, email) = await app.Api.NewStaffWithEmailAsync("RegionalOfficial", Region);
         var number = await regionOfficial.ApproveAsync(await owner.SubmittedAsync(Samples.Cooperative(province: Province)));
         await EscalatedFindingAsync(number);
 
         var page = await app.NewPageAsync(language);
-        await LogInAsync(page, email);
+        await Journeys.LogInAsync(page, email);
         await page.GotoAsync("/review");
         await page.GetByRole(AriaRole.Link, new() { Name = ReviewText.EscalatedFindings }).ClickAsync();
         await page.WaitForURLAsync("**/review/findings");
@@ -255,11 +255,11 @@ public sealed class OfficialJourneyTests(BrowserApp app)
         BrowserApp.Speak(language);
         var owner = await app.Api.NewApplicantAsync();
         var id = await owner.SubmittedAsync(Samples.Cooperative(province: Province));
-        var (regionOfficial, email) = await NewOfficialAsync(Region);
+        var (regionOfficial, email) = await app.Api.NewStaffWithEmailAsync("RegionalOfficial", Region);
         var number = await regionOfficial.ApproveAsync(await owner.SubmittedAsync(Samples.Cooperative(province: Province)));
         await EscalatedFindingAsync(number);
         var page = await app.NewPageAsync(language);
-        await LogInAsync(page, email);
+        await Journeys.LogInAsync(page, email);
         var session = await page.Context.StorageStateAsync();
         await page.Context.CloseAsync();
 
@@ -303,16 +303,6 @@ public sealed class OfficialJourneyTests(BrowserApp app)
         }
     }
 
-    /// <summary>A new official of <paramref name="regions"/>: an API client, and the e-mail to log in with in the browser.</summary>
-    private async Task<(HttpClient Client, string Email)> NewOfficialAsync(params string[] regions)
-    {
-        var email = $"official-{Guid.NewGuid():N}@registry.test";
-        using var admin = await app.Api.SignInAsync(RegistryApiFactory.AdminEmail);
-        var created = await admin.PostAsJsonAsync("/api/v1/admin/users", new { email, password = RegistryApiFactory.Password, role = "RegionalOfficial", regionCodes = regions });
-        created.EnsureSuccessStatusCode();
-        return (await app.Api.SignInAsync(email), email);
-    }
-
     /// <summary>
     /// The nightly sweep escalates a general assembly overdue for three months; the browser's app runs on today's
     /// clock, so the finding is written as the sweep would leave it.
@@ -324,12 +314,4 @@ public sealed class OfficialJourneyTests(BrowserApp app)
         """,
         number);
 
-    private static async Task LogInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/account/log-in");
-        await page.GetByLabel(UiText.Email).FillAsync(email);
-        await page.GetByLabel(UiText.Password).FillAsync(RegistryApiFactory.Password);
-        await page.Locator("main").GetByRole(AriaRole.Button, new() { Name = UiText.LogIn }).ClickAsync();
-        await page.WaitForURLAsync("**/account");
-    }
 }

@@ -90,13 +90,16 @@ public class RegistryApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return (await SignInAsync(email), email);
     }
 
-    public async Task<HttpClient> NewStaffAsync(string role, params string[] regions)
+    public async Task<HttpClient> NewStaffAsync(string role, params string[] regions) => (await NewStaffWithEmailAsync(role, regions)).Client;
+
+    /// <summary>A staff account made by the administrator, signed in; its e-mail lets a browser log in as it too.</summary>
+    public async Task<(HttpClient Client, string Email)> NewStaffWithEmailAsync(string role, params string[] regions)
     {
         var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@registry.test";
         using var admin = await SignInAsync(AdminEmail);
         var created = await admin.PostAsJsonAsync("/api/v1/admin/users", new { email, password = Password, role, regionCodes = regions });
         created.EnsureSuccessStatusCode();
-        return await SignInAsync(email);
+        return (await SignInAsync(email), email);
     }
 
     public sealed record AccessTokenResponse(string AccessToken, string RefreshToken);
