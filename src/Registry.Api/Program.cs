@@ -101,6 +101,7 @@ app.UseRegistryWeb();
 // in the process owns: tests run several hosts side by side).
 app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetService<Serilog.ILogger>());
 app.UseAuthentication();
+app.UseAccountLanguage();
 app.UseAuthorization();
 
 app.MapOpenApi().AllowAnonymous();

@@ -67,6 +67,7 @@ public static class DependencyInjection
                 options.Lockout.MaxFailedAccessAttempts = 5;
             })
             .AddRoles<IdentityRole<Guid>>()
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddEntityFrameworkStores<RegistryDbContext>()
             .AddClaimsPrincipalFactory<RegistryClaimsPrincipalFactory>();
 

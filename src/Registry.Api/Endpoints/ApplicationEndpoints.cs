@@ -67,7 +67,8 @@ public static class ApplicationEndpoints
             .WithCommonProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden)
             .MapGet("/applications", Queue)
             .RequireAuthorization(Policies.RegionalOfficial)
-            .WithSummary("The review queue of the official's regions, oldest first; keyset-paginated by cursor.");
+            .WithSummary("The review queue of the official's regions, oldest first; keyset-paginated by cursor. Filters: status (Submitted by default), "
+                + "legalForm, region (one of the official's regions; another gives an empty page) and submittedSince (YYYY-MM-DD, Morocco's calendar).");
 
         return app;
     }
@@ -113,6 +114,6 @@ public static class ApplicationEndpoints
         TypedResults.Ok(await sender.Send(new GetApplicationHistory(id), ct));
 
     private static async Task<Ok<Page<ReviewQueueItem>>> Queue(
-        ApplicationStatus? status, LegalForm? legalForm, string? cursor, int? limit, ISender sender, CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(new GetReviewQueue(status, legalForm, cursor, limit ?? Cursor.DefaultLimit), ct));
+        ApplicationStatus? status, LegalForm? legalForm, string? region, DateOnly? submittedSince, string? cursor, int? limit, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GetReviewQueue(status, legalForm, cursor, limit ?? Cursor.DefaultLimit, region, submittedSince), ct));
 }

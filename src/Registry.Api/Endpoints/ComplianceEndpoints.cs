@@ -62,7 +62,8 @@ public static class ComplianceEndpoints
             .WithCommonProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden)
             .MapGet("/findings", Findings)
             .RequireAuthorization(Policies.RegionalOfficial)
-            .WithSummary("Findings of the official's regions, filterable by stage, rule and province; escalated ones carry a proposed action. Keyset-paginated.");
+            .WithSummary("Findings of the official's regions, filterable by stage, rule, province and region (one of the official's regions; "
+                + "another gives an empty page); escalated ones carry a proposed action. Keyset-paginated.");
         return app;
     }
 
@@ -141,6 +142,6 @@ public static class ComplianceEndpoints
         TypedResults.Ok(await sender.Send(new DecideOrganizationStatus(registrationNumber, decision, body.Reason ?? "", key.Value), ct));
 
     private static async Task<Ok<Page<FindingView>>> Findings(
-        FindingStage? stage, string? rule, string? province, string? cursor, int? limit, ISender sender, CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(new GetFindings(stage, rule, province, cursor, limit ?? Cursor.DefaultLimit), ct));
+        FindingStage? stage, string? rule, string? province, string? region, string? cursor, int? limit, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GetFindings(stage, rule, province, cursor, limit ?? Cursor.DefaultLimit, region), ct));
 }

@@ -88,4 +88,22 @@ public static class Languages
     public static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-MA");
 
     public static CultureInfo For(string? code) => code == "fr" ? French : Arabic;
+
+    /// <summary>The two-letter code of a page culture: "ar" or "fr".</summary>
+    public static string CodeOf(CultureInfo culture) => culture.TwoLetterISOLanguageName == "fr" ? "fr" : "ar";
+
+    /// <summary>Remembers the pages' language in this browser, for a year.</summary>
+    public static void Remember(HttpContext context, CultureInfo culture) =>
+        context.Response.Cookies.Append(
+            CookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+            new CookieOptions
+            {
+                Expires = DateTimeOffset.UtcNow.AddYears(1),
+                HttpOnly = true,
+                IsEssential = true,
+                SameSite = SameSiteMode.Lax,
+                Secure = context.Request.IsHttps,
+                Path = "/",
+            });
 }

@@ -117,6 +117,16 @@ public static class ReviewText
         _ => action,
     };
 
+    public static string QueueFilters => Say("Filtrer les demandes", "تصفية الطلبات");
+    public static string FindingsFilters => Say("Filtrer les manquements", "تصفية المخالفات");
+    public static string ApplyFilters => Say("Filtrer", "تصفية");
+    public static string ClearFilters => Say("Effacer les filtres", "إزالة التصفية");
+    public static string SubmittedSince => Say("Déposées depuis le", "المودعة منذ");
+    public static string SubmittedSinceHint => Say("Date de dépôt la plus ancienne (jour, mois, année).", "أقدم تاريخ إيداع (اليوم، الشهر، السنة).");
+    public static string DateInvalid => Say("Saisissez une date valide, par exemple 2026-01-31.", "أدخل تاريخاً صحيحاً، مثل 2026-01-31.");
+    public static string QueueNoMatch => Say("Aucune demande de vos régions ne correspond à ces filtres.", "لا يوجد أي طلب في جهاتكم يطابق هذه المعايير.");
+    public static string FindingsNoMatch => Say("Aucun manquement de vos régions ne correspond à ces filtres.", "لا توجد أي مخالفة في جهاتكم تطابق هذه المعايير.");
+
     public static string FindingsTitle => Say("Manquements signalés à l'agent", "المخالفات المحالة على الموظف");
     public static string FindingsIntro => Say(
         "Les manquements de vos régions restés sans suite après rappel, avec l'action proposée. Aucune sanction n'est automatique : c'est à vous de décider.",

@@ -104,7 +104,7 @@ public static class UiText
         "10 أحرف على الأقل، منها حرف كبير وحرف صغير ورقم ورمز.");
     public static string ConfirmPassword => Say("Confirmez le mot de passe", "أكد كلمة المرور");
     public static string EmailRequired => Say("Saisissez votre adresse e-mail.", "أدخل بريدك الإلكتروني.");
-    public static string EmailInvalid => Say("Saisissez une adresse e-mail valide, par exemple nom@exemple.ma.", "أدخل بريداً إلكترونياً صحيحاً، مثل name@example.ma.");
+    public static string EmailInvalid => In(Infrastructure.Identity.LocalizedIdentityErrorDescriber.EmailInvalid);
     public static string PasswordRequired => Say("Saisissez votre mot de passe.", "أدخل كلمة المرور.");
     public static string PasswordsDiffer => Say("Les deux mots de passe ne sont pas identiques.", "كلمتا المرور غير متطابقتين.");
     public static string LoginFailed => Say("L'adresse e-mail ou le mot de passe est incorrect.", "البريد الإلكتروني أو كلمة المرور غير صحيحة.");
@@ -158,19 +158,6 @@ public static class UiText
             "La demande est rejetée pour le motif indiqué. Vous pouvez déposer une nouvelle demande.",
             "رُفض الطلب للسبب المذكور. يمكنك إيداع طلب جديد."),
         _ => "",
-    };
-
-    public static string IdentityError(string code, string fallback) => code switch
-    {
-        "DuplicateUserName" or "DuplicateEmail" => Say("Un compte existe déjà avec cette adresse e-mail.", "يوجد حساب بهذا البريد الإلكتروني."),
-        "InvalidEmail" or "InvalidUserName" => EmailInvalid,
-        "PasswordTooShort" => Say("Le mot de passe doit compter au moins 10 caractères.", "يجب أن تتكون كلمة المرور من 10 أحرف على الأقل."),
-        "PasswordRequiresDigit" => Say("Le mot de passe doit contenir un chiffre.", "يجب أن تحتوي كلمة المرور على رقم."),
-        "PasswordRequiresUpper" => Say("Le mot de passe doit contenir une majuscule.", "يجب أن تحتوي كلمة المرور على حرف كبير."),
-        "PasswordRequiresLower" => Say("Le mot de passe doit contenir une minuscule.", "يجب أن تحتوي كلمة المرور على حرف صغير."),
-        "PasswordRequiresNonAlphanumeric" => Say("Le mot de passe doit contenir un symbole, par exemple ! ou -.", "يجب أن تحتوي كلمة المرور على رمز، مثل ! أو -."),
-        "PasswordRequiresUniqueChars" => Say("Le mot de passe doit contenir des caractères plus variés.", "يجب أن تحتوي كلمة المرور على أحرف أكثر تنوعاً."),
-        _ => fallback,
     };
 
     public static string Role(string role) => role switch

@@ -8,4 +8,11 @@ public static class LegalCalendar
     public static DateTimeOffset ToMorocco(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Morocco);
 
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(ToMorocco(clock.GetUtcNow()).DateTime);
+
+    /// <summary>The instant a day begins in Morocco.</summary>
+    public static DateTimeOffset StartOf(DateOnly day)
+    {
+        var midnight = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        return new DateTimeOffset(midnight, Morocco.GetUtcOffset(midnight));
+    }
 }

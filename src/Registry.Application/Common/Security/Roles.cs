@@ -16,4 +16,7 @@ public static class Roles
 public static class RegistryClaims
 {
     public const string Region = "registry:region";
+
+    /// <summary>The language the user last chose on the pages ("ar" or "fr"), kept on their account as a user claim.</summary>
+    public const string Language = "registry:language";
 }

@@ -2,11 +2,15 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Registry.Infrastructure.Identity;
+using Registry.Web.Hosting;
 using Registry.Web.Localization;
 
 namespace Registry.Web.Pages.Account;
 
-/// <summary>Log-in with Identity's application cookie (HttpOnly, SameSite, Secure over HTTPS); failures lock the account out as the API's do.</summary>
+/// <summary>
+/// Log-in with Identity's application cookie (HttpOnly, SameSite, Secure over HTTPS); failures lock the account out
+/// as the API's do. The account's language, when it has one, becomes this browser's.
+/// </summary>
 public sealed class LogInModel(SignInManager<ApplicationUser> signIn) : PageModel
 {
     [BindProperty(Name = "email")]
@@ -44,6 +48,11 @@ public sealed class LogInModel(SignInManager<ApplicationUser> signIn) : PageMode
         var result = await signIn.PasswordSignInAsync(Email!, Password!, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
+            if (await signIn.UserManager.FindByNameAsync(Email!) is { } user && await signIn.UserManager.GetLanguageAsync(user) is { } language)
+            {
+                Languages.Remember(HttpContext, Languages.For(language));
+            }
+
             return LocalRedirect(ReturnUrl is { Length: > 0 } && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/account");
         }
 

@@ -52,15 +52,17 @@ public sealed class SignUpModel(UserManager<ApplicationUser> users, SignInManage
         var created = await users.CreateAsync(user, Password!);
         if (!created.Succeeded)
         {
-            foreach (var error in created.Errors)
+            // Identity's describer words them in the page's language; a duplicate e-mail is also a duplicate user name: said once.
+            foreach (var error in created.Errors.DistinctBy(e => e.Description))
             {
-                ModelState.AddModelError(error.Code.StartsWith("Password", StringComparison.Ordinal) ? "password" : "email",
-                    UiText.IdentityError(error.Code, error.Description));
+                ModelState.AddModelError(error.Code.StartsWith("Password", StringComparison.Ordinal) ? "password" : "email", error.Description);
             }
 
             return Page();
         }
 
+        // The language the account was made in is its language until the user switches.
+        await users.SetLanguageAsync(user, Ui.Lang);
         await signIn.SignInAsync(user, isPersistent: false);
         return LocalRedirect("/account");
     }

@@ -10,17 +10,33 @@ using Registry.Domain.Reference;
 
 namespace Registry.Application.Applications.Queries.GetReviewQueue;
 
-/// <summary>The applications of the official's regions, oldest submission first, keyset-paginated.</summary>
-public sealed record GetReviewQueue(ApplicationStatus? Status, LegalForm? LegalForm, string? Cursor, int Limit = Common.Paging.Cursor.DefaultLimit)
+/// <summary>
+/// The applications of the official's regions, oldest submission first, keyset-paginated; narrowed to one of those
+/// regions, a legal form, a status (submitted by default) and a first day of submission (in Morocco's calendar).
+/// A region outside the official's is not refused: it narrows their regions to nothing.
+/// </summary>
+public sealed record GetReviewQueue(
+    ApplicationStatus? Status,
+    LegalForm? LegalForm,
+    string? Cursor,
+    int Limit = Common.Paging.Cursor.DefaultLimit,
+    string? RegionCode = null,
+    DateOnly? SubmittedSince = null)
     : IQuery<Page<ReviewQueueItem>>;
 
 public sealed class GetReviewQueueValidator : AbstractValidator<GetReviewQueue>
 {
+    private static readonly DateOnly EarliestDay = new DateOnly(1900, 1, 1);
+    private static readonly DateOnly LatestDay = new DateOnly(2999, 12, 31);
+
     public GetReviewQueueValidator()
     {
         RuleFor(x => x.Limit).InclusiveBetween(1, Common.Paging.Cursor.MaxLimit);
         RuleFor(x => x.Status).IsInEnum().NotEqual(ApplicationStatus.Draft).WithMessage("Les brouillons ne sont pas dans la file d'examen.", "المسودات ليست ضمن قائمة الدراسة.");
         RuleFor(x => x.LegalForm).IsInEnum();
+        RuleFor(x => x.RegionCode).Matches("^[0-9]{2}$").WithMessage("Code de région inconnu.", "رمز جهة غير معروف.");
+        RuleFor(x => x.SubmittedSince).InclusiveBetween(EarliestDay, LatestDay)
+            .WithMessage("Choisissez une date entre 1900 et 2999.", "اختر تاريخاً بين 1900 و2999.");
         RuleFor(x => x.Cursor).Must(c => c is null || ReviewCursor.TryParse(c, out _)).WithMessage("Ce curseur ne vient pas de cette liste.", "هذا المؤشر لا يعود إلى هذه القائمة.");
     }
 }
@@ -55,6 +71,17 @@ internal sealed class GetReviewQueueHandler(IRegistryDbContext db, ICurrentUser 
         if (query.LegalForm is { } form)
         {
             applications = applications.Where(a => a.LegalForm == form);
+        }
+
+        if (query.RegionCode is { } region)
+        {
+            applications = applications.Where(a => a.RegionCode == region);
+        }
+
+        if (query.SubmittedSince is { } since)
+        {
+            var start = (DateTimeOffset?)LegalCalendar.StartOf(since).ToUniversalTime();
+            applications = applications.Where(a => a.SubmittedAt >= start);
         }
 
         if (query.Cursor is not null && ReviewCursor.TryParse(query.Cursor, out var after))

@@ -8,8 +8,12 @@ using Registry.Domain.Compliance;
 
 namespace Registry.Application.Compliance.Queries.GetFindings;
 
-/// <summary>The findings of the official's regions (escalated ones carry a proposed action), keyset-paginated by id.</summary>
-public sealed record GetFindings(FindingStage? Stage, string? RuleCode, string? ProvinceCode, string? Cursor, int Limit = Common.Paging.Cursor.DefaultLimit)
+/// <summary>
+/// The findings of the official's regions (escalated ones carry a proposed action), keyset-paginated by id; narrowed
+/// by stage, rule, province and one of those regions (a region outside the official's narrows them to nothing).
+/// </summary>
+public sealed record GetFindings(
+    FindingStage? Stage, string? RuleCode, string? ProvinceCode, string? Cursor, int Limit = Common.Paging.Cursor.DefaultLimit, string? RegionCode = null)
     : IQuery<Page<FindingView>>;
 
 public sealed class GetFindingsValidator : AbstractValidator<GetFindings>
@@ -20,6 +24,7 @@ public sealed class GetFindingsValidator : AbstractValidator<GetFindings>
         RuleFor(x => x.Stage).IsInEnum();
         RuleFor(x => x.RuleCode).Must(c => c is null || ComplianceRules.All.Any(r => r.Code == c)).WithMessage("Code de règle inconnu.", "رمز قاعدة غير معروف.");
         RuleFor(x => x.ProvinceCode).Matches("^[0-9]{3}$");
+        RuleFor(x => x.RegionCode).Matches("^[0-9]{2}$").WithMessage("Code de région inconnu.", "رمز جهة غير معروف.");
         RuleFor(x => x.Cursor).Must(c => c is null || long.TryParse(Common.Paging.Cursor.Decode(c), out _)).WithMessage("Ce curseur ne vient pas de cette liste.", "هذا المؤشر لا يعود إلى هذه القائمة.");
     }
 }
@@ -29,8 +34,14 @@ internal sealed class GetFindingsHandler(IRegistryDbContext db, ICurrentUser cur
     public async ValueTask<Page<FindingView>> Handle(GetFindings query, CancellationToken cancellationToken)
     {
         var regions = currentUser.RegionCodes.ToArray();
+        var organizations = db.Organizations.Where(o => regions.Contains(o.RegionCode));
+        if (query.RegionCode is { } region)
+        {
+            organizations = organizations.Where(o => o.RegionCode == region);
+        }
+
         var rows = db.Findings.AsNoTracking()
-            .Join(db.Organizations.Where(o => regions.Contains(o.RegionCode)), f => f.OrganizationId, o => (Guid?)o.Id, (f, o) => new { Finding = f, o.RegistrationNumber, o.ProvinceCode });
+            .Join(organizations, f => f.OrganizationId, o => (Guid?)o.Id, (f, o) => new { Finding = f, o.RegistrationNumber, o.ProvinceCode });
         if (query.Stage is { } stage)
         {
             rows = rows.Where(r => r.Finding.Stage == stage);
