@@ -27,7 +27,7 @@ public sealed class AccountLanguageTests(BrowserApp app)
         await page.Context.CloseAsync();
 
         // Another browser, told Arabic by its own cookie: the log-in page is Arabic, the account takes it back to French.
-        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl, Locale = "ar-MA" });
+        var context = await app.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl, Locale = "ar-MA" });
         await context.AddCookiesAsync([new Cookie { Name = "registry.lang", Value = "c=ar-MA|uic=ar-MA", Url = app.BaseUrl }]);
         var other = await context.NewPageAsync();
         BrowserApp.Speak("ar");

@@ -187,7 +187,7 @@ public sealed class AnalystJourneyTests(BrowserApp app)
         await RegisterOrganisationsAsync();
         // A fresh browser, signed in through the API's cookie log-in: nothing cached before the page loads.
         var email = await NewAnalystAsync();
-        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl });
+        var context = await app.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl });
         await context.AddCookiesAsync([new Cookie { Name = "registry.lang", Value = $"c={language}-MA|uic={language}-MA", Url = app.BaseUrl }]);
         var login = await context.APIRequest.PostAsync("/api/v1/auth/login?useCookies=true",
             new() { DataObject = new { email, password = RegistryApiFactory.Password } });

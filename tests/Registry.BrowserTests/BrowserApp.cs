@@ -65,6 +65,7 @@ public sealed class BrowserApp : IAsyncLifetime
         SeededNumber = await official.ApproveAsync(application);
         OtherNumber = await official.ApproveAsync(await owner.SubmittedAsync(Samples.Association()));
 
+        Assertions.SetDefaultExpectTimeout(20_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -85,10 +86,22 @@ public sealed class BrowserApp : IAsyncLifetime
         await _factory.DisposeAsync();
     }
 
+    /// <summary>
+    /// A browser context with patient time-outs: the tests share two cores with the server, PostgreSQL and the
+    /// build, and a page that takes more than Playwright's default 30 s under that load is slow, not broken.
+    /// </summary>
+    public async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions options)
+    {
+        var context = await Browser.NewContextAsync(options);
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
+        return context;
+    }
+
     /// <summary>A fresh browser (no cookies) showing pages in <paramref name="language"/>, chosen with the page's own switch.</summary>
     public async Task<IPage> NewPageAsync(string language)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "en-US" });
+        var context = await NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "en-US" });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
         if (language == "fr")

@@ -266,7 +266,7 @@ public sealed class OfficialJourneyTests(BrowserApp app)
         foreach (var path in new[] { "/review", $"/review/applications/{id}", "/review/findings", $"/review/organisations/{number}" })
         {
             // A fresh browser each time, signed in but with nothing cached, as on a first visit.
-            var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl, StorageState = session });
+            var context = await app.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl, StorageState = session });
             var fresh = await context.NewPageAsync();
             var violations = new List<string>();
             fresh.Console += (_, message) =>

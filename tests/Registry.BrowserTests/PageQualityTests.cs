@@ -14,7 +14,7 @@ public sealed class PageQualityTests(BrowserApp app)
     [Fact]
     public async Task Arabic_is_the_default_right_to_left_and_the_switch_to_French_is_remembered()
     {
-        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl, Locale = "fr-FR" });
+        var context = await app.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl, Locale = "fr-FR" });
         var page = await context.NewPageAsync();
 
         await page.GotoAsync("/organisations?q=argan");
@@ -116,7 +116,7 @@ public sealed class PageQualityTests(BrowserApp app)
         foreach (var path in MainPages.Append($"/organisations/{app.SeededNumber}"))
         {
             // A fresh browser each time: nothing cached, as on a first visit.
-            var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl });
+            var context = await app.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl });
             await context.AddCookiesAsync([new Cookie { Name = "registry.lang", Value = $"c={language}-MA|uic={language}-MA", Url = app.BaseUrl }]);
             var page = await context.NewPageAsync();
             var requests = new List<IRequest>();
