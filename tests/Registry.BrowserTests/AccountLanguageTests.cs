@@ -46,6 +46,35 @@ public sealed class AccountLanguageTests(BrowserApp app)
         await context.CloseAsync();
     }
 
+    [Fact]
+    public async Task A_link_from_another_site_changes_the_browsers_language_but_never_the_account()
+    {
+        var (_, email) = await app.Api.NewApplicantWithEmailAsync();
+        BrowserApp.Speak("ar");
+        var page = await app.NewPageAsync("ar");
+        await Journeys.LogInAsync(page, email);
+        Assert.Null(await AccountLanguageAsync(email));
+        await page.Locator("a.language-switch").ClickAsync();
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "fr");
+        Assert.Equal("fr", await AccountLanguageAsync(email));
+
+        // What a forged link on another site makes the browser send: the signed-in cookie, and Sec-Fetch-Site: cross-site.
+        var forged = await page.Context.APIRequest.GetAsync(
+            "/language?to=ar", new() { Headers = new Dictionary<string, string> { ["Sec-Fetch-Site"] = "cross-site" }, MaxRedirects = 0 });
+        Assert.Equal(302, forged.Status);
+        Assert.Equal("fr", await AccountLanguageAsync(email));
+
+        // The switch on the registry's own page does change it.
+        await page.Locator("a.language-switch").ClickAsync();
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "ar");
+        Assert.Equal("ar", await AccountLanguageAsync(email));
+        await page.Context.CloseAsync();
+    }
+
+    private Task<string?> AccountLanguageAsync(string email) => app.Api.ScalarAsync<string?>(
+        "SELECT c.claim_value FROM identity.user_claims c JOIN identity.users u ON u.id = c.user_id WHERE u.email = $1 AND c.claim_type = 'registry:language'",
+        email);
+
     [Theory]
     [InlineData("ar")]
     [InlineData("fr")]

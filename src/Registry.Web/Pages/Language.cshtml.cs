@@ -11,8 +11,9 @@ namespace Registry.Web.Pages;
 /// from. A signed-in user's choice is also kept on their account, so the next log-in, on any browser, shows it.
 /// </summary>
 /// <remarks>
-/// A GET that writes: the only thing another site could make a visitor's browser change through it is the
-/// language of their own pages, which the switch gives back in one click; the switch stays a link for that.
+/// A GET that writes, so the account is only written when the browser says the click came from the registry's own
+/// pages (<c>Sec-Fetch-Site: same-origin</c>, sent by every current browser and not settable by scripts): a link on
+/// another site changes at most this browser's cookie, never the account.
 /// </remarks>
 public sealed class LanguageModel(UserManager<ApplicationUser> users) : PageModel
 {
@@ -20,11 +21,14 @@ public sealed class LanguageModel(UserManager<ApplicationUser> users) : PageMode
     {
         var culture = Languages.For(to);
         Languages.Remember(HttpContext, culture);
-        if (User.Identity?.IsAuthenticated == true && await users.GetUserAsync(User) is { } user)
+        if (User.Identity?.IsAuthenticated == true && IsFromOwnPages() && await users.GetUserAsync(User) is { } user)
         {
             await users.SetLanguageAsync(user, Languages.CodeOf(culture));
         }
 
         return LocalRedirect(back is { Length: > 0 } && Url.IsLocalUrl(back) ? back : "/");
     }
+
+    private bool IsFromOwnPages() =>
+        string.Equals(Request.Headers["Sec-Fetch-Site"], "same-origin", StringComparison.OrdinalIgnoreCase);
 }
