@@ -150,6 +150,12 @@ public abstract class ApplyPageModel(ISender sender) : PageModel
         return links;
     }
 
+    /// <summary>
+    /// Where the page's forms post: this address without its fragment, which the browser would otherwise carry through
+    /// the redirect that follows (a summary link's <c>#members</c> onto the next page).
+    /// </summary>
+    public string FormAction => Request.Path + Request.QueryString;
+
     public string? Error(string field) => FormErrors.For(ModelState, field);
 
     private IReadOnlyList<RegionView>? _regions;
