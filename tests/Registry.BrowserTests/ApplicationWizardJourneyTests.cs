@@ -103,6 +103,8 @@ public sealed partial class ApplicationWizardJourneyTests(BrowserApp app)
 
         // Log out, log in again: the draft is on "my account", and its page leads back into the steps.
         await page.Locator("header").GetByRole(AriaRole.Button, new() { Name = UiText.LogOut }).ClickAsync();
+        await page.WaitForURLAsync(app.BaseUrl + "/");
+        await Assertions.Expect(page.Locator("header").GetByRole(AriaRole.Link, new() { Name = UiText.LogIn })).ToBeVisibleAsync();
         await Journeys.LogInAsync(page, email);
         var row = page.Locator("tbody tr").Filter(new() { HasText = name });
         await Assertions.Expect(row).ToContainTextAsync(UiText.ApplicationStatusOf(ApplicationStatus.Draft));
@@ -176,6 +178,31 @@ public sealed partial class ApplicationWizardJourneyTests(BrowserApp app)
         Assert.Equal(Region, (string)application["regionCode"]!);
         await page.Context.CloseAsync();
         owner.Dispose();
+    }
+
+    [Theory]
+    [InlineData("ar")]
+    [InlineData("fr")]
+    public async Task Reserving_a_registered_name_is_refused_naming_the_organisation_that_holds_it(string language)
+    {
+        BrowserApp.Speak(language);
+        var (_, email) = await app.Api.NewApplicantWithEmailAsync();
+        var page = await app.NewPageAsync(language);
+        await Journeys.LogInAsync(page, email);
+
+        await page.GotoAsync("/apply/name");
+        await page.GetByLabel(UiText.LegalForm).SelectOptionAsync("COOP");
+        await page.Locator("#nameLatin").FillAsync(BrowserApp.SeededNameLatin.ToUpperInvariant());
+        await page.GetByRole(AriaRole.Button, new() { Name = ApplyText.ReserveButton }).ClickAsync();
+
+        var error = page.Locator("#nameLatin-error");
+        await Assertions.Expect(error).ToContainTextAsync(BrowserApp.SeededNameLatin);
+        await Assertions.Expect(error).ToContainTextAsync(app.SeededNumber);
+        await Assertions.Expect(error).ToContainTextAsync(language == "ar" ? "مسجل من قبل" : "déjà immatriculé");
+        await Assertions.Expect(page.Locator(".error-summary")).ToContainTextAsync(app.SeededNumber);
+        await Assertions.Expect(page.Locator(".reservation-result")).ToHaveCountAsync(0);
+        await PageChecks.CheckAsync(page, $"apply-name-taken-{language}");
+        await page.Context.CloseAsync();
     }
 
     [Theory]
