@@ -115,9 +115,6 @@ public static class UiText
     public static string HaveAccount => Say("Vous avez déjà un compte ?", "لديك حساب؟");
     public static string SignedInAs => Say("Connecté en tant que", "متصل باسم");
     public static string YourRole => Say("Rôle", "الدور");
-    public static string AccountNext => Say(
-        "Vos demandes d'enregistrement apparaîtront ici. Le dépôt en ligne par ces pages arrive bientôt ; en attendant, l'API est documentée sur /docs.",
-        "ستظهر هنا طلبات التسجيل الخاصة بك. الإيداع عبر هذه الصفحات قريباً؛ وفي انتظار ذلك، الواجهة البرمجية موثقة في ‎/docs.");
 
     public static string MyApplications => Say("Mes demandes", "طلباتي");
     public static string NoApplications => Say("Vous n'avez encore aucune demande.", "ليس لديك أي طلب بعد.");
