@@ -1,12 +1,16 @@
 using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Exceptions;
 using Registry.Application.Common.Interfaces;
+using Registry.Application.Common.Security;
+using Registry.Application.Users;
+using Registry.Infrastructure.Persistence;
 
 namespace Registry.Infrastructure.Identity;
 
-internal sealed class StaffAccounts(UserManager<ApplicationUser> users) : IStaffAccounts
+internal sealed class StaffAccounts(UserManager<ApplicationUser> users, RegistryDbContext db) : IStaffAccounts
 {
     public async Task<Guid> CreateAsync(string email, string password, string role, IReadOnlyList<string> regionCodes, CancellationToken cancellationToken)
     {
@@ -38,5 +42,45 @@ internal sealed class StaffAccounts(UserManager<ApplicationUser> users) : IStaff
         }
 
         return user.Id;
+    }
+
+    public async Task<IReadOnlyList<(StaffUserItem Item, StaffListPosition Position)>> ListAsync(StaffListPosition? after, int limit, CancellationToken cancellationToken)
+    {
+        string[] staff = [.. Roles.Staff];
+        var rows = from user in db.Users.AsNoTracking()
+                   join userRole in db.UserRoles on user.Id equals userRole.UserId
+                   join role in db.Roles on userRole.RoleId equals role.Id
+                   where staff.Contains(role.Name!)
+                   select new { user.Id, Email = user.Email!, NormalizedEmail = user.NormalizedEmail!, Role = role.Name!, user.RegionCodes };
+        if (after is { } position)
+        {
+            rows = rows.Where(r => string.Compare(r.NormalizedEmail, position.NormalizedEmail) > 0
+                || (r.NormalizedEmail == position.NormalizedEmail && string.Compare(r.Role, position.Role) > 0));
+        }
+
+        var page = await rows.OrderBy(r => r.NormalizedEmail).ThenBy(r => r.Role).Take(limit).ToListAsync(cancellationToken);
+        return [.. page.Select(r => (
+            new StaffUserItem(r.Id, r.Email, r.Role, r.Role == Roles.RegionalOfficial ? [.. r.RegionCodes.Order(StringComparer.Ordinal)] : []),
+            new StaffListPosition(r.NormalizedEmail, r.Role)))];
+    }
+
+    public async Task<StaffUserItem?> SetRegionsAsync(Guid userId, IReadOnlyList<string> regionCodes, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null || !await users.IsInRoleAsync(user, Roles.RegionalOfficial))
+        {
+            return null;
+        }
+
+        user.RegionCodes = [.. regionCodes];
+        // A new security stamp (saved with the regions): cookies and tokens that still carry the old regions are
+        // refused when next validated, instead of acting on a region the official no longer holds.
+        var updated = await users.UpdateSecurityStampAsync(user);
+        if (!updated.Succeeded)
+        {
+            throw new InvalidOperationException("Could not update the official's regions: " + string.Join("; ", updated.Errors.Select(e => e.Code)));
+        }
+
+        return new StaffUserItem(user.Id, user.Email!, Roles.RegionalOfficial, [.. user.RegionCodes]);
     }
 }
