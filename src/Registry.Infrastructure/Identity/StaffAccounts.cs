@@ -44,14 +44,15 @@ internal sealed class StaffAccounts(UserManager<ApplicationUser> users, Registry
         return user.Id;
     }
 
+    public async Task<StaffUserItem?> FindAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var row = await StaffRows().Where(r => r.Id == userId).OrderBy(r => r.Role).FirstOrDefaultAsync(cancellationToken);
+        return row is null ? null : Item(row.Id, row.Email, row.Role, row.RegionCodes);
+    }
+
     public async Task<IReadOnlyList<(StaffUserItem Item, StaffListPosition Position)>> ListAsync(StaffListPosition? after, int limit, CancellationToken cancellationToken)
     {
-        string[] staff = [.. Roles.Staff];
-        var rows = from user in db.Users.AsNoTracking()
-                   join userRole in db.UserRoles on user.Id equals userRole.UserId
-                   join role in db.Roles on userRole.RoleId equals role.Id
-                   where staff.Contains(role.Name!)
-                   select new { user.Id, Email = user.Email!, NormalizedEmail = user.NormalizedEmail!, Role = role.Name!, user.RegionCodes };
+        var rows = StaffRows();
         if (after is { } position)
         {
             rows = rows.Where(r => string.Compare(r.NormalizedEmail, position.NormalizedEmail) > 0
@@ -59,9 +60,31 @@ internal sealed class StaffAccounts(UserManager<ApplicationUser> users, Registry
         }
 
         var page = await rows.OrderBy(r => r.NormalizedEmail).ThenBy(r => r.Role).Take(limit).ToListAsync(cancellationToken);
-        return [.. page.Select(r => (
-            new StaffUserItem(r.Id, r.Email, r.Role, r.Role == Roles.RegionalOfficial ? [.. r.RegionCodes.Order(StringComparer.Ordinal)] : []),
-            new StaffListPosition(r.NormalizedEmail, r.Role)))];
+        return [.. page.Select(r => (Item(r.Id, r.Email, r.Role, r.RegionCodes), new StaffListPosition(r.NormalizedEmail, r.Role)))];
+    }
+
+    private static StaffUserItem Item(Guid id, string email, string role, string[] regions) =>
+        new(id, email, role, role == Roles.RegionalOfficial ? [.. regions.Order(StringComparer.Ordinal)] : []);
+
+    // An object initializer, not a constructor: EF Core translates filters and ordering on its members.
+    private sealed class StaffRow
+    {
+        public Guid Id { get; init; }
+        public string Email { get; init; } = "";
+        public string NormalizedEmail { get; init; } = "";
+        public string Role { get; init; } = "";
+        public string[] RegionCodes { get; init; } = [];
+    }
+
+    /// <summary>Accounts with a staff role, one row per staff role held.</summary>
+    private IQueryable<StaffRow> StaffRows()
+    {
+        string[] staff = [.. Roles.Staff];
+        return from user in db.Users.AsNoTracking()
+                   join userRole in db.UserRoles on user.Id equals userRole.UserId
+                   join role in db.Roles on userRole.RoleId equals role.Id
+                   where staff.Contains(role.Name!)
+                   select new StaffRow { Id = user.Id, Email = user.Email!, NormalizedEmail = user.NormalizedEmail!, Role = role.Name!, RegionCodes = user.RegionCodes };
     }
 
     public async Task<StaffUserItem?> SetRegionsAsync(Guid userId, IReadOnlyList<string> regionCodes, CancellationToken cancellationToken)

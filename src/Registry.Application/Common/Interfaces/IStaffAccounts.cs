@@ -14,6 +14,9 @@ public interface IStaffAccounts
     /// </summary>
     Task<IReadOnlyList<(StaffUserItem Item, StaffListPosition Position)>> ListAsync(StaffListPosition? after, int limit, CancellationToken cancellationToken);
 
+    /// <summary>The staff account with this id, or null (unknown, or an applicant's).</summary>
+    Task<StaffUserItem?> FindAsync(Guid userId, CancellationToken cancellationToken);
+
     /// <summary>
     /// Replaces a regional official's regions and renews their security stamp, so sessions carrying the old
     /// regions are refused at their next validation; null when the id is not a regional official's.
