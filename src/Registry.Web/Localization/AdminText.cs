@@ -14,7 +14,6 @@ public static class AdminText
     public static string Regions => Say("Régions", "الجهات");
     public static string AllRegionsNone => Say("—", "—");
     public static string ChangeRegions => Say("Modifier les régions", "تعديل الجهات");
-    public static string ChangeRegionsOf(string email) => Say($"Modifier les régions de {email}", $"تعديل جهات {email}");
     public static string CreateStaff => Say("Créer un compte du personnel", "إنشاء حساب موظف");
     public static string JobDashboard => Say("Tableau de bord des tâches (Hangfire)", "لوحة متابعة المهام (Hangfire)");
     public static string JobDashboardHint => Say(
