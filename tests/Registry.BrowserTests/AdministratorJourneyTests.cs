@@ -122,6 +122,28 @@ public sealed class AdministratorJourneyTests(BrowserApp app)
         await page.WaitForURLAsync("**/ops/hangfire");
         await Assertions.Expect(page.Locator("body")).ToContainTextAsync("Hangfire");
         Assert.Equal(200, (await page.Context.APIRequest.GetAsync("/ops/hangfire/recurring")).Status);
+
+        // The cookie now opens the dashboard: its commands still need the anti-forgery token a forged post lacks.
+        var forged = await page.Context.APIRequest.PostAsync("/ops/hangfire/recurring/trigger", new()
+        {
+            Form = page.Context.APIRequest.CreateFormData().Append("jobs[]", "compliance:evaluate-all"),
+            MaxRedirects = 0,
+        });
+        Assert.Equal(403, forged.Status);
+        Assert.Equal(0L, await app.Api.ScalarAsync<long>("SELECT count(*) FROM hangfire.job WHERE invocationdata::text LIKE '%ComplianceSweepJob%'"));
+
+        // With the token the dashboard's own page carries, the same command goes through: the refusal above was the token's.
+        await page.GotoAsync("/ops/hangfire/recurring");
+        var header = await page.Locator("meta[name='csrf-header']").GetAttributeAsync("content");
+        var token = await page.Locator("meta[name='csrf-token']").GetAttributeAsync("content");
+        var triggered = await page.Context.APIRequest.PostAsync("/ops/hangfire/recurring/trigger", new()
+        {
+            Form = page.Context.APIRequest.CreateFormData().Append("jobs[]", "compliance:evaluate-all"),
+            Headers = new Dictionary<string, string> { [header!] = token! },
+            MaxRedirects = 0,
+        });
+        Assert.Equal(204, triggered.Status);
+        Assert.Equal(1L, await app.Api.ScalarAsync<long>("SELECT count(*) FROM hangfire.job WHERE invocationdata::text LIKE '%ComplianceSweepJob%'"));
         await page.Context.CloseAsync();
 
         var (_, officialEmail) = await app.Api.NewStaffWithEmailAsync("RegionalOfficial", "05");
@@ -180,6 +202,22 @@ public sealed class AdministratorJourneyTests(BrowserApp app)
         await anonymous.GotoAsync("/admin");
         Assert.Contains("/account/log-in", anonymous.Url, StringComparison.Ordinal);
         await anonymous.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData("ar")]
+    [InlineData("fr")]
+    public async Task The_administrators_pages_keep_the_content_security_policy_and_weigh_less_than_300_KB(string language)
+    {
+        BrowserApp.Speak(language);
+        var (_, officialEmail) = await app.Api.NewStaffWithEmailAsync("RegionalOfficial", "07");
+        var official = await app.Api.UserIdAsync(officialEmail);
+        var page = await app.NewPageAsync(language);
+        await Journeys.LogInAsync(page, RegistryApiFactory.AdminEmail);
+        var session = await page.Context.StorageStateAsync();
+        await page.Context.CloseAsync();
+
+        await LightPages.AssertAsync(app, session, language, "/admin", "/admin/staff/new", $"/admin/staff/{official}/regions");
     }
 
     /// <summary>The staff list is a page of accounts by e-mail: follows its "next page" links to the account's row.</summary>
