@@ -21,6 +21,12 @@ public sealed class PostgresServer
 
     public static Task<PostgresServer> InstanceAsync() => Shared.Value;
 
+    /// <summary>The folder of the machine's PostgreSQL programs (pg_dump, pg_restore, ...).</summary>
+    public static string BinDirectory => FindBinaries();
+
+    /// <summary>Another throwaway cluster of its own, as a fresh machine would have (a restore target, say); stopped at exit.</summary>
+    public static Task<PostgresServer> StartFreshClusterAsync() => StartClusterAsync();
+
     public string ConnectionStringFor(string database) =>
         new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = database, MaxPoolSize = 100 }.ConnectionString;
 
@@ -31,6 +37,11 @@ public sealed class PostgresServer
             return new PostgresServer(external);
         }
 
+        return await StartClusterAsync();
+    }
+
+    private static async Task<PostgresServer> StartClusterAsync()
+    {
         var bin = FindBinaries();
         var root = Path.Combine(Path.GetTempPath(), "registry-tests-" + Guid.NewGuid().ToString("N")[..8]);
         var data = Path.Combine(root, "data");

@@ -23,6 +23,9 @@ public class RegistryApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public virtual async Task InitializeAsync() => _connectionString ??= await TestDatabase.CreateAsync();
 
+    /// <summary>An API instance on an existing database (a restored backup, say); nothing is created or migrated.</summary>
+    public static RegistryApiFactory OnDatabase(string connectionString) => new() { _connectionString = connectionString };
+
     /// <summary>Another API instance on the same database, as behind a load balancer.</summary>
     public RegistryApiFactory AnotherInstance() => new() { _connectionString = ConnectionString };
 
