@@ -104,6 +104,80 @@ public sealed class OrganisationComplianceJourneyTests(BrowserApp app)
         await page.Context.CloseAsync();
     }
 
+    [Theory]
+    [InlineData("ar")]
+    [InlineData("fr")]
+    public async Task An_owner_declares_new_officers_and_members_who_joined_and_left_with_rows_added_without_script(string language)
+    {
+        BrowserApp.Speak(language);
+        var (number, email, _) = await OrganisationWithFindingAsync(language);
+        var page = await app.NewPageAsync(language);
+        await Journeys.LogInAsync(page, email);
+        await page.GotoAsync($"/account/organisations/{number}");
+
+        // New managers: two rows (the second added by a submit button, the first kept as typed), a mandate ending before it starts.
+        await page.GetByRole(AriaRole.Link, new() { Name = OrganisationText.KindOf(DeclarationKind.ManagementChange), Exact = true }).ClickAsync();
+        await page.WaitForURLAsync($"**/account/organisations/{number}/declare/management-change");
+        await page.GetByLabel(OrganisationText.EffectiveOnLabel(DeclarationKind.ManagementChange)).FillAsync(Yesterday);
+        await page.Locator("#officers-0-role").SelectOptionAsync("Manager");
+        await page.Locator("#officers-0-fullNameLatin").FillAsync("Nadia Berrada");
+        await page.Locator("#officers-0-cin").FillAsync("EE123456");
+        await page.Locator("#officers-0-mandateStart").FillAsync("2026-01-10");
+        await page.Locator("#officers-0-mandateEnd").FillAsync("2025-01-10");
+        await page.GetByRole(AriaRole.Button, new() { Name = ApplyText.AddOfficer }).ClickAsync();
+        await Assertions.Expect(page.Locator(".officer-row")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("#officers-0-fullNameLatin")).ToHaveValueAsync("Nadia Berrada");
+        await page.Locator("#officers-1-role").SelectOptionAsync("Treasurer");
+        await page.Locator("#officers-1-fullNameAr").FillAsync("سعيد الفاسي");
+        await page.Locator("#officers-1-mandateStart").FillAsync("2026-01-10");
+        await page.Locator("#officers-1-mandateEnd").FillAsync("2029-01-10");
+        await PageChecks.CheckAsync(page, $"declare-management-{language}");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = OrganisationText.Submit }).ClickAsync();
+        await Assertions.Expect(page.Locator(".error-summary a[href='#officers-0-mandateEnd']")).ToHaveTextAsync(OrganisationText.MandateEndAfterStart);
+        await Assertions.Expect(page.Locator("#officers-0-mandateEnd")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(page.Locator("#officers-1-fullNameAr")).ToHaveValueAsync("سعيد الفاسي");
+        await PageChecks.CheckAsync(page, $"declare-management-errors-{language}");
+        Assert.Equal(0L, await DeclarationCountAsync(number));
+
+        await page.Locator("#officers-0-mandateEnd").FillAsync("2029-01-10");
+        await page.GetByRole(AriaRole.Button, new() { Name = OrganisationText.Submit }).ClickAsync();
+        await page.WaitForURLAsync($"**/account/organisations/{number}?filed=*");
+        await Assertions.Expect(page.Locator(".declarations tbody tr")).ToContainTextAsync(OrganisationText.KindOf(DeclarationKind.ManagementChange));
+        Assert.Equal(2, await app.Api.ScalarAsync<int>(
+            "SELECT (d.details->>'officers')::int FROM registry.declarations d JOIN registry.organizations o ON o.id = d.organization_id WHERE o.registration_number = $1 AND d.kind = 'ManagementChange'",
+            number));
+
+        // Members: sent empty, the form says what is missing; then a woman joins, a man leaves (a second leaver added, then removed).
+        await page.GetByRole(AriaRole.Link, new() { Name = OrganisationText.KindOf(DeclarationKind.MemberChange), Exact = true }).ClickAsync();
+        await page.WaitForURLAsync($"**/account/organisations/{number}/declare/member-change");
+        await page.GetByLabel(OrganisationText.EffectiveOnLabel(DeclarationKind.MemberChange)).FillAsync(Yesterday);
+        await page.GetByRole(AriaRole.Button, new() { Name = OrganisationText.Submit }).ClickAsync();
+        await Assertions.Expect(page.Locator(".error-summary a[href='#member-changes']")).ToHaveTextAsync(OrganisationText.MemberChangesRequired);
+
+        await page.Locator("#joining-0-fullNameLatin").FillAsync("Salma Bennani");
+        await page.Locator("#joining-0-cin").FillAsync("GH778899");
+        await page.Locator("#joining-0-birthDate").FillAsync("1995-05-05");
+        await page.Locator("#joining-0-gender").SelectOptionAsync("Female");
+        await page.Locator("#joining-0-sharesSubscribed").FillAsync("10");
+        await page.Locator("#joining-0-sharesPaid").FillAsync("10");
+        await page.Locator("#leaving-0").FillAsync("D112233");
+        await page.GetByRole(AriaRole.Button, new() { Name = OrganisationText.AddLeaving }).ClickAsync();
+        await page.Locator("#leaving-1").FillAsync("C98765");
+        await page.GetByRole(AriaRole.Button, new() { Name = OrganisationText.RemoveLeaving(2) }).ClickAsync();
+        await Assertions.Expect(page.Locator("#leaving-1")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#joining-0-fullNameLatin")).ToHaveValueAsync("Salma Bennani");
+        await PageChecks.CheckAsync(page, $"declare-members-{language}");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = OrganisationText.Submit }).ClickAsync();
+        await page.WaitForURLAsync($"**/account/organisations/{number}?filed=*");
+        await Assertions.Expect(page.Locator(".filed-result strong")).ToHaveTextAsync(OrganisationText.KindOf(DeclarationKind.MemberChange));
+        // Five members before (two women): Hassan left, Salma joined.
+        await Assertions.Expect(page.Locator(".summary-list")).ToContainTextAsync($"{Ui.Number(5)} ({UiText.WomenMembers} {Ui.Number(3)})");
+        Assert.Equal(3, await app.Api.ScalarAsync<int>("SELECT women_member_count FROM registry.organizations WHERE registration_number = $1", number));
+        await page.Context.CloseAsync();
+    }
+
     [Fact]
     public async Task Another_applicant_gets_the_not_found_page_for_the_organisation_its_form_and_its_documents()
     {
