@@ -178,6 +178,44 @@ public sealed class OrganisationComplianceJourneyTests(BrowserApp app)
         await page.Context.CloseAsync();
     }
 
+    [Theory]
+    [InlineData("ar")]
+    [InlineData("fr")]
+    public async Task A_document_over_10_MB_gets_a_page_in_the_language_saying_so_with_status_413_on_both_upload_forms(string language)
+    {
+        BrowserApp.Speak(language);
+        var (number, email, owner) = await OrganisationWithFindingAsync(language);
+        var draft = await owner.DraftAsync(Samples.Cooperative(province: language == "ar" ? "091" : "351"));
+        var tooLarge = new FilePayload { Name = "scan.pdf", MimeType = "application/pdf", Buffer = [.. Samples.Pdf, .. new byte[(11 * 1024 * 1024) + 512]] };
+        var page = await app.NewPageAsync(language);
+        await Journeys.LogInAsync(page, email);
+
+        await page.GotoAsync($"/account/organisations/{number}/declare/general-assembly");
+        await page.GetByLabel(OrganisationText.EffectiveOnLabel(DeclarationKind.GeneralAssembly)).FillAsync(Yesterday);
+        await page.GetByLabel(OrganisationText.DocumentLabel(DeclarationKind.GeneralAssembly)).SetInputFilesAsync(tooLarge);
+        var refused = await page.RunAndWaitForResponseAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = OrganisationText.Submit }).ClickAsync(), r => r.Request.Method == "POST");
+        Assert.Equal(413, refused.Status);
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(UiText.TooLargeTitle);
+        await Assertions.Expect(page.Locator(".too-large")).ToHaveTextAsync(UiText.TooLargeHelp);
+        await PageChecks.CheckAsync(page, $"upload-too-large-{language}");
+        Assert.Equal(0L, await DeclarationCountAsync(number));
+        await page.GetByRole(AriaRole.Link, new() { Name = UiText.BackToForm }).ClickAsync();
+        await page.WaitForURLAsync($"**/account/organisations/{number}/declare/general-assembly");
+
+        await page.GotoAsync($"/apply/{draft}/documents");
+        await page.GetByLabel(ApplyText.DocumentKind).SelectOptionAsync("Statutes");
+        await page.GetByLabel(ApplyText.File).SetInputFilesAsync(tooLarge);
+        refused = await page.RunAndWaitForResponseAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = ApplyText.AttachButton }).ClickAsync(), r => r.Request.Method == "POST");
+        Assert.Equal(413, refused.Status);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(UiText.TooLargeTitle);
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language);
+        Assert.Equal(0L, await app.Api.ScalarAsync<long>("SELECT count(*) FROM registry.documents WHERE application_id = $1", Guid.Parse(draft)));
+        await page.Context.CloseAsync();
+    }
+
     [Fact]
     public async Task Another_applicant_gets_the_not_found_page_for_the_organisation_its_form_and_its_documents()
     {
