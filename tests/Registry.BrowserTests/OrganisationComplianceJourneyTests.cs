@@ -57,6 +57,8 @@ public sealed class OrganisationComplianceJourneyTests(BrowserApp app)
         await page.GetByRole(AriaRole.Button, new() { Name = OrganisationText.Submit }).ClickAsync();
         await Assertions.Expect(page.Locator(".error-summary a[href='#effective-on']")).ToHaveTextAsync(OrganisationText.DateRequired);
         await Assertions.Expect(page.Locator(".error-summary a[href='#document']")).ToHaveTextAsync(OrganisationText.DocumentRequired(DeclarationKind.GeneralAssembly));
+        // In the order of the fields, not in ModelState's (which sorts "document" before "effective-on").
+        Assert.Equal(["#effective-on", "#document"], await page.Locator(".error-summary a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"));
         await Assertions.Expect(page.GetByLabel(OrganisationText.DocumentLabel(DeclarationKind.GeneralAssembly))).ToHaveAttributeAsync("aria-invalid", "true");
         await PageChecks.CheckAsync(page, $"declare-assembly-errors-{language}");
 
@@ -118,6 +120,10 @@ public sealed class OrganisationComplianceJourneyTests(BrowserApp app)
         // New managers: two rows (the second added by a submit button, the first kept as typed), a mandate ending before it starts.
         await page.GetByRole(AriaRole.Link, new() { Name = OrganisationText.KindOf(DeclarationKind.ManagementChange), Exact = true }).ClickAsync();
         await page.WaitForURLAsync($"**/account/organisations/{number}/declare/management-change");
+        // Native date inputs show the browser's own format: no hint spelling out another one beside them.
+        var dates = page.Locator("input[type=date]");
+        Assert.Equal(4, await dates.CountAsync());
+        Assert.All(await dates.EvaluateAllAsync<string?[]>("inputs => inputs.map(i => i.getAttribute('aria-describedby'))"), Assert.Null);
         await page.GetByLabel(OrganisationText.EffectiveOnLabel(DeclarationKind.ManagementChange)).FillAsync(Yesterday);
         await page.Locator("#officers-0-role").SelectOptionAsync("Manager");
         await page.Locator("#officers-0-fullNameLatin").FillAsync("Nadia Berrada");

@@ -136,7 +136,6 @@ public static class OrganisationText
         _ => Say("Date de l'état annuel", "تاريخ البيان السنوي"),
     };
 
-    public static string DateHint => Say("Par exemple 2026-03-28 (année-mois-jour).", "مثال 2026-03-28 (السنة-الشهر-اليوم).");
     public static string FinancialYear => Say("Exercice (année)", "السنة المالية");
     public static string FinancialYearHint => Say("Par exemple 2025.", "مثال 2025.");
     public static string Turnover => Say("Chiffre d'affaires de l'exercice (MAD)", "رقم معاملات السنة المالية (درهم)");
@@ -153,7 +152,7 @@ public static class OrganisationText
     public static string Submit => Say("Déposer la déclaration", "إيداع التصريح");
 
     // The form's own errors (the validator's and the rules' come in their own words)
-    public static string DateRequired => Say("Saisissez la date, par exemple 2026-03-28.", "أدخل التاريخ، مثال 2026-03-28.");
+    public static string DateRequired => Say("Saisissez la date complète : jour, mois et année.", "أدخل التاريخ كاملاً: اليوم والشهر والسنة.");
     public static string DateInvalid => Say("Saisissez une date réelle au format année-mois-jour, par exemple 2026-03-28.", "أدخل تاريخاً صحيحاً بصيغة السنة-الشهر-اليوم، مثال 2026-03-28.");
     public static string YearRequired => Say("Saisissez l'exercice, une année comme 2025.", "أدخل السنة المالية، مثل 2025.");
     public static string AmountRequired => Say("Saisissez un montant en dirhams, par exemple 125000.", "أدخل مبلغاً بالدرهم، مثال 125000.");
