@@ -271,23 +271,6 @@ public sealed class OrganisationComplianceJourneyTests(BrowserApp app)
         await page.Context.CloseAsync();
     }
 
-    [Theory]
-    [InlineData("ar")]
-    [InlineData("fr")]
-    public async Task The_owners_pages_keep_the_content_security_policy_and_weigh_less_than_300_KB(string language)
-    {
-        BrowserApp.Speak(language);
-        var (number, email, _) = await OrganisationWithFindingAsync(language);
-        var page = await app.NewPageAsync(language);
-        await Journeys.LogInAsync(page, email);
-        var session = await page.Context.StorageStateAsync();
-        await page.Context.CloseAsync();
-
-        await LightPages.AssertAsync(app, session, language,
-            "/account/organisations", $"/account/organisations/{number}", $"/account/organisations/{number}/declare/general-assembly",
-            $"/account/organisations/{number}/declare/annual-accounts");
-    }
-
     /// <summary>
     /// An applicant's cooperative registered in 05 (Arabic) or 07 (French), with the general assembly found overdue as the
     /// nightly sweep would leave it (the browser's app runs on today's clock).
