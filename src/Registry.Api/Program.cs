@@ -95,8 +95,10 @@ app.UseRequestLanguage();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSecurityHeaders();
-app.UseRequestLimits(maxBodyBytes);
+// The pages first: a form's body over its limit is answered with a page in its language (see UseRegistryWeb), the
+// API's with problem details.
 app.UseRegistryWeb();
+app.UseRequestLimits(maxBodyBytes);
 // The request log goes through this host's own logger, not Serilog's static one (which the last host built
 // in the process owns: tests run several hosts side by side).
 app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetService<Serilog.ILogger>());

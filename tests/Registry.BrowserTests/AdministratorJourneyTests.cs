@@ -204,22 +204,6 @@ public sealed class AdministratorJourneyTests(BrowserApp app)
         await anonymous.Context.CloseAsync();
     }
 
-    [Theory]
-    [InlineData("ar")]
-    [InlineData("fr")]
-    public async Task The_administrators_pages_keep_the_content_security_policy_and_weigh_less_than_300_KB(string language)
-    {
-        BrowserApp.Speak(language);
-        var (_, officialEmail) = await app.Api.NewStaffWithEmailAsync("RegionalOfficial", "07");
-        var official = await app.Api.UserIdAsync(officialEmail);
-        var page = await app.NewPageAsync(language);
-        await Journeys.LogInAsync(page, RegistryApiFactory.AdminEmail);
-        var session = await page.Context.StorageStateAsync();
-        await page.Context.CloseAsync();
-
-        await LightPages.AssertAsync(app, session, language, "/admin", "/admin/staff/new", $"/admin/staff/{official}/regions");
-    }
-
     /// <summary>The staff list is a page of accounts by e-mail: follows its "next page" links to the account's row.</summary>
     private static async Task<ILocator> FindStaffRowAsync(IPage page, string email)
     {

@@ -73,6 +73,11 @@ public static class UiText
     public static string NotFoundHelp => Say(
         "Si vous avez saisi l'adresse, vérifiez-la. Si vous avez suivi un lien, l'élément n'existe pas ou ne vous est pas accessible.",
         "إذا كتبت العنوان بنفسك فتحقق منه. وإذا اتبعت رابطاً، فالعنصر غير موجود أو غير متاح لك.");
+    public static string TooLargeTitle => Say("Fichier trop volumineux", "الملف كبير جداً");
+    public static string TooLargeHelp => Say(
+        "Le fichier envoyé dépasse 10 Mo : rien n'a été enregistré. Revenez au formulaire et joignez un fichier de 10 Mo au plus (PDF, JPEG ou PNG).",
+        "يتجاوز الملف المرسل 10 ميغابايت: لم يسجل أي شيء. عد إلى الاستمارة وأرفق ملفاً لا يتجاوز 10 ميغابايت (PDF أو JPEG أو PNG).");
+    public static string BackToForm => Say("Revenir au formulaire", "العودة إلى الاستمارة");
     public static string ErrorTitle => Say("La demande n'a pas pu être traitée", "تعذرت معالجة الطلب");
     public static string ErrorHelp => Say(
         "Revenez à la page précédente, rechargez-la, puis réessayez.",
