@@ -74,6 +74,8 @@ builder.Services.ConfigureApplicationCookie(cookie =>
     }
 });
 builder.Services.AddRegistryWeb();
+builder.Services.AddRegistryRateLimits();
+builder.Services.AddTrustedProxies(builder.Configuration);
 builder.Services.AddOpenApi(options =>
 {
     options.AddDocumentTransformer<SecurityTransformer>();
@@ -91,10 +93,11 @@ if (args is ["migrate", ..])
     return;
 }
 
+app.UseTrustedProxies(app.Configuration);
+app.UseSecurityHeaders();
 app.UseRequestLanguage();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseSecurityHeaders();
 app.UseRequestLimits(maxBodyBytes);
 app.UseRegistryWeb();
 // The request log goes through this host's own logger, not Serilog's static one (which the last host built
@@ -102,6 +105,9 @@ app.UseRegistryWeb();
 app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetService<Serilog.ILogger>());
 app.UseAuthentication();
 app.UseAccountLanguage();
+// After authentication (a signed-in user's commands count against the user) and before authorization, whose
+// refusals write to the audit trail: a flood is turned away before it costs a database write.
+app.UseRateLimiter();
 app.UseAuthorization();
 
 app.MapOpenApi().AllowAnonymous();

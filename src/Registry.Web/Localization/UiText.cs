@@ -77,6 +77,10 @@ public static class UiText
     public static string ErrorHelp => Say(
         "Revenez à la page précédente, rechargez-la, puis réessayez.",
         "عد إلى الصفحة السابقة، وأعد تحميلها، ثم حاول من جديد.");
+    public static string TooManyRequestsTitle => Say("Trop de demandes", "طلبات كثيرة جداً");
+    public static string TooManyRequestsHelp(int minutes) => Say(
+        $"Pour protéger le registre, les demandes répétées sont limitées. Réessayez dans {Number(minutes)} minute(s).",
+        $"لحماية السجل، يُحدّ من الطلبات المتكررة. أعد المحاولة بعد {Number(minutes)} دقيقة.");
     public static string BackToSearch => Say("Retour à la recherche", "العودة إلى البحث");
     public static string ErrorSummaryTitle => Say("Il y a un problème", "هناك مشكلة");
     public static string ErrorPrefix => Say("Erreur :", "خطأ:");

@@ -15,6 +15,9 @@ public sealed class ErrorModel : PageModel
 {
     public bool IsNotFound { get; private set; }
 
+    /// <summary>Refused by a rate limit: the minutes to wait, from its Retry-After (whole minutes, at least one).</summary>
+    public int? RetryAfterMinutes { get; private set; }
+
     public void OnGet() => Describe();
 
     public void OnPost() => Describe();
@@ -28,5 +31,11 @@ public sealed class ErrorModel : PageModel
         }
 
         IsNotFound = Response.StatusCode == StatusCodes.Status404NotFound;
+        if (Response.StatusCode == StatusCodes.Status429TooManyRequests)
+        {
+            RetryAfterMinutes = int.TryParse(Response.Headers.RetryAfter, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+                ? Math.Max(1, (seconds + 59) / 60)
+                : 1;
+        }
     }
 }
