@@ -103,9 +103,25 @@ public static class UiText
     public static string Email => Say("Adresse e-mail", "البريد الإلكتروني");
     public static string EmailHint => Say("Nous l'utilisons pour vous écrire au sujet de vos demandes.", "نستعمله لمراسلتك بشأن طلباتك.");
     public static string Password => Say("Mot de passe", "كلمة المرور");
-    public static string PasswordHint => Say(
-        "Au moins 10 caractères, avec une majuscule, une minuscule, un chiffre et un symbole.",
-        "10 أحرف على الأقل، منها حرف كبير وحرف صغير ورقم ورمز.");
+    /// <summary>What the configured password policy asks for (Registry:Identity:Password).</summary>
+    public static string PasswordHint(Microsoft.AspNetCore.Identity.PasswordOptions policy)
+    {
+        string[] kinds =
+        [
+            .. new[]
+            {
+                (policy.RequireUppercase, Say("une majuscule", "حرف كبير")),
+                (policy.RequireLowercase, Say("une minuscule", "حرف صغير")),
+                (policy.RequireDigit, Say("un chiffre", "رقم")),
+                (policy.RequireNonAlphanumeric, Say("un symbole", "رمز")),
+            }.Where(kind => kind.Item1).Select(kind => kind.Item2),
+        ];
+        var length = Say($"Au moins {Number(policy.RequiredLength)} caractères", $"{Number(policy.RequiredLength)} أحرف على الأقل");
+        return kinds.Length == 0
+            ? length + "."
+            : Say($"{length}, avec {string.Join(", ", kinds.SkipLast(1))}{(kinds.Length > 1 ? " et " : "")}{kinds[^1]}.",
+                $"{length}، منها {string.Join(" و", kinds)}.");
+    }
     public static string ConfirmPassword => Say("Confirmez le mot de passe", "أكد كلمة المرور");
     public static string EmailRequired => Say("Saisissez votre adresse e-mail.", "أدخل بريدك الإلكتروني.");
     public static string EmailInvalid => In(Infrastructure.Identity.LocalizedIdentityErrorDescriber.EmailInvalid);
