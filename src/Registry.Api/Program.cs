@@ -94,7 +94,7 @@ if (args is ["migrate", ..])
 }
 
 app.UseTrustedProxies(app.Configuration);
-app.UseSecurityHeaders();
+app.UseSecurityHeaders(app.Environment);
 app.UseRequestLanguage();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
