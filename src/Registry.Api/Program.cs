@@ -98,8 +98,9 @@ app.UseSecurityHeaders(app.Environment);
 app.UseRequestLanguage();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseRequestLimits(maxBodyBytes);
 app.UseRegistryWeb();
+// Inside the pages' status-code re-execution, so that a page's 413 is the error page in its language.
+app.UseRequestLimits(maxBodyBytes);
 // The request log goes through this host's own logger, not Serilog's static one (which the last host built
 // in the process owns: tests run several hosts side by side).
 app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetService<Serilog.ILogger>());

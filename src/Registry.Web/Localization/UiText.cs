@@ -81,6 +81,10 @@ public static class UiText
     public static string TooManyRequestsHelp(int minutes) => Say(
         $"Pour protéger le registre, les demandes répétées sont limitées. Réessayez dans {Number(minutes)} minute(s).",
         $"لحماية السجل، يُحدّ من الطلبات المتكررة. أعد المحاولة بعد {Number(minutes)} دقيقة.");
+    public static string TooLargeTitle => Say("Envoi trop volumineux", "الإرسال كبير جداً");
+    public static string TooLargeHelp => Say(
+        "Ce qui a été envoyé dépasse la taille acceptée (10 Mo pour un document). Revenez à la page précédente et envoyez un fichier plus petit.",
+        "ما أُرسل يتجاوز الحجم المقبول (10 ميغابايت للوثيقة). عد إلى الصفحة السابقة وأرسل ملفاً أصغر.");
     public static string BackToSearch => Say("Retour à la recherche", "العودة إلى البحث");
     public static string ErrorSummaryTitle => Say("Il y a un problème", "هناك مشكلة");
     public static string ErrorPrefix => Say("Erreur :", "خطأ:");

@@ -15,6 +15,8 @@ public sealed class ErrorModel : PageModel
 {
     public bool IsNotFound { get; private set; }
 
+    public bool IsTooLarge { get; private set; }
+
     /// <summary>Refused by a rate limit: the minutes to wait, from its Retry-After (whole minutes, at least one).</summary>
     public int? RetryAfterMinutes { get; private set; }
 
@@ -31,6 +33,7 @@ public sealed class ErrorModel : PageModel
         }
 
         IsNotFound = Response.StatusCode == StatusCodes.Status404NotFound;
+        IsTooLarge = Response.StatusCode == StatusCodes.Status413PayloadTooLarge;
         if (Response.StatusCode == StatusCodes.Status429TooManyRequests)
         {
             RetryAfterMinutes = int.TryParse(Response.Headers.RetryAfter, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
