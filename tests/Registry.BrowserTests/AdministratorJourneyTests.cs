@@ -39,7 +39,7 @@ public sealed class AdministratorJourneyTests(BrowserApp app)
         await page.GetByLabel(UiText.Role("RegionalOfficial")).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = AdminText.Create }).ClickAsync();
         await Assertions.Expect(page.Locator(".error-summary a[href='#region-01']")).ToHaveTextAsync(AdminText.ChooseRegion);
-        await Assertions.Expect(page.Locator(".error-summary a[href='#password']")).ToHaveTextAsync(new Infrastructure.Identity.LocalizedIdentityErrorDescriber().PasswordTooShort(10).Description);
+        await Assertions.Expect(page.Locator(".error-summary a[href='#password']")).ToHaveTextAsync(new Infrastructure.Identity.LocalizedIdentityErrorDescriber().PasswordTooShort(12).Description);
         await Assertions.Expect(page.GetByLabel(UiText.Email)).ToHaveValueAsync(email);
         await PageChecks.CheckAsync(page, $"admin-create-errors-{language}");
         Assert.Equal(0L, await app.Api.ScalarAsync<long>("SELECT count(*) FROM identity.users WHERE email = $1", email));

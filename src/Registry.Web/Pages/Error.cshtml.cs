@@ -21,6 +21,9 @@ public sealed class ErrorModel : PageModel
     /// <summary>The address of the form that was refused, to go back to it.</summary>
     public string? BackTo { get; private set; }
 
+    /// <summary>Refused by a rate limit: the minutes to wait, from its Retry-After (whole minutes, at least one).</summary>
+    public int? RetryAfterMinutes { get; private set; }
+
     public void OnGet() => Describe();
 
     public void OnPost() => Describe();
@@ -38,6 +41,13 @@ public sealed class ErrorModel : PageModel
         if (IsTooLarge && HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is { } original)
         {
             BackTo = original.OriginalPathBase + original.OriginalPath + original.OriginalQueryString;
+        }
+
+        if (Response.StatusCode == StatusCodes.Status429TooManyRequests)
+        {
+            RetryAfterMinutes = int.TryParse(Response.Headers.RetryAfter, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+                ? Math.Max(1, (seconds + 59) / 60)
+                : 1;
         }
     }
 }
