@@ -23,8 +23,15 @@ public class RegistryApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public virtual async Task InitializeAsync() => _connectionString ??= await TestDatabase.CreateAsync();
 
-    /// <summary>An API instance on an existing database (a restored backup, say); nothing is created or migrated.</summary>
-    public static RegistryApiFactory OnDatabase(string connectionString) => new() { _connectionString = connectionString };
+    /// <summary>The streaming replica that search and statistics read from (<c>ConnectionStrings:RegistryReadReplica</c>), if any.</summary>
+    public string? ReadReplicaConnectionString { get; private init; }
+
+    /// <summary>
+    /// An API instance on an existing database (a restored backup, say); nothing is created or migrated. With
+    /// <paramref name="readReplica"/>, search and statistics read from that replica of it.
+    /// </summary>
+    public static RegistryApiFactory OnDatabase(string connectionString, string? readReplica = null) =>
+        new() { _connectionString = connectionString, ReadReplicaConnectionString = readReplica };
 
     /// <summary>Another API instance on the same database, as behind a load balancer.</summary>
     public RegistryApiFactory AnotherInstance() => new() { _connectionString = ConnectionString };
@@ -35,6 +42,11 @@ public class RegistryApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Registry", ConnectionString);
+        if (ReadReplicaConnectionString is not null)
+        {
+            builder.UseSetting("ConnectionStrings:RegistryReadReplica", ReadReplicaConnectionString);
+        }
+
         builder.UseSetting("Hangfire:ServerEnabled", "false");
         builder.UseSetting("Registry:BootstrapAdmin:Email", AdminEmail);
         builder.UseSetting("Registry:BootstrapAdmin:Password", Password);
