@@ -33,8 +33,14 @@ public class RegistryApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public static RegistryApiFactory OnDatabase(string connectionString, string? readReplica = null) =>
         new() { _connectionString = connectionString, ReadReplicaConnectionString = readReplica };
 
-    /// <summary>Another API instance on the same database, as behind a load balancer.</summary>
-    public RegistryApiFactory AnotherInstance() => new() { _connectionString = ConnectionString };
+    /// <summary>
+    /// Whether this instance runs a Hangfire server (off by default: tests trigger jobs themselves), polling for due
+    /// recurring jobs every second.
+    /// </summary>
+    public bool HangfireServerEnabled { get; init; }
+
+    /// <summary>Another API instance on the same database, as behind a load balancer (with a Hangfire server if this one has one).</summary>
+    public RegistryApiFactory AnotherInstance() => new() { _connectionString = ConnectionString, HangfireServerEnabled = HangfireServerEnabled };
 
     async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
 
@@ -47,7 +53,8 @@ public class RegistryApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
             builder.UseSetting("ConnectionStrings:RegistryReadReplica", ReadReplicaConnectionString);
         }
 
-        builder.UseSetting("Hangfire:ServerEnabled", "false");
+        builder.UseSetting("Hangfire:ServerEnabled", HangfireServerEnabled ? "true" : "false");
+        builder.UseSetting("Hangfire:SchedulePollingInterval", "00:00:01");
         builder.UseSetting("Registry:BootstrapAdmin:Email", AdminEmail);
         builder.UseSetting("Registry:BootstrapAdmin:Password", Password);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
