@@ -20,21 +20,10 @@ public static class DependencyInjection
         var connectionString = configuration.GetConnectionString("Registry")
             ?? throw new InvalidOperationException("The connection string 'ConnectionStrings:Registry' is not configured.");
 
-        var dataSourceBuilder = new NpgsqlDataSourceBuilder(RegistryConnection.Settings(connectionString).ConnectionString);
-        if (!IsSet(connectionString, "MaxAutoPrepare"))
-        {
-            // Every approval, lookup and search sends the same few statements: prepared once per pooled connection,
-            // PostgreSQL stops parsing and planning them on every call (the approvals benchmark measured half the CPU
-            // per approval and twice the approvals per second). A Max Auto Prepare in the connection string (0 turns it off) wins.
-            dataSourceBuilder.ConnectionStringBuilder.MaxAutoPrepare = 64;
-        }
-
-        var dataSource = dataSourceBuilder.Build();
+        var dataSource = DataSource(connectionString);
         services.AddSingleton(dataSource);
-        services.AddDbContextPool<RegistryDbContext>(options => options
-            .UseNpgsql(dataSource, npgsql => npgsql.MigrationsAssembly("Registry.Migrations")
-                .MigrationsHistoryTable("__EFMigrationsHistory", RegistryConnection.HistorySchema).UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-            .UseSnakeCaseNamingConvention());
+        services.AddDbContextPool<RegistryDbContext>(options => ConfigureContext(options, dataSource));
+        AddReadReplica(services, configuration, dataSource);
         services.AddScoped<IRegistryDbContext>(sp => sp.GetRequiredService<RegistryDbContext>());
         services.AddScoped<IRegistrationNumberAllocator, RegistrationNumberAllocator>();
         services.AddScoped<IIdempotencyStore, IdempotencyStore>();
@@ -96,7 +85,12 @@ public static class DependencyInjection
                 new PostgreSqlStorageOptions { SchemaName = DatabaseMigrator.HangfireSchema, PrepareSchemaIfNecessary = false }));
         if (configuration.GetValue("Hangfire:ServerEnabled", true))
         {
-            services.AddHangfireServer(options => options.WorkerCount = configuration.GetValue("Hangfire:WorkerCount", 2));
+            services.AddHangfireServer(options =>
+            {
+                options.WorkerCount = configuration.GetValue("Hangfire:WorkerCount", 2);
+                // How often each server looks for due recurring and delayed jobs; every server may look, one enqueues.
+                options.SchedulePollingInterval = configuration.GetValue("Hangfire:SchedulePollingInterval", TimeSpan.FromSeconds(15));
+            });
         }
 
         services.AddHealthChecks().AddNpgSql(_ => dataSource, name: "postgresql", tags: ["ready"]);
@@ -104,6 +98,50 @@ public static class DependencyInjection
         services.AddHostedService<Jobs.RecurringJobsRegistrar>();
         return services;
     }
+
+    /// <summary>
+    /// Search and statistics read from <c>ConnectionStrings:RegistryReadReplica</c> when it is set (a streaming
+    /// replica: read-only, a moment behind), else from the primary. Everything else, and every check that guards a
+    /// write, stays on the primary.
+    /// </summary>
+    private static void AddReadReplica(IServiceCollection services, IConfiguration configuration, NpgsqlDataSource primary)
+    {
+        if (configuration.GetConnectionString(ReadReplica.ConnectionStringName) is not { Length: > 0 } replicaConnectionString)
+        {
+            services.AddKeyedSingleton(ReadReplica.Key, primary);
+            services.AddScoped<IRegistryReadDbContext>(sp => new RegistryReadDbContext(sp.GetRequiredService<RegistryDbContext>()));
+            return;
+        }
+
+        var replica = DataSource(replicaConnectionString);
+        services.AddKeyedSingleton(ReadReplica.Key, replica);
+        var builder = new DbContextOptionsBuilder<RegistryDbContext>();
+        ConfigureContext(builder, replica).UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
+        var options = builder.Options;
+        services.AddKeyedScoped(ReadReplica.Key, (_, _) => new RegistryDbContext(options));
+        services.AddScoped<IRegistryReadDbContext>(sp => new RegistryReadDbContext(sp.GetRequiredKeyedService<RegistryDbContext>(ReadReplica.Key)));
+        services.AddHealthChecks().AddNpgSql(_ => replica, name: "postgresql-read-replica", tags: ["replica"]);
+    }
+
+    private static NpgsqlDataSource DataSource(string connectionString)
+    {
+        var dataSourceBuilder = new NpgsqlDataSourceBuilder(RegistryConnection.Settings(connectionString).ConnectionString);
+        if (!IsSet(connectionString, "MaxAutoPrepare"))
+        {
+            // Every approval, lookup and search sends the same few statements: prepared once per pooled connection,
+            // PostgreSQL stops parsing and planning them on every call (the approvals benchmark measured half the CPU
+            // per approval and twice the approvals per second). A Max Auto Prepare in the connection string (0 turns it off) wins.
+            dataSourceBuilder.ConnectionStringBuilder.MaxAutoPrepare = 64;
+        }
+
+        return dataSourceBuilder.Build();
+    }
+
+    private static DbContextOptionsBuilder ConfigureContext(DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>
+        options
+            .UseNpgsql(dataSource, npgsql => npgsql.MigrationsAssembly("Registry.Migrations")
+                .MigrationsHistoryTable("__EFMigrationsHistory", RegistryConnection.HistorySchema).UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+            .UseSnakeCaseNamingConvention();
 
     /// <summary>Whether the connection string itself sets a keyword (spaces and case ignored, as Npgsql does).</summary>
     private static bool IsSet(string connectionString, string keyword) =>

@@ -68,12 +68,16 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
 
     /// <summary>
     /// The request's database connection broke under it (the server crashed or restarted): whatever the code above
-    /// made of that — Npgsql's own exception, or "transaction already completed" from the next statement — the
+    /// made of that (on the primary or the read replica) — Npgsql's own exception, or "transaction already completed" from the next statement — the
     /// honest answer is 503, retry shortly. Nothing was committed: a command commits last, in one transaction.
     /// </summary>
     private static bool DatabaseConnectionBroke(HttpContext context) =>
-        context.RequestServices.GetService<IRegistryDbContext>()?.Database.GetDbConnection() is NpgsqlConnection connection
-        && connection.FullState.HasFlag(System.Data.ConnectionState.Broken);
+        Broken(context.RequestServices.GetService<IRegistryDbContext>()?.Database)
+        || Broken(context.RequestServices.GetService<IRegistryReadDbContext>()?.Database);
+
+    /// <summary>Whether a context's connection (the primary's, or the read replica's) broke.</summary>
+    private static bool Broken(Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade? database) =>
+        database?.GetDbConnection() is NpgsqlConnection connection && connection.FullState.HasFlag(System.Data.ConnectionState.Broken);
 
     private static T? Find<T>(Exception? exception)
         where T : Exception

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using NpgsqlTypes;
 using Registry.Application.Common.Interfaces;
@@ -12,9 +13,9 @@ namespace Registry.Infrastructure.Statistics;
 /// by one: each query sums the smallest grain that carries every dimension it groups or filters by. Only
 /// registrations per month over a range that starts or ends inside a month count those partial months on the
 /// organisations, through their registration-instant index. Dimensions are whitelisted column expressions;
-/// filter values are parameters.
+/// filter values are parameters. Reads go to the read data source (a streaming replica when one is configured).
 /// </summary>
-internal sealed class StatisticsReader(NpgsqlDataSource dataSource) : IStatisticsReader
+internal sealed class StatisticsReader([FromKeyedServices(Persistence.ReadReplica.Key)] NpgsqlDataSource dataSource) : IStatisticsReader
 {
     private const string RegisteredLocal = "(o.registered_at AT TIME ZONE 'Africa/Casablanca')";
 

@@ -16,12 +16,17 @@ public sealed class PostgresServer
     private static readonly Lazy<Task<PostgresServer>> Shared = new(StartAsync);
 
     private readonly Action<string>? _control;
+    private readonly Cluster? _cluster;
 
-    private PostgresServer(string adminConnectionString, Action<string>? control = null)
+    private PostgresServer(string adminConnectionString, Action<string>? control = null, Cluster? cluster = null)
     {
         AdminConnectionString = adminConnectionString;
         _control = control;
+        _cluster = cluster;
     }
+
+    /// <summary>Where a cluster the tests started lives.</summary>
+    private sealed record Cluster(string Bin, string Root, string Data, int Port, bool AsRoot, bool Durable);
 
     public string AdminConnectionString { get; }
 
@@ -43,6 +48,54 @@ public sealed class PostgresServer
     /// <summary>Starts the server again after <see cref="Crash"/>, on the same port; it recovers from its WAL.</summary>
     public void Restart() => (_control ?? throw new InvalidOperationException("Only a cluster the tests started can be started."))("start");
 
+    /// <summary>
+    /// A hot standby of this cluster, as production would run one: a base backup taken with <c>pg_basebackup -R</c>
+    /// (which writes <c>primary_conninfo</c> and <c>standby.signal</c>), started on a port of its own, replaying the
+    /// primary's WAL as it streams in; stopped at exit. Only for a cluster the tests started
+    /// (<see cref="StartFreshClusterAsync"/>; its <c>wal_level</c> is PostgreSQL's default, <c>replica</c>).
+    /// </summary>
+    public async Task<PostgresServer> StartStreamingReplicaAsync()
+    {
+        var primary = _cluster ?? throw new InvalidOperationException("Only a cluster the tests started can be replicated.");
+        var (root, data, port) = NewClusterFolder(primary.AsRoot);
+        RunAs(primary.AsRoot, Path.Combine(primary.Bin, "pg_basebackup"),
+            ["-h", "127.0.0.1", "-p", primary.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", "postgres",
+             "-D", data, "-R", "-X", "stream", "-c", "fast", "--no-sync"]);
+        return await LaunchAsync(primary with { Root = root, Data = data, Port = port }, "-c hot_standby=on");
+    }
+
+    /// <summary>Waits until this server (a replica) has replayed everything <paramref name="primary"/> had written when called.</summary>
+    public async Task WaitForReplayOfAsync(PostgresServer primary, TimeSpan? timeout = null)
+    {
+        string target;
+        await using (var connection = new NpgsqlConnection(primary.AdminConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand("SELECT pg_current_wal_lsn()::text", connection);
+            target = (string)(await command.ExecuteScalarAsync())!;
+        }
+
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        await using var replica = new NpgsqlConnection(AdminConnectionString);
+        await replica.OpenAsync();
+        while (true)
+        {
+            await using var command = new NpgsqlCommand("SELECT coalesce(pg_last_wal_replay_lsn() >= $1::pg_lsn, false)", replica);
+            command.Parameters.Add(new NpgsqlParameter { Value = target });
+            if ((bool)(await command.ExecuteScalarAsync())!)
+            {
+                return;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The replica did not replay up to {target} in time.");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
     public string ConnectionStringFor(string database) =>
         new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = database, MaxPoolSize = 100 }.ConnectionString;
 
@@ -59,23 +112,34 @@ public sealed class PostgresServer
     private static async Task<PostgresServer> StartClusterAsync(bool durable)
     {
         var bin = FindBinaries();
-        var root = Path.Combine(Path.GetTempPath(), "registry-tests-" + Guid.NewGuid().ToString("N")[..8]);
-        var data = Path.Combine(root, "data");
-        Directory.CreateDirectory(root);
-        var port = FreePort();
         var asRoot = Environment.UserName == "root";
+        var (root, data, port) = NewClusterFolder(asRoot);
+        RunAs(asRoot, Path.Combine(bin, "initdb"), ["-D", data, "-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8", "--locale=C.UTF-8"]);
+        return await LaunchAsync(new Cluster(bin, root, data, port, asRoot, durable), "");
+    }
+
+    private static (string Root, string Data, int Port) NewClusterFolder(bool asRoot)
+    {
+        var root = Path.Combine(Path.GetTempPath(), "registry-tests-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(root);
         if (asRoot)
         {
             // initdb refuses root: the cluster belongs to the postgres user.
             Run("chown", ["postgres:postgres", root]);
         }
 
-        RunAs(asRoot, Path.Combine(bin, "initdb"), ["-D", data, "-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8", "--locale=C.UTF-8"]);
+        return (root, Path.Combine(root, "data"), FreePort());
+    }
+
+    /// <summary>Starts the server of a cluster folder, stopped and deleted at exit.</summary>
+    private static async Task<PostgresServer> LaunchAsync(Cluster cluster, string options)
+    {
+        var (bin, root, data, port, asRoot, durable) = cluster;
         var speed = durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
         void Start() => RunAs(asRoot, Path.Combine(bin, "pg_ctl"),
         [
             "-D", data, "-l", Path.Combine(root, "server.log"), "-w", "start", "-o",
-            $"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c max_connections=400" + speed,
+            $"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c max_connections=400 {options}" + speed,
         ]);
         Start();
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
@@ -103,7 +167,8 @@ public sealed class PostgresServer
                 {
                     RunAs(asRoot, Path.Combine(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"]);
                 }
-            });
+            },
+            cluster);
         await using var connection = new NpgsqlConnection(server.AdminConnectionString);
         await connection.OpenAsync();
         return server;

@@ -23,11 +23,24 @@ public class RegistryApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public virtual async Task InitializeAsync() => _connectionString ??= await TestDatabase.CreateAsync();
 
-    /// <summary>An API instance on an existing database (a restored backup, say); nothing is created or migrated.</summary>
-    public static RegistryApiFactory OnDatabase(string connectionString) => new() { _connectionString = connectionString };
+    /// <summary>The streaming replica that search and statistics read from (<c>ConnectionStrings:RegistryReadReplica</c>), if any.</summary>
+    public string? ReadReplicaConnectionString { get; private init; }
 
-    /// <summary>Another API instance on the same database, as behind a load balancer.</summary>
-    public RegistryApiFactory AnotherInstance() => new() { _connectionString = ConnectionString };
+    /// <summary>
+    /// An API instance on an existing database (a restored backup, say); nothing is created or migrated. With
+    /// <paramref name="readReplica"/>, search and statistics read from that replica of it.
+    /// </summary>
+    public static RegistryApiFactory OnDatabase(string connectionString, string? readReplica = null) =>
+        new() { _connectionString = connectionString, ReadReplicaConnectionString = readReplica };
+
+    /// <summary>
+    /// Whether this instance runs a Hangfire server (off by default: tests trigger jobs themselves), polling for due
+    /// recurring jobs every second.
+    /// </summary>
+    public bool HangfireServerEnabled { get; init; }
+
+    /// <summary>Another API instance on the same database, as behind a load balancer (with a Hangfire server if this one has one).</summary>
+    public RegistryApiFactory AnotherInstance() => new() { _connectionString = ConnectionString, HangfireServerEnabled = HangfireServerEnabled };
 
     async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
 
@@ -35,7 +48,13 @@ public class RegistryApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Registry", ConnectionString);
-        builder.UseSetting("Hangfire:ServerEnabled", "false");
+        if (ReadReplicaConnectionString is not null)
+        {
+            builder.UseSetting("ConnectionStrings:RegistryReadReplica", ReadReplicaConnectionString);
+        }
+
+        builder.UseSetting("Hangfire:ServerEnabled", HangfireServerEnabled ? "true" : "false");
+        builder.UseSetting("Hangfire:SchedulePollingInterval", "00:00:01");
         builder.UseSetting("Registry:BootstrapAdmin:Email", AdminEmail);
         builder.UseSetting("Registry:BootstrapAdmin:Password", Password);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");

@@ -10,7 +10,10 @@ using Registry.Domain.Reference;
 
 namespace Registry.Application.Organizations.Queries.SearchOrganizations;
 
-/// <summary>The public list of registered organisations, ordered by registration number, keyset-paginated.</summary>
+/// <summary>
+/// The public list of registered organisations, ordered by registration number, keyset-paginated. Read from the
+/// read replica when one is configured: a registration appears there a moment after it is committed.
+/// </summary>
 public sealed record SearchOrganizations(
     string? RegionCode,
     string? ProvinceCode,
@@ -64,11 +67,11 @@ internal static class RankedCursor
     }
 }
 
-internal sealed class SearchOrganizationsHandler(IRegistryDbContext db) : IQueryHandler<SearchOrganizations, Page<OrganizationSummary>>
+internal sealed class SearchOrganizationsHandler(IRegistryReadDbContext db) : IQueryHandler<SearchOrganizations, Page<OrganizationSummary>>
 {
     public async ValueTask<Page<OrganizationSummary>> Handle(SearchOrganizations query, CancellationToken cancellationToken)
     {
-        var organizations = db.Organizations.AsNoTracking();
+        var organizations = db.Organizations;
         if (query.RegionCode is { } region)
         {
             organizations = organizations.Where(o => o.RegionCode == region);
@@ -134,7 +137,7 @@ internal sealed class SearchOrganizationsHandler(IRegistryDbContext db) : IQuery
     /// looser word similarity, so that a typo in a short word still finds the name; the cursor remembers which.
     /// </summary>
     private static async Task<Page<OrganizationSummary>> RankedAsync(
-        IRegistryDbContext db, IQueryable<Organization> organizations, SearchOrganizations query, CancellationToken cancellationToken)
+        IRegistryReadDbContext db, IQueryable<Organization> organizations, SearchOrganizations query, CancellationToken cancellationToken)
     {
         var loose = query.Cursor is not null && RankedCursor.TryParse(query.Cursor, out var position) && position.Loose;
         if (!loose)
