@@ -3,6 +3,7 @@ DROP TRIGGER audit_entries_append_only ON registry.audit_entries;
 DROP FUNCTION registry.audit_entries_append_only();
 DROP TRIGGER audit_entries_chain ON registry.audit_entries;
 DROP FUNCTION registry.audit_entries_chain();
+DROP TABLE registry.audit_chain_heads;
 DROP INDEX registry.ux_audit_entries_chain;
 ALTER TABLE registry.audit_entries
     DROP COLUMN entry_hash,

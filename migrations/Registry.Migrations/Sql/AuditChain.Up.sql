@@ -3,6 +3,7 @@
 -- the hash of the entry before it. A BEFORE INSERT row trigger computes all of it in PostgreSQL, so every
 -- writer is covered the same way: the unit of work (EF), the refusal audit (its own connection), and any
 -- set-based INSERT … SELECT or COPY. The table is append-only: UPDATE, DELETE and TRUNCATE raise.
+-- (The first design took an advisory lock per chain; see registry.audit_chain_heads for why it changed.)
 --
 -- The chain of an entry (chain_id) is the application the subject came from: the application_id of the entry,
 -- else the application_id of the entry's organisation, else the organisation id (an organisation with no
@@ -95,34 +96,45 @@ WHERE c.id = e.id;
 
 ALTER TABLE registry.audit_entries ALTER COLUMN entry_hash SET NOT NULL;
 
--- Appending. The advisory lock (namespace 1635083369, "audi", and the chain) is held until the appending
--- transaction ends, so two writers on one chain queue: the second reads the first's entry once it is
--- committed (each statement of a volatile PL/pgSQL function takes a fresh snapshot under READ COMMITTED).
--- A multi-row INSERT sees the rows it already inserted, so a set-based writer chains its own rows too. The
--- values a writer gives these four columns are ignored.
+-- The head of every chain: its last place and hash. Appending updates the chain's head row, and that row lock,
+-- held until the appending transaction ends, is what serialises two writers on one chain: the second waits,
+-- then (ON CONFLICT DO UPDATE under READ COMMITTED) reads the head the first committed. A row lock lives in
+-- the row, not in PostgreSQL's shared lock table, so one transaction may append to a million chains (an
+-- advisory lock per chain ran out of shared memory at about 6,400 chains). The heads are not evidence: the
+-- verifier recomputes the chains from the entries, and only compares each chain's last entry with its head
+-- (which catches the removal of a chain's last entries unless the head was rewritten too).
+CREATE TABLE registry.audit_chain_heads (
+    chain_id uuid PRIMARY KEY,
+    last_seq bigint NOT NULL,
+    last_hash bytea -- null only inside the transaction that starts the chain, until its first entry is hashed
+) WITH (fillfactor = 70);
+
+INSERT INTO registry.audit_chain_heads (chain_id, last_seq, last_hash)
+SELECT DISTINCT ON (e.chain_id) e.chain_id, e.chain_seq, e.entry_hash
+FROM registry.audit_entries e
+ORDER BY e.chain_id, e.chain_seq DESC;
+
+-- Appending: the chain's head gives the place and the previous hash; a multi-row INSERT or a COPY goes through
+-- the head row once per row, so a set-based writer chains its own rows too (a writer touching several chains
+-- in one transaction should insert them in chain order, or two such writers may deadlock and one be retried).
+-- The values a writer gives the four chain columns are ignored.
 CREATE FUNCTION registry.audit_entries_chain() RETURNS trigger
     LANGUAGE plpgsql
 AS $$
-DECLARE
-    last_seq bigint;
-    last_hash bytea;
 BEGIN
     NEW.chain_id := COALESCE(
         NEW.application_id,
         (SELECT o.application_id FROM registry.organizations o WHERE o.id = NEW.organization_id),
         NEW.organization_id,
         '00000000-0000-0000-0000-000000000000'::uuid);
-    PERFORM pg_advisory_xact_lock(1635083369, hashtext(NEW.chain_id::text));
-    SELECT e.chain_seq, e.entry_hash INTO last_seq, last_hash
-    FROM registry.audit_entries e
-    WHERE e.chain_id = NEW.chain_id
-    ORDER BY e.chain_seq DESC
-    LIMIT 1;
-    NEW.chain_seq := COALESCE(last_seq, 0) + 1;
-    NEW.previous_hash := last_hash;
+    INSERT INTO registry.audit_chain_heads AS h (chain_id, last_seq, last_hash)
+    VALUES (NEW.chain_id, 1, NULL)
+    ON CONFLICT (chain_id) DO UPDATE SET last_seq = h.last_seq + 1
+    RETURNING h.last_seq, h.last_hash INTO NEW.chain_seq, NEW.previous_hash;
     NEW.entry_hash := sha256(convert_to(registry.audit_entry_canonical(NEW.chain_id, NEW.chain_seq, NEW.previous_hash, NEW.id,
         NEW.occurred_at, NEW.actor_id, NEW.actor_role, NEW.action, NEW.outcome, NEW.application_id, NEW.organization_id,
         NEW.reason, NEW.changes), 'UTF8'));
+    UPDATE registry.audit_chain_heads SET last_hash = NEW.entry_hash WHERE chain_id = NEW.chain_id;
     RETURN NEW;
 END;
 $$;

@@ -52,6 +52,7 @@ internal sealed class AuditVerifyCommand(string connectionString, TextWriter out
         AuditChainProblem.Sequence => "sequence (an entry before it is missing or was renumbered)",
         AuditChainProblem.Link => "link (its previous hash is not the hash of the entry before it: an entry was removed, replaced or re-hashed)",
         AuditChainProblem.Content => "content (its fields no longer hash to its stored hash: it was changed in place)",
+        AuditChainProblem.Head => "head (the chain's recorded head is further on: entries after this one were removed; values are place:hash)",
         _ => problem.ToString(),
     };
 }

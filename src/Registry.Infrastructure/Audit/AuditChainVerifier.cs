@@ -11,9 +11,10 @@ namespace Registry.Infrastructure.Audit;
 /// <c>pg_catalog</c> so that nothing in the registry's schemas can stand in for the functions it uses.
 /// </summary>
 /// <remarks>
-/// What it cannot see: the removal of a chain's last entries (nothing follows them), and a chain rewritten from
-/// the changed entry to its end with fresh hashes. Keeping the chain heads somewhere the database's owner cannot
-/// write (a later step) would close both.
+/// Each chain's last entry is also compared with the chain's head (<c>registry.audit_chain_heads</c>), which catches
+/// the removal of a chain's last entries. What it cannot see: a chain rewritten from the changed entry to its end with
+/// fresh hashes and its head rewritten to match, or a whole chain removed with its head. Keeping the heads somewhere
+/// the database's owner cannot write (published, or in another system) would close both; not done yet.
 /// </remarks>
 public sealed class AuditChainVerifier(NpgsqlDataSource dataSource) : IAuditChainVerifier
 {
@@ -105,6 +106,7 @@ public sealed class AuditChainVerifier(NpgsqlDataSource dataSource) : IAuditChai
             SELECT e.id, e.chain_id, e.chain_seq, e.previous_hash, e.entry_hash,
                    lag(e.chain_seq) OVER w AS predecessor_seq,
                    lag(e.entry_hash) OVER w AS predecessor_hash,
+                   lead(e.chain_seq) OVER w IS NULL AS is_last,
                    {AuditCanonicalForm.HashOfRowE} AS recomputed_hash
             FROM registry.audit_entries e
             {filter}
@@ -115,17 +117,22 @@ public sealed class AuditChainVerifier(NpgsqlDataSource dataSource) : IAuditChai
                    CASE WHEN o.chain_seq <> coalesce(o.predecessor_seq, 0) + 1 THEN {(int)AuditChainProblem.Sequence}
                         WHEN o.previous_hash IS DISTINCT FROM o.predecessor_hash THEN {(int)AuditChainProblem.Link}
                         WHEN o.entry_hash IS DISTINCT FROM o.recomputed_hash THEN {(int)AuditChainProblem.Content}
-                   END AS problem
+                        WHEN o.is_last AND (h.last_seq, h.last_hash) IS DISTINCT FROM (o.chain_seq, o.entry_hash) THEN {(int)AuditChainProblem.Head}
+                   END AS problem,
+                   h.last_seq AS head_seq, h.last_hash AS head_hash
             FROM ordered o
+            LEFT JOIN registry.audit_chain_heads h ON o.is_last AND h.chain_id = o.chain_id
         ),
         checked AS (
             SELECT j.id, j.chain_id, j.chain_seq, j.predecessor_seq, j.problem,
                    CASE j.problem WHEN {(int)AuditChainProblem.Sequence} THEN (coalesce(j.predecessor_seq, 0) + 1)::text
                                   WHEN {(int)AuditChainProblem.Link} THEN encode(j.predecessor_hash, 'hex')
-                                  WHEN {(int)AuditChainProblem.Content} THEN encode(j.recomputed_hash, 'hex') END AS expected,
+                                  WHEN {(int)AuditChainProblem.Content} THEN encode(j.recomputed_hash, 'hex')
+                                  WHEN {(int)AuditChainProblem.Head} THEN j.head_seq || ':' || encode(j.head_hash, 'hex') END AS expected,
                    CASE j.problem WHEN {(int)AuditChainProblem.Sequence} THEN j.chain_seq::text
                                   WHEN {(int)AuditChainProblem.Link} THEN encode(j.previous_hash, 'hex')
-                                  WHEN {(int)AuditChainProblem.Content} THEN encode(j.entry_hash, 'hex') END AS stored
+                                  WHEN {(int)AuditChainProblem.Content} THEN encode(j.entry_hash, 'hex')
+                                  WHEN {(int)AuditChainProblem.Head} THEN j.chain_seq || ':' || encode(j.entry_hash, 'hex') END AS stored
             FROM judged j
         )
 

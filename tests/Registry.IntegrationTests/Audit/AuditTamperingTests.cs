@@ -101,4 +101,23 @@ public sealed class AuditDeletionDetectionTests(RegistryApiFactory api) : IClass
         Assert.Equal(Hex(chain[0].EntryHash), (string)broken["expected"]!);
         Assert.Equal(Hex(chain[1].EntryHash), (string)broken["stored"]!);
     }
+
+    [Fact]
+    public async Task The_last_entry_removed_is_caught_by_the_chain_head()
+    {
+        var owner = await api.Actors.ClientAsync(Actor.Owner);
+        var id = await owner.SubmittedAsync();
+        var number = await (await api.Actors.ClientAsync(Actor.OfficialOfRegion)).ApproveAsync(id);
+        var chain = await api.ChainAsync(Guid.Parse(id));
+
+        await api.TamperAsOwnerAsync("DELETE FROM registry.audit_entries WHERE id = $1", chain[^1].Id);
+
+        var verified = await api.VerifyByEndpointAsync(number);
+        Assert.False((bool)verified["ok"]!);
+        var broken = verified["firstBroken"]!;
+        Assert.Equal(chain[^2].Id, (long)broken["id"]!);
+        Assert.Equal("Head", (string)broken["problem"]!);
+        Assert.Equal($"{chain[^1].Sequence}:{Hex(chain[^1].EntryHash)}", (string)broken["expected"]!);
+        Assert.Equal($"{chain[^2].Sequence}:{Hex(chain[^2].EntryHash)}", (string)broken["stored"]!);
+    }
 }

@@ -11,6 +11,9 @@ public enum AuditChainProblem
 
     /// <summary>The entry's content no longer hashes to its stored hash (a field was changed in place).</summary>
     Content,
+
+    /// <summary>The chain's last entry is not the chain's recorded head (entries after it were removed). Values are "place:hash".</summary>
+    Head,
 }
 
 /// <summary>
