@@ -31,9 +31,19 @@ ALTER TABLE registry.audit_entries
     ADD COLUMN previous_hash bytea,
     ADD COLUMN entry_hash bytea;
 
+-- octet_length counts bytes in the database's encoding, which must be UTF-8 for it to be the canonical form's
+-- count (converting every field to count its UTF-8 bytes made verification about 30 % slower).
+DO $$
+BEGIN
+    IF current_setting('server_encoding') <> 'UTF8' THEN
+        RAISE EXCEPTION 'The registry''s database must be UTF8 (it is %): the audit chain counts UTF-8 bytes.', current_setting('server_encoding');
+    END IF;
+END;
+$$;
+
 CREATE FUNCTION registry.audit_field(value text) RETURNS text
     LANGUAGE sql STABLE PARALLEL SAFE
-    RETURN CASE WHEN value IS NULL THEN E'\n-' ELSE E'\n' || octet_length(convert_to(value, 'UTF8')) || ':' || value END;
+    RETURN E'\n' || coalesce(octet_length(value) || ':' || value, '-');
 
 CREATE FUNCTION registry.audit_entry_canonical(
     chain_id uuid, chain_seq bigint, previous_hash bytea, id bigint, occurred_at timestamptz, actor_id uuid,

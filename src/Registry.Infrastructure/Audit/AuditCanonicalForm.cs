@@ -14,6 +14,7 @@ namespace Registry.Infrastructure.Audit;
 /// UTF-8 bytes of the value in decimal. Integers in decimal; uuids lower-case and hyphenated; previous_hash in
 /// lower-case hex (null for a chain's first entry); occurred_at in UTC as <c>YYYY-MM-DDTHH:MI:SS.ffffffZ</c>;
 /// texts as stored; changes as PostgreSQL prints jsonb. The entry's hash is the SHA-256 of the text in UTF-8.
+/// The byte counts use <c>octet_length</c>, which counts UTF-8 bytes because the migration requires a UTF8 database.
 /// </remarks>
 public static class AuditCanonicalForm
 {
@@ -38,5 +39,5 @@ public static class AuditCanonicalForm
         + ", 'UTF8'))";
 
     private static string Field(string value) =>
-        $" || CASE WHEN {value} IS NULL THEN E'\\n-' ELSE E'\\n' || pg_catalog.octet_length(pg_catalog.convert_to({value}, 'UTF8')) || ':' || {value} END";
+        $" || E'\\n' || coalesce(pg_catalog.octet_length({value}) || ':' || {value}, '-')";
 }

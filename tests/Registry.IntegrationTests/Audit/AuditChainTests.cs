@@ -163,4 +163,43 @@ public sealed class AuditChainTests(RegistryApiFactory api) : IClassFixture<Regi
         var (exit, output) = await api.VerifyByCliAsync("COOP-06-2020-999999");
         Assert.True(exit == 5, output);
     }
+
+    [Fact]
+    public async Task The_documented_canonical_form_recomputed_outside_the_database_gives_the_stored_hashes()
+    {
+        var owner = await _actors.ClientAsync(Actor.Owner);
+        var id = await owner.DraftAsync();
+        await WorkflowSteps.Expect(await (await _actors.ClientAsync(Actor.OfficialOfOtherRegion)).GetAsync($"/api/v1/applications/{id}"), HttpStatusCode.NotFound);
+
+        await using var connection = await api.OpenConnectionAsync();
+        await using var command = new NpgsqlCommand("""
+            SELECT chain_id, chain_seq, previous_hash, id, occurred_at, actor_id, actor_role, action, outcome,
+                   application_id, organization_id, reason, changes::text, entry_hash
+            FROM registry.audit_entries WHERE application_id = $1 ORDER BY chain_seq
+            """, connection) { Parameters = { new() { Value = Guid.Parse(id) } } };
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = 0;
+        while (await reader.ReadAsync())
+        {
+            string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetValue(i) switch
+            {
+                byte[] bytes => Hex(bytes),
+                DateTime at => at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture),
+                IFormattable value => value.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+                var value => value.ToString(),
+            };
+
+            var canonical = new System.Text.StringBuilder("registry.audit_entries/v1");
+            for (var i = 0; i < 13; i++)
+            {
+                var field = Text(i);
+                canonical.Append('\n').Append(field is null ? "-" : $"{System.Text.Encoding.UTF8.GetByteCount(field)}:{field}");
+            }
+
+            Assert.Equal(Hex((byte[])reader[13]), Hex(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(canonical.ToString()))));
+            rows++;
+        }
+
+        Assert.Equal(2, rows); // drafted, then the refusal (a null changes, a reason)
+    }
 }
