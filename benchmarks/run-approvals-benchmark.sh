@@ -97,6 +97,8 @@ log "building the API and the benchmark (Release)"
 (cd src/Registry.Api && dotnet build -c Release -nologo -v q 2>&1 | grep -E " error |rror\(s\)|Elapsed" || true)
 dotnet build benchmarks/Registry.Benchmarks.Approvals -c Release -nologo -v q 2>&1 | grep -E " error |rror\(s\)|Elapsed" || true
 export ConnectionStrings__Registry="$CS${APPROVALS_API_CS_OPTIONS:+;$APPROVALS_API_CS_OPTIONS}" ASPNETCORE_ENVIRONMENT=Production Hangfire__ServerEnabled=false
+# The preparation logs in one official per region from this one address: past the production log-in limit.
+export Registry__RateLimits__Login__PermitLimit=1000
 if [ "$LOG_LEVEL" != config ]; then export Serilog__MinimumLevel__Default="$LOG_LEVEL"; fi
 log "migrating"
 (cd src/Registry.Api && dotnet bin/Release/net10.0/Registry.Api.dll migrate | tail -1)

@@ -74,6 +74,8 @@ builder.Services.ConfigureApplicationCookie(cookie =>
     }
 });
 builder.Services.AddRegistryWeb();
+builder.Services.AddRegistryRateLimits();
+builder.Services.AddTrustedProxies(builder.Configuration);
 builder.Services.AddOpenApi(options =>
 {
     options.AddDocumentTransformer<SecurityTransformer>();
@@ -91,17 +93,23 @@ if (args is ["migrate", ..])
     return;
 }
 
+app.UseTrustedProxies(app.Configuration);
+app.UseSecurityHeaders(app.Environment);
 app.UseRequestLanguage();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseSecurityHeaders();
-app.UseRequestLimits(maxBodyBytes);
+// The pages first: a form's body over its limit is answered with a page in its language (see UseRegistryWeb), the
+// API's with problem details; inside the pages' status-code re-execution.
 app.UseRegistryWeb();
+app.UseRequestLimits(maxBodyBytes);
 // The request log goes through this host's own logger, not Serilog's static one (which the last host built
 // in the process owns: tests run several hosts side by side).
 app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetService<Serilog.ILogger>());
 app.UseAuthentication();
 app.UseAccountLanguage();
+// After authentication (a signed-in user's commands count against the user) and before authorization, whose
+// refusals write to the audit trail: a flood is turned away before it costs a database write.
+app.UseRateLimiter();
 app.UseAuthorization();
 
 app.MapOpenApi().AllowAnonymous();

@@ -64,8 +64,19 @@ public static class DependencyInjection
         services.AddIdentityApiEndpoints<ApplicationUser>(options =>
             {
                 options.User.RequireUniqueEmail = true;
-                options.Password.RequiredLength = 10;
+                // The password policy and lockout (issue 7), overridable in Registry:Identity: at least 12 characters
+                // and Identity's four kinds (upper and lower case, digit, symbol); 5 failed log-ins lock an account
+                // for 15 minutes, new accounts included.
+                options.Password.RequiredLength = 12;
+                options.Password.RequireUppercase = true;
+                options.Password.RequireLowercase = true;
+                options.Password.RequireDigit = true;
+                options.Password.RequireNonAlphanumeric = true;
+                options.Password.RequiredUniqueChars = 6;
+                options.Lockout.AllowedForNewUsers = true;
                 options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                configuration.GetSection("Registry:Identity").Bind(options);
             })
             .AddRoles<IdentityRole<Guid>>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()

@@ -73,7 +73,7 @@ public sealed class AccountJourneyTests(BrowserApp app)
         await page.GetByLabel(UiText.Password, new() { Exact = true }).FillAsync("short");
         await page.GetByLabel(UiText.ConfirmPassword).FillAsync("short");
         await page.Locator("main").GetByRole(AriaRole.Button, new() { Name = UiText.SignUp }).ClickAsync();
-        await Assertions.Expect(page.Locator(".error-summary a[href='#password']").First).ToHaveTextAsync(new Infrastructure.Identity.LocalizedIdentityErrorDescriber().PasswordTooShort(10).Description);
+        await Assertions.Expect(page.Locator(".error-summary a[href='#password']").First).ToHaveTextAsync(new Infrastructure.Identity.LocalizedIdentityErrorDescriber().PasswordTooShort(12).Description);
         await page.Context.CloseAsync();
     }
 

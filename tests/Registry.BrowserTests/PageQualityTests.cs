@@ -3,12 +3,10 @@ using Registry.Web.Localization;
 
 namespace Registry.BrowserTests;
 
-/// <summary>What holds on every page: language and direction, the CSP, the weight on first load, accessibility.</summary>
+/// <summary>What holds on every page: language and direction, the CSP, accessibility (the weight on first load: <see cref="EveryPageTests"/>).</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class PageQualityTests(BrowserApp app)
 {
-    private const int MaxPageBytes = 300 * 1024;
-
     private static readonly string[] MainPages = ["/", "/organisations", "/verify", "/account/log-in", "/account/sign-up"];
 
     [Fact]
@@ -106,36 +104,6 @@ public sealed class PageQualityTests(BrowserApp app)
 
         Assert.Empty(violations);
         await page.Context.CloseAsync();
-    }
-
-    [Theory]
-    [InlineData("ar")]
-    [InlineData("fr")]
-    public async Task Every_main_page_weighs_less_than_300_KB_on_first_load(string language)
-    {
-        foreach (var path in MainPages.Append($"/organisations/{app.SeededNumber}"))
-        {
-            // A fresh browser each time: nothing cached, as on a first visit.
-            var context = await app.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl });
-            await context.AddCookiesAsync([new Cookie { Name = "registry.lang", Value = $"c={language}-MA|uic={language}-MA", Url = app.BaseUrl }]);
-            var page = await context.NewPageAsync();
-            var requests = new List<IRequest>();
-            page.RequestFinished += (_, request) => requests.Add(request);
-
-            await page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
-            await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language);
-
-            long bytes = 0;
-            foreach (var request in requests)
-            {
-                var sizes = await request.SizesAsync();
-                bytes += sizes.ResponseBodySize + sizes.ResponseHeadersSize;
-            }
-
-            Assert.True(requests.Count >= 2, $"{path}: only {requests.Count} responses were measured (the page and its stylesheet at least)");
-            Assert.True(bytes < MaxPageBytes, $"{path} in {language} transferred {bytes} bytes on first load");
-            await context.CloseAsync();
-        }
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using Registry.Api.Security;
 using Registry.Infrastructure.Identity;
 
 namespace Registry.Api.Endpoints;
@@ -24,7 +25,21 @@ public static class AuthEndpoints
                     throw new BadHttpRequestException("The e-mail and password are required.", StatusCodes.Status400BadRequest);
                 }
             })
-            .MapIdentityApi<ApplicationUser>();
+            .MapIdentityApi<ApplicationUser>()
+            .Add(endpoint =>
+            {
+                // Identity maps its endpoints itself: the limits go on by route. Guessing a reset code is guessing a password.
+                var route = (endpoint as RouteEndpointBuilder)?.RoutePattern.RawText?.TrimEnd('/') ?? "";
+                var policy = route.EndsWith("/register", StringComparison.Ordinal) ? RateLimits.SignUp
+                    : route.EndsWith("/login", StringComparison.Ordinal) || route.EndsWith("/forgotPassword", StringComparison.Ordinal)
+                        || route.EndsWith("/resetPassword", StringComparison.Ordinal) || route.EndsWith("/resendConfirmationEmail", StringComparison.Ordinal)
+                        ? RateLimits.Login
+                        : null;
+                if (policy is not null)
+                {
+                    RateLimits.AddTo(endpoint, policy);
+                }
+            });
         return app;
     }
 }

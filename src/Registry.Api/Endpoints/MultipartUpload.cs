@@ -46,8 +46,9 @@ internal static class MultipartUpload
                 }
             }
         }
-        catch (Exception e) when (e is InvalidDataException or IOException && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is InvalidDataException or IOException && e is not BadHttpRequestException && !cancellationToken.IsCancellationRequested)
         {
+            // Not a body cut off at the request's size limit (a BadHttpRequestException, an IOException too): that stays 413.
             throw new BadHttpRequestException("The multipart body is malformed.", StatusCodes.Status400BadRequest);
         }
 

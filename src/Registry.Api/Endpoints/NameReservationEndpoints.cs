@@ -21,6 +21,7 @@ public static class NameReservationEndpoints
             .WithCommonProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
 
         reservations.MapPost("/", Reserve)
+            .WithRateLimit(RateLimits.NameReservation)
             .WithSummary("Reserve a name for 60 days (applicant): 409 naming the registered or reserved name it collides with; similar names come back as warnings. Accepts Idempotency-Key.")
             .WithCommonProblems(StatusCodes.Status409Conflict);
         reservations.MapGet("/", List).WithSummary("The caller's reservations.");

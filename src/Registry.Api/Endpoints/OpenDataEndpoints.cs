@@ -2,6 +2,7 @@ using System.Globalization;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
+using Registry.Api.Security;
 using Registry.Application.Common.Interfaces;
 using Registry.Application.OpenData.Queries.GetOpenDataFile;
 using Registry.Application.OpenData.Queries.ListOpenDataSnapshots;
@@ -34,6 +35,7 @@ public static class OpenDataEndpoints
     {
         var openData = app.MapGroup("/api/v1/open-data")
             .WithTags("Open data")
+            .WithRateLimit(RateLimits.OpenData)
             .WithCommonProblems(StatusCodes.Status404NotFound);
 
         openData.MapGet("/", List)

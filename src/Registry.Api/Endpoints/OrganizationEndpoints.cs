@@ -22,6 +22,7 @@ public static class OrganizationEndpoints
 
         organizations.MapGet("/", Search)
             .AllowAnonymous()
+            .WithRateLimit(RateLimits.Search)
             .WithSummary("Public search of registered organisations (public fields only): q in Arabic or Latin script (normalised, typo-tolerant, best first) or a registration number; filters; keyset-paginated by cursor.");
         organizations.MapGet("/{registrationNumber}", Get)
             .AllowAnonymous()

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Registry.Application.Common.Exceptions;
+using Registry.Application.Common.Interfaces;
 using Registry.Domain.Common;
 
 namespace Registry.Api.Errors;
@@ -38,7 +39,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
                 Problem(StatusCodes.Status400BadRequest, "Invalid request", "A value is longer than the registry accepts."),
             _ when Find<PostgresException>(exception) is { SqlState: PostgresErrorCodes.CharacterNotInRepertoire or PostgresErrorCodes.UntranslatableCharacter } =>
                 Problem(StatusCodes.Status400BadRequest, "Invalid request", "The request contains characters that cannot be stored."),
-            _ when Find<NpgsqlException>(exception) is { IsTransient: true } || Find<TimeoutException>(exception) is not null =>
+            _ when Find<NpgsqlException>(exception) is { IsTransient: true } || Find<TimeoutException>(exception) is not null || DatabaseConnectionBroke(context) =>
                 Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable", "The database is unavailable; retry shortly."),
             OperationCanceledException when context.RequestAborted.IsCancellationRequested => null,
             _ => null,
@@ -64,6 +65,15 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         context.Response.StatusCode = problem.Status!.Value;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
+
+    /// <summary>
+    /// The request's database connection broke under it (the server crashed or restarted): whatever the code above
+    /// made of that — Npgsql's own exception, or "transaction already completed" from the next statement — the
+    /// honest answer is 503, retry shortly. Nothing was committed: a command commits last, in one transaction.
+    /// </summary>
+    private static bool DatabaseConnectionBroke(HttpContext context) =>
+        context.RequestServices.GetService<IRegistryDbContext>()?.Database.GetDbConnection() is NpgsqlConnection connection
+        && connection.FullState.HasFlag(System.Data.ConnectionState.Broken);
 
     private static T? Find<T>(Exception? exception)
         where T : Exception

@@ -58,7 +58,7 @@ public static class ApplyText
     public static string Choose => Say("Choisissez…", "اختر…");
 
     // Organisation
-    public static string FoundingDateHint => Say("Date de l'assemblée constitutive, par exemple 2026-01-15.", "تاريخ الجمع العام التأسيسي، مثال 2026-01-15.");
+    public static string FoundingDateHint => Say("Date de l'assemblée constitutive.", "تاريخ الجمع العام التأسيسي.");
     public static string FinancialYearEnd => Say("Fin de l'exercice (MM-JJ)", "نهاية السنة المالية (MM-DD)");
     public static string FinancialYearEndHint => Say("Mois et jour, par exemple 12-31.", "الشهر واليوم، مثال 12-31.");
     public static string ShareValue => Say("Valeur d'une part (MAD)", "قيمة الحصة (درهم)");

@@ -65,7 +65,7 @@ public static class OrganisationText
         DeclarationKind.AnnualAccounts => Say("Comptes annuels", "الحسابات السنوية"),
         DeclarationKind.ManagementChange => Say("Changement des dirigeants", "تغيير المسيرين"),
         DeclarationKind.MemberChange => Say("Entrées et sorties de membres", "انضمام ومغادرة الأعضاء"),
-        DeclarationKind.BoardChange => Say("Bureau reconduit", "تجديد المكتب"),
+        DeclarationKind.BoardChange => Say("Renouvellement du bureau", "تجديد المكتب"),
         DeclarationKind.MutualAnnualReturn => Say("État annuel de la mutuelle", "البيان السنوي للتعاضدية"),
         _ => kind.ToString(),
     };
@@ -87,20 +87,55 @@ public static class OrganisationText
         _ => "",
     };
 
-    public static string OtherDeclarations => Say(
-        "Les changements de dirigeants ou de membres, qui portent des données personnelles, se déclarent pour l'instant par l'API (/docs).",
-        "تغييرات المسيرين أو الأعضاء، التي تتضمن معطيات شخصية، يصرح بها حالياً عبر الواجهة البرمجية (‎/docs).");
+    /// <summary>The title of a declaration's form (an association's board: renewed as it was, or a new one elected).</summary>
+    public static string TopicTitle(Pages.Account.Organisations.DeclarationTopic topic) => topic switch
+    {
+        { Kind: DeclarationKind.BoardChange, NoChange: true } => Say("Bureau reconduit sans changement", "تجديد نفس المكتب دون تغيير"),
+        { Kind: DeclarationKind.BoardChange } => Say("Nouveau bureau élu", "انتخاب مكتب جديد"),
+        _ => KindOf(topic.Kind),
+    };
+
+    public static string TopicHint(Pages.Account.Organisations.DeclarationTopic topic) => topic switch
+    {
+        { Kind: DeclarationKind.BoardChange, NoChange: false } => Say(
+            "Le bureau élu remplace l'actuel : indiquez chacun de ses membres avec son rôle et son mandat (dahir de 1958, art. 5).",
+            "يحل المكتب المنتخب محل المكتب الحالي: أدخل كل عضو من أعضائه مع صفته وولايته (ظهير 1958، الفصل 5)."),
+        { Kind: DeclarationKind.ManagementChange } => Say(
+            "Les dirigeants indiqués remplacent les actuels : indiquez chacun avec son rôle et son mandat (loi 112-12, art. 51 et 65).",
+            "يحل المسيرون المذكورون محل المسيرين الحاليين: أدخل كل واحد منهم مع صفته وولايته (القانون 112-12، المادتان 51 و65)."),
+        { Kind: DeclarationKind.MemberChange } => Say(
+            "Indiquez les membres entrés et, par leur CIN (ou l'identifiant d'une personne morale), ceux qui sont sortis. Le nombre de membres et le capital sont recalculés.",
+            "أدخل الأعضاء المنضمين، والأعضاء المغادرين برقم بطاقتهم الوطنية (أو معرف الشخص المعنوي). يعاد احتساب عدد الأعضاء والرأسمال."),
+        _ => KindHint(topic.Kind),
+    };
+
+    // Officers and members of a declaration
+    public static string NewOfficers => Say("Les nouveaux dirigeants", "المسيرون الجدد");
+    public static string OfficersRequired => Say(
+        "Indiquez au moins un dirigeant, avec son rôle et son mandat.", "أدخل مسيراً واحداً على الأقل، مع صفته وولايته.");
+    public static string JoiningTitle => Say("Membres entrés", "الأعضاء المنضمون");
+    public static string LeavingTitle => Say("Membres sortis", "الأعضاء المغادرون");
+    public static string Leaving(int number) => Say($"CIN ou identifiant du membre sorti {Number(number)}", $"رقم البطاقة أو معرف العضو المغادر {Number(number)}");
+    public static string LeavingHint => Say(
+        "Tel qu'il a été enregistré : le CIN d'une personne, l'identifiant d'une personne morale.",
+        "كما سُجّل: رقم البطاقة الوطنية للشخص الذاتي أو معرف الشخص المعنوي.");
+    public static string AddLeaving => Say("Ajouter un membre sorti", "إضافة عضو مغادر");
+    public static string RemoveLeaving(int number) => Say($"Retirer le membre sorti {Number(number)}", $"حذف العضو المغادر {Number(number)}");
+    public static string NoneYet => Say("Aucun pour l'instant.", "لا أحد حالياً.");
+    public static string MemberChangesRequired => Say(
+        "Indiquez au moins un membre entré ou sorti.", "أدخل عضواً واحداً على الأقل انضم أو غادر.");
 
     // The form's fields
     public static string EffectiveOnLabel(DeclarationKind kind) => kind switch
     {
         DeclarationKind.GeneralAssembly => Say("Date de l'assemblée", "تاريخ الجمع العام"),
         DeclarationKind.AnnualAccounts => Say("Date d'approbation des comptes", "تاريخ المصادقة على الحسابات"),
-        DeclarationKind.BoardChange => Say("Date de l'assemblée qui a reconduit le bureau", "تاريخ الجمع العام الذي جدد المكتب"),
+        DeclarationKind.BoardChange => Say("Date de l'assemblée qui a renouvelé le bureau", "تاريخ الجمع العام الذي جدد المكتب"),
+        DeclarationKind.ManagementChange => Say("Date de la nomination des dirigeants", "تاريخ تعيين المسيرين"),
+        DeclarationKind.MemberChange => Say("Date des entrées et sorties", "تاريخ الانضمام والمغادرة"),
         _ => Say("Date de l'état annuel", "تاريخ البيان السنوي"),
     };
 
-    public static string DateHint => Say("Par exemple 2026-03-28 (année-mois-jour).", "مثال 2026-03-28 (السنة-الشهر-اليوم).");
     public static string FinancialYear => Say("Exercice (année)", "السنة المالية");
     public static string FinancialYearHint => Say("Par exemple 2025.", "مثال 2025.");
     public static string Turnover => Say("Chiffre d'affaires de l'exercice (MAD)", "رقم معاملات السنة المالية (درهم)");
@@ -117,11 +152,12 @@ public static class OrganisationText
     public static string Submit => Say("Déposer la déclaration", "إيداع التصريح");
 
     // The form's own errors (the validator's and the rules' come in their own words)
-    public static string DateRequired => Say("Saisissez la date, par exemple 2026-03-28.", "أدخل التاريخ، مثال 2026-03-28.");
+    public static string DateRequired => Say("Saisissez la date complète : jour, mois et année.", "أدخل التاريخ كاملاً: اليوم والشهر والسنة.");
     public static string DateInvalid => Say("Saisissez une date réelle au format année-mois-jour, par exemple 2026-03-28.", "أدخل تاريخاً صحيحاً بصيغة السنة-الشهر-اليوم، مثال 2026-03-28.");
     public static string YearRequired => Say("Saisissez l'exercice, une année comme 2025.", "أدخل السنة المالية، مثل 2025.");
     public static string AmountRequired => Say("Saisissez un montant en dirhams, par exemple 125000.", "أدخل مبلغاً بالدرهم، مثال 125000.");
     public static string CountRequired => Say("Saisissez un nombre entier, par exemple 240.", "أدخل عدداً صحيحاً، مثال 240.");
+    public static string MandateEndAfterStart => Say("La fin du mandat vient après son début.", "تنتهي الولاية بعد بدايتها.");
     public static string ValueOutOfRange => Say("Cette valeur n'est pas acceptée.", "هذه القيمة غير مقبولة.");
     public static string DocumentRequired(DeclarationKind kind) => kind == DeclarationKind.AnnualAccounts
         ? Say("Joignez les comptes (PDF, JPEG ou PNG).", "أرفق الحسابات (PDF أو JPEG أو PNG).")

@@ -73,10 +73,19 @@ public static class UiText
     public static string NotFoundHelp => Say(
         "Si vous avez saisi l'adresse, vérifiez-la. Si vous avez suivi un lien, l'élément n'existe pas ou ne vous est pas accessible.",
         "إذا كتبت العنوان بنفسك فتحقق منه. وإذا اتبعت رابطاً، فالعنصر غير موجود أو غير متاح لك.");
+    public static string TooLargeTitle => Say("Envoi trop volumineux", "الإرسال كبير جداً");
+    public static string TooLargeHelp => Say(
+        "Ce qui a été envoyé dépasse la taille acceptée (10 Mo pour un document) : rien n'a été enregistré. Revenez au formulaire et joignez un fichier plus petit (PDF, JPEG ou PNG).",
+        "ما أُرسل يتجاوز الحجم المقبول (10 ميغابايت للوثيقة): لم يسجل أي شيء. عد إلى الاستمارة وأرفق ملفاً أصغر (PDF أو JPEG أو PNG).");
+    public static string BackToForm => Say("Revenir au formulaire", "العودة إلى الاستمارة");
     public static string ErrorTitle => Say("La demande n'a pas pu être traitée", "تعذرت معالجة الطلب");
     public static string ErrorHelp => Say(
         "Revenez à la page précédente, rechargez-la, puis réessayez.",
         "عد إلى الصفحة السابقة، وأعد تحميلها، ثم حاول من جديد.");
+    public static string TooManyRequestsTitle => Say("Trop de demandes", "طلبات كثيرة جداً");
+    public static string TooManyRequestsHelp(int minutes) => Say(
+        $"Pour protéger le registre, les demandes répétées sont limitées. Réessayez dans {Number(minutes)} minute(s).",
+        $"لحماية السجل، يُحدّ من الطلبات المتكررة. أعد المحاولة بعد {Number(minutes)} دقيقة.");
     public static string BackToSearch => Say("Retour à la recherche", "العودة إلى البحث");
     public static string ErrorSummaryTitle => Say("Il y a un problème", "هناك مشكلة");
     public static string ErrorPrefix => Say("Erreur :", "خطأ:");
@@ -99,9 +108,25 @@ public static class UiText
     public static string Email => Say("Adresse e-mail", "البريد الإلكتروني");
     public static string EmailHint => Say("Nous l'utilisons pour vous écrire au sujet de vos demandes.", "نستعمله لمراسلتك بشأن طلباتك.");
     public static string Password => Say("Mot de passe", "كلمة المرور");
-    public static string PasswordHint => Say(
-        "Au moins 10 caractères, avec une majuscule, une minuscule, un chiffre et un symbole.",
-        "10 أحرف على الأقل، منها حرف كبير وحرف صغير ورقم ورمز.");
+    /// <summary>What the configured password policy asks for (Registry:Identity:Password).</summary>
+    public static string PasswordHint(Microsoft.AspNetCore.Identity.PasswordOptions policy)
+    {
+        string[] kinds =
+        [
+            .. new[]
+            {
+                (policy.RequireUppercase, Say("une majuscule", "حرف كبير")),
+                (policy.RequireLowercase, Say("une minuscule", "حرف صغير")),
+                (policy.RequireDigit, Say("un chiffre", "رقم")),
+                (policy.RequireNonAlphanumeric, Say("un symbole", "رمز")),
+            }.Where(kind => kind.Item1).Select(kind => kind.Item2),
+        ];
+        var length = Say($"Au moins {Number(policy.RequiredLength)} caractères", $"{Number(policy.RequiredLength)} أحرف على الأقل");
+        return kinds.Length == 0
+            ? length + "."
+            : Say($"{length}, avec {string.Join(", ", kinds.SkipLast(1))}{(kinds.Length > 1 ? " et " : "")}{kinds[^1]}.",
+                $"{length}، منها {string.Join(" و", kinds)}.");
+    }
     public static string ConfirmPassword => Say("Confirmez le mot de passe", "أكد كلمة المرور");
     public static string EmailRequired => Say("Saisissez votre adresse e-mail.", "أدخل بريدك الإلكتروني.");
     public static string EmailInvalid => In(Infrastructure.Identity.LocalizedIdentityErrorDescriber.EmailInvalid);

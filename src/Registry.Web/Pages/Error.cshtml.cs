@@ -15,6 +15,15 @@ public sealed class ErrorModel : PageModel
 {
     public bool IsNotFound { get; private set; }
 
+    /// <summary>A form sent with a body over its limit: a document of more than 10 MB.</summary>
+    public bool IsTooLarge { get; private set; }
+
+    /// <summary>The address of the form that was refused, to go back to it.</summary>
+    public string? BackTo { get; private set; }
+
+    /// <summary>Refused by a rate limit: the minutes to wait, from its Retry-After (whole minutes, at least one).</summary>
+    public int? RetryAfterMinutes { get; private set; }
+
     public void OnGet() => Describe();
 
     public void OnPost() => Describe();
@@ -28,5 +37,17 @@ public sealed class ErrorModel : PageModel
         }
 
         IsNotFound = Response.StatusCode == StatusCodes.Status404NotFound;
+        IsTooLarge = Response.StatusCode == StatusCodes.Status413PayloadTooLarge;
+        if (IsTooLarge && HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is { } original)
+        {
+            BackTo = original.OriginalPathBase + original.OriginalPath + original.OriginalQueryString;
+        }
+
+        if (Response.StatusCode == StatusCodes.Status429TooManyRequests)
+        {
+            RetryAfterMinutes = int.TryParse(Response.Headers.RetryAfter, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+                ? Math.Max(1, (seconds + 59) / 60)
+                : 1;
+        }
     }
 }

@@ -46,8 +46,8 @@ public sealed class AccountLanguageTests(RegistryApiFactory api) : IClassFixture
     }
 
     [Theory]
-    [InlineData("fr", "Le mot de passe doit compter au moins 10 caractères.", "Un compte existe déjà avec cette adresse e-mail.")]
-    [InlineData("ar", "يجب أن تتكون كلمة المرور من 10 أحرف على الأقل.", "يوجد حساب بهذا البريد الإلكتروني.")]
+    [InlineData("fr", "Le mot de passe doit compter au moins 12 caractères.", "Un compte existe déjà avec cette adresse e-mail.")]
+    [InlineData("ar", "يجب أن تتكون كلمة المرور من 12 أحرف على الأقل.", "يوجد حساب بهذا البريد الإلكتروني.")]
     public async Task Register_problems_are_in_the_Accept_Language(string language, string tooShort, string duplicate)
     {
         using var client = api.CreateClient();

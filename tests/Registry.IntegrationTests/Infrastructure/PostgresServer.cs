@@ -15,11 +15,33 @@ public sealed class PostgresServer
 
     private static readonly Lazy<Task<PostgresServer>> Shared = new(StartAsync);
 
-    private PostgresServer(string adminConnectionString) => AdminConnectionString = adminConnectionString;
+    private readonly Action<string>? _control;
+
+    private PostgresServer(string adminConnectionString, Action<string>? control = null)
+    {
+        AdminConnectionString = adminConnectionString;
+        _control = control;
+    }
 
     public string AdminConnectionString { get; }
 
     public static Task<PostgresServer> InstanceAsync() => Shared.Value;
+
+    /// <summary>The folder of the machine's PostgreSQL programs (pg_dump, pg_restore, ...).</summary>
+    public static string BinDirectory => FindBinaries();
+
+    /// <summary>
+    /// Another throwaway cluster of its own, as a fresh machine would have (a restore target, say); stopped at exit.
+    /// <paramref name="durable"/> keeps PostgreSQL's crash safety (fsync, synchronous commit), which the shared
+    /// cluster turns off for speed: a test that crashes the server needs what was committed to survive it.
+    /// </summary>
+    public static Task<PostgresServer> StartFreshClusterAsync(bool durable = false) => StartClusterAsync(durable);
+
+    /// <summary>Crashes the server (pg_ctl stop -m immediate: no shutdown checkpoint, clients cut off), as a power cut would.</summary>
+    public void Crash() => (_control ?? throw new InvalidOperationException("Only a cluster the tests started can be stopped."))("crash");
+
+    /// <summary>Starts the server again after <see cref="Crash"/>, on the same port; it recovers from its WAL.</summary>
+    public void Restart() => (_control ?? throw new InvalidOperationException("Only a cluster the tests started can be started."))("start");
 
     public string ConnectionStringFor(string database) =>
         new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = database, MaxPoolSize = 100 }.ConnectionString;
@@ -31,6 +53,11 @@ public sealed class PostgresServer
             return new PostgresServer(external);
         }
 
+        return await StartClusterAsync(durable: false);
+    }
+
+    private static async Task<PostgresServer> StartClusterAsync(bool durable)
+    {
         var bin = FindBinaries();
         var root = Path.Combine(Path.GetTempPath(), "registry-tests-" + Guid.NewGuid().ToString("N")[..8]);
         var data = Path.Combine(root, "data");
@@ -44,11 +71,13 @@ public sealed class PostgresServer
         }
 
         RunAs(asRoot, Path.Combine(bin, "initdb"), ["-D", data, "-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8", "--locale=C.UTF-8"]);
-        RunAs(asRoot, Path.Combine(bin, "pg_ctl"),
+        var speed = durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+        void Start() => RunAs(asRoot, Path.Combine(bin, "pg_ctl"),
         [
             "-D", data, "-l", Path.Combine(root, "server.log"), "-w", "start", "-o",
-            $"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400",
+            $"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c max_connections=400" + speed,
         ]);
+        Start();
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             try
@@ -62,7 +91,19 @@ public sealed class PostgresServer
             }
         };
 
-        var server = new PostgresServer($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres");
+        var server = new PostgresServer(
+            $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres",
+            command =>
+            {
+                if (command == "start")
+                {
+                    Start();
+                }
+                else
+                {
+                    RunAs(asRoot, Path.Combine(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"]);
+                }
+            });
         await using var connection = new NpgsqlConnection(server.AdminConnectionString);
         await connection.OpenAsync();
         return server;

@@ -23,6 +23,9 @@ public class RegistryApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public virtual async Task InitializeAsync() => _connectionString ??= await TestDatabase.CreateAsync();
 
+    /// <summary>An API instance on an existing database (a restored backup, say); nothing is created or migrated.</summary>
+    public static RegistryApiFactory OnDatabase(string connectionString) => new() { _connectionString = connectionString };
+
     /// <summary>Another API instance on the same database, as behind a load balancer.</summary>
     public RegistryApiFactory AnotherInstance() => new() { _connectionString = ConnectionString };
 
@@ -37,6 +40,12 @@ public class RegistryApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Registry:BootstrapAdmin:Password", Password);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore", "Fatal");
+        // Every test client shares one address: the abuse limits would throttle the suite. RateLimitTests sets small ones.
+        foreach (var policy in (string[])["Login", "SignUp", "NameReservation", "Search", "OpenData"])
+        {
+            builder.UseSetting($"Registry:RateLimits:{policy}:PermitLimit", "1000000");
+        }
+
         ConfigureMore(builder);
         builder.UseDefaultServiceProvider(options =>
         {

@@ -43,21 +43,7 @@ public static class TestDatabase
                 await Execute(connection, $"CREATE DATABASE {Template}");
             }
 
-            var connectionString = server.ConnectionStringFor(Template);
-            var services = new ServiceCollection();
-            await using (var dataSource = NpgsqlDataSource.Create(connectionString))
-            {
-                services.AddSingleton(dataSource);
-                services.AddDbContext<RegistryDbContext>(o => o
-                    .UseNpgsql(dataSource, npgsql => npgsql.MigrationsAssembly("Registry.Migrations"))
-                    .UseSnakeCaseNamingConvention());
-                services.AddScoped<DatabaseMigrator>();
-                await using var provider = services.BuildServiceProvider();
-                await using var scope = provider.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
-            }
-
-            NpgsqlConnection.ClearAllPools();
+            await MigrateAsync(server.ConnectionStringFor(Template));
             await using (var connection = new NpgsqlConnection(server.AdminConnectionString))
             {
                 await connection.OpenAsync();
@@ -70,6 +56,25 @@ public static class TestDatabase
         {
             TemplateLock.Release();
         }
+    }
+
+    /// <summary>Applies the real migrations to a database, as the deploy step does.</summary>
+    public static async Task MigrateAsync(string connectionString)
+    {
+        var services = new ServiceCollection();
+        await using (var dataSource = NpgsqlDataSource.Create(connectionString))
+        {
+            services.AddSingleton(dataSource);
+            services.AddDbContext<RegistryDbContext>(o => o
+                .UseNpgsql(dataSource, npgsql => npgsql.MigrationsAssembly("Registry.Migrations"))
+                .UseSnakeCaseNamingConvention());
+            services.AddScoped<DatabaseMigrator>();
+            await using var provider = services.BuildServiceProvider();
+            await using var scope = provider.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+        }
+
+        NpgsqlConnection.ClearAllPools();
     }
 
     private static async Task Execute(NpgsqlConnection connection, string sql)

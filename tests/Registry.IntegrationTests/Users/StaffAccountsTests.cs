@@ -63,6 +63,28 @@ public sealed class StaffAccountsTests(RegistryApiFactory api) : IClassFixture<R
         Assert.Equal(role == Roles.RegionalOfficial ? "{05}" : "{}", await api.ScalarAsync<string>("SELECT region_codes::text FROM identity.users WHERE id = $1", id));
     }
 
+    [Theory]
+    [InlineData("ar-MA", "لحساب الموظفين أحد الأدوار")]
+    [InlineData("fr-MA", "Un compte du personnel a l'un des rôles")]
+    public async Task A_role_that_is_not_staff_is_refused_in_the_callers_language(string culture, string expected)
+    {
+        var admin = await AdminIdAsync();
+        var previous = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo(culture);
+        try
+        {
+            var refused = await Assert.ThrowsAsync<ValidationException>(() => api.SendAsAsync(admin, Roles.Administrator,
+                sender => sender.Send(new Registry.Application.Users.Commands.CreateStaffUser.CreateStaffUser($"role-{Guid.NewGuid():N}@staff.test", "Str0ng!Passw0rd", "Applicant", null))));
+            var message = Assert.Single(refused.Errors, e => e.PropertyName == "Role").ErrorMessage;
+            Assert.StartsWith(expected, message, StringComparison.Ordinal);
+            Assert.Contains(Roles.RegionalOfficial, message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
     [Fact]
     public async Task A_cursor_this_list_did_not_give_is_refused()
     {

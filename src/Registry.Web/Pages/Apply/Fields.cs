@@ -7,3 +7,15 @@ public sealed record InputField(string Id, string Name, string Label, string? Va
 public sealed record SelectField(string Id, string Name, string Label, string? Value, string? Error, IReadOnlyList<SelectOption> Options, string? Hint = null);
 
 public sealed record SelectOption(string Value, string Text, string? Group = null);
+
+/// <summary>A member's row of a form (<c>_MemberRow.cshtml</c>): its fields are named <c>{List}[{Index}].x</c>, their ids <c>{List}-{Index}-x</c>.</summary>
+public sealed record MemberRowView(MemberRow Row, int Index, string List, bool HasShares, Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary ModelState)
+{
+    public string? Error(string field) => FormErrors.For(ModelState, field);
+}
+
+/// <summary>An officer's row of a form (<c>_OfficerRow.cshtml</c>), named as <see cref="MemberRowView"/>'s.</summary>
+public sealed record OfficerRowView(OfficerRow Row, int Index, string List, bool IsMutual, Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary ModelState)
+{
+    public string? Error(string field) => FormErrors.For(ModelState, field);
+}

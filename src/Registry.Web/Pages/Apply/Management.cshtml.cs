@@ -31,9 +31,10 @@ public sealed class OfficerRow
         MandateEnd = Wizard.IsoDate(o.MandateEnd), IsParticipatingMember = o.IsParticipatingMember,
     };
 
-    public OfficerInput? ToInput(int index, FormReader read)
+    /// <summary>The officer as the use case's input; <paramref name="list"/> is the form's name for the list (its fields' ids start with it).</summary>
+    public OfficerInput? ToInput(int index, FormReader read, string list = "officers")
     {
-        var id = $"officers-{index}-";
+        var id = $"{list}-{index}-";
         var role = read.Choice<OfficerRole>(Role, id + "role", ApplyText.ChooseRole);
         var birth = read.Date(BirthDate, id + "birthDate", required: false);
         var start = read.Date(MandateStart, id + "mandateStart", required: true);
@@ -81,8 +82,8 @@ public sealed class ManagementModel(ISender sender) : ApplyPageModel(sender)
             case "add":
                 Rows.Add(new OfficerRow());
                 return Page();
-            case { } remove when remove.StartsWith("remove-", StringComparison.Ordinal):
-                if (int.TryParse(remove.AsSpan("remove-".Length), out var index) && index >= 0 && index < Rows.Count)
+            case { } remove when remove.StartsWith("remove-officers-", StringComparison.Ordinal):
+                if (int.TryParse(remove.AsSpan("remove-officers-".Length), out var index) && index >= 0 && index < Rows.Count)
                 {
                     Rows.RemoveAt(index);
                 }

@@ -36,9 +36,10 @@ public sealed class MemberRow
         SharesPaid = m.SharesPaid.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
-    public MemberInput ToInput(int index, FormReader read)
+    /// <summary>The member as the use case's input; <paramref name="list"/> is the form's name for the list (its fields' ids start with it).</summary>
+    public MemberInput ToInput(int index, FormReader read, string list = "members")
     {
-        var id = $"members-{index}-";
+        var id = $"{list}-{index}-";
         var kind = read.Choice<MemberKind>(Kind, id + "kind", null) ?? MemberKind.NaturalPerson;
         var legal = kind == MemberKind.LegalPerson;
         return new MemberInput(
@@ -91,8 +92,8 @@ public sealed class MembersModel(ISender sender) : ApplyPageModel(sender)
             case "add-person" or "add-legal-person":
                 Rows.Add(new MemberRow { Kind = Action == "add-person" ? nameof(MemberKind.NaturalPerson) : nameof(MemberKind.LegalPerson) });
                 return Page();
-            case { } remove when remove.StartsWith("remove-", StringComparison.Ordinal):
-                if (int.TryParse(remove.AsSpan("remove-".Length), out var index) && index >= 0 && index < Rows.Count)
+            case { } remove when remove.StartsWith("remove-members-", StringComparison.Ordinal):
+                if (int.TryParse(remove.AsSpan("remove-members-".Length), out var index) && index >= 0 && index < Rows.Count)
                 {
                     Rows.RemoveAt(index);
                 }

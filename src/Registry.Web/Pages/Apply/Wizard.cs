@@ -18,8 +18,6 @@ public enum Step
     Review,
 }
 
-/// <summary>A message of the page's error summary and where its link leads (a field of this page, or another step's).</summary>
-public sealed record ErrorLink(string Message, string Href);
 
 /// <summary>What the summary of a wizard page lists, and the step navigation.</summary>
 public static class Wizard
@@ -127,7 +125,8 @@ public sealed class FormReader(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateD
             return null;
         }
 
-        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        // What a date input sends, or what a person types where the browser has no date input (see Field's remarks).
+        if (DateOnly.TryParseExact(value, ["yyyy-MM-dd", "yyyy-M-d", "d/M/yyyy", "dd/MM/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
             return date;
         }

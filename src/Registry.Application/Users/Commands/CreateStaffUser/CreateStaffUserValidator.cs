@@ -12,7 +12,8 @@ public sealed class CreateStaffUserValidator : AbstractValidator<CreateStaffUser
     {
         RuleFor(x => x.Email).NotEmpty().EmailAddress().Text(254);
         RuleFor(x => x.Password).NotEmpty().MaximumLength(128);
-        RuleFor(x => x.Role).Must(r => Roles.Staff.Contains(r)).WithMessage($"A staff role is one of {string.Join(", ", Roles.Staff)}.");
+        RuleFor(x => x.Role).Must(r => Roles.Staff.Contains(r)).WithMessage(
+            $"Un compte du personnel a l'un des rôles {string.Join(", ", Roles.Staff)}.", $"لحساب الموظفين أحد الأدوار {string.Join("، ", Roles.Staff)}.");
         RuleFor(x => x.RegionCodes).NotEmpty().When(x => x.Role == Roles.RegionalOfficial)
             .WithMessage("Un agent régional couvre au moins une région.", "يغطي الموظف الجهوي جهة واحدة على الأقل.");
         RuleFor(x => x.RegionCodes).Empty().When(x => x.Role != Roles.RegionalOfficial)

@@ -6,13 +6,17 @@ using Microsoft.AspNetCore.Mvc;
 using Registry.Application.Common.Exceptions;
 using Registry.Application.Compliance.Commands.FileDeclaration;
 using Registry.Application.Compliance.Queries.GetOrganizationCompliance;
+using Registry.Application.Applications;
 using Registry.Application.Documents;
 using Registry.Application.Organizations;
 using Registry.Application.Organizations.Queries.GetOrganization;
+using Registry.Domain.Applications;
 using Registry.Domain.Common;
 using Registry.Domain.Compliance;
 using Registry.Domain.Documents;
+using Registry.Domain.Reference;
 using Registry.Web.Localization;
+using Registry.Web.Pages.Apply;
 
 namespace Registry.Web.Pages.Account.Organisations;
 
@@ -23,12 +27,19 @@ namespace Registry.Web.Pages.Account.Organisations;
 /// rules answer in theirs, in the page's language, next to the field they concern. Success redirects to the
 /// organisation (Post-Redirect-Get); a hidden Idempotency-Key makes a double submission file once.
 /// </summary>
+/// <remarks>
+/// New officers and members who joined are rows of fields, members who left rows of one identifier: without script, "add"
+/// and "remove" are submit buttons that change the rows and show the form again, filing nothing (as the application's steps do).
+/// </remarks>
 [RequestSizeLimit(MaxBodyBytes)]
-[RequestFormLimits(MultipartBodyLengthLimit = MaxBodyBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = MaxBodyBytes, ValueCountLimit = MaxFormValues)]
 public sealed class DeclareModel(ISender sender) : OwnerPageModel(sender)
 {
     /// <summary>The document's limit and the form's few fields: a larger body is refused before it is read.</summary>
     public const long MaxBodyBytes = ApplicationDocument.MaxSizeBytes + (64 * 1024);
+
+    /// <summary>Room for the use case's maximum of members joining, a dozen fields each.</summary>
+    public const int MaxFormValues = (ApplicationInputValidator.MaxMembers + 10) * 13;
 
     [BindProperty(Name = "effective-on")]
     public string? EffectiveOn { get; set; }
@@ -60,7 +71,27 @@ public sealed class DeclareModel(ISender sender) : OwnerPageModel(sender)
     [BindProperty(Name = "idempotency-key")]
     public string? IdempotencyKey { get; set; }
 
-    public DeclarationKind Kind { get; private set; }
+    [BindProperty(Name = "officers")]
+    public List<OfficerRow> Officers { get; set; } = [];
+
+    [BindProperty(Name = "joining")]
+    public List<MemberRow> Joining { get; set; } = [];
+
+    [BindProperty(Name = "leaving")]
+    public List<string?> Leaving { get; set; } = [];
+
+    /// <summary>Which submit button was pressed: filing, or adding or removing a row.</summary>
+    [BindProperty(Name = "action")]
+    public string? Action { get; set; }
+
+    public DeclarationTopic Topic { get; private set; } = DeclarationTopic.GeneralAssembly;
+
+    public DeclarationKind Kind => Topic.Kind;
+
+    /// <summary>Members with shares (cooperatives and unions) can be legal persons too.</summary>
+    public bool HasShares => Organization.LegalForm is LegalForm.COOP or LegalForm.UNION;
+
+    public bool IsMutual => Organization.LegalForm == LegalForm.MUTU;
 
     public OrganizationProfile Organization { get; private set; } = null!;
 
@@ -74,6 +105,17 @@ public sealed class DeclareModel(ISender sender) : OwnerPageModel(sender)
         }
 
         IdempotencyKey = Guid.NewGuid().ToString("N");
+        if (Topic.HasOfficers)
+        {
+            Officers.Add(new OfficerRow());
+        }
+
+        if (Kind == DeclarationKind.MemberChange)
+        {
+            Joining.Add(new MemberRow { Kind = nameof(MemberKind.NaturalPerson) });
+            Leaving.Add(null);
+        }
+
         return Page();
     }
 
@@ -85,11 +127,16 @@ public sealed class DeclareModel(ISender sender) : OwnerPageModel(sender)
             return NotFoundPage();
         }
 
+        if (ChangeRows())
+        {
+            return Page();
+        }
+
         var input = ReadInput();
         var document = await ReadDocumentAsync(cancellationToken);
         if (!ModelState.IsValid || input is null)
         {
-            return Page();
+            return FormAgain();
         }
 
         try
@@ -104,7 +151,9 @@ public sealed class DeclareModel(ISender sender) : OwnerPageModel(sender)
             {
                 var field = FieldOf(failure.PropertyName);
                 // The validator's own texts (dates, years, documents) are written for people; its generic ones name C# properties.
-                var message = failure.ErrorCode is "NotNullValidator" or "NotEmptyValidator" or "InclusiveBetweenValidator" or "GreaterThanValidator"
+                var message = failure.ErrorCode == "GreaterThanValidator" && field.EndsWith("-mandateEnd", StringComparison.Ordinal)
+                    ? OrganisationText.MandateEndAfterStart
+                    : failure.ErrorCode is "NotNullValidator" or "NotEmptyValidator" or "InclusiveBetweenValidator" or "GreaterThanValidator"
                     or "GreaterThanOrEqualValidator" ? OrganisationText.ValueOutOfRange : failure.ErrorMessage;
                 if (FormErrors.For(ModelState, field) is null)
                 {
@@ -132,11 +181,63 @@ public sealed class DeclareModel(ISender sender) : OwnerPageModel(sender)
             ModelState.AddModelError("effective-on", OrganisationText.AlreadyFiled);
         }
 
+        return FormAgain();
+    }
+
+    /// <summary>The form with its errors; a list left with no row (blank ones are dropped) gets an empty one to fill in.</summary>
+    private Microsoft.AspNetCore.Mvc.RazorPages.PageResult FormAgain()
+    {
+        if (Topic.HasOfficers && Officers.Count == 0)
+        {
+            Officers.Add(new OfficerRow());
+        }
+
+        if (Kind == DeclarationKind.MemberChange && Joining.Count == 0 && Leaving.Count == 0)
+        {
+            Joining.Add(new MemberRow { Kind = nameof(MemberKind.NaturalPerson) });
+            Leaving.Add(null);
+        }
+
         return Page();
     }
 
-    public static DeclarationKind? KindOf(string slug) =>
-        Enum.GetValues<DeclarationKind>().Cast<DeclarationKind?>().FirstOrDefault(k => OrganisationModel.Slug(k!.Value) == slug);
+    /// <summary>Adds or removes a row when one of those buttons was pressed (true: the form is shown again, nothing filed).</summary>
+    private bool ChangeRows()
+    {
+        switch (Action)
+        {
+            case "add-officer" when Topic.HasOfficers:
+                Officers.Add(new OfficerRow());
+                return true;
+            case "add-person" or "add-legal-person" when Kind == DeclarationKind.MemberChange:
+                Joining.Add(new MemberRow { Kind = Action == "add-legal-person" && HasShares ? nameof(MemberKind.LegalPerson) : nameof(MemberKind.NaturalPerson) });
+                return true;
+            case "add-leaving" when Kind == DeclarationKind.MemberChange:
+                Leaving.Add(null);
+                return true;
+            case { } remove when remove.StartsWith("remove-", StringComparison.Ordinal):
+                var parts = remove.Split('-');
+                if (parts.Length == 3 && int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index >= 0)
+                {
+                    switch (parts[1])
+                    {
+                        case "officers" when index < Officers.Count:
+                            Officers.RemoveAt(index);
+                            break;
+                        case "joining" when index < Joining.Count:
+                            Joining.RemoveAt(index);
+                            break;
+                        case "leaving" when index < Leaving.Count:
+                            Leaving.RemoveAt(index);
+                            break;
+                    }
+                }
+
+                return true;
+            default:
+                return false;
+        }
+    }
 
     private PartialViewResult NotFoundPage() => Hosting.NotFoundPageFilter.NotFoundPage(HttpContext, ModelState);
 
@@ -146,12 +247,12 @@ public sealed class DeclareModel(ISender sender) : OwnerPageModel(sender)
         number = Normalise(number);
         await Sender.Send(new GetOrganizationCompliance(number), cancellationToken); // scoped to the owner: not found otherwise
         Organization = await Sender.Send(new GetOrganization(number), cancellationToken);
-        if (KindOf(kind) is not { } declared || !OrganisationModel.KindsFor(Organization.LegalForm).Contains(declared))
+        if (OrganisationModel.TopicsFor(Organization.LegalForm).FirstOrDefault(t => t.Slug == kind) is not { } topic)
         {
             return false;
         }
 
-        Kind = declared;
+        Topic = topic;
         return true;
     }
 
@@ -163,14 +264,41 @@ public sealed class DeclareModel(ISender sender) : OwnerPageModel(sender)
         DateOnly? mandateEnd = null;
         int? members = null;
         decimal? investments = null, income = null, expenses = null;
+        List<OfficerInput>? officers = null;
+        List<MemberInput>? joining = null;
+        List<string>? leaving = null;
+        var read = new FormReader(ModelState);
+        if (Topic.HasOfficers)
+        {
+            // Blank rows (an "add" pressed once too often) are left out, as on the application's steps.
+            Officers = [.. Officers.Where(o => !o.IsBlank)];
+            if (Officers.Count == 0)
+            {
+                ModelState.AddModelError("officers", OrganisationText.OfficersRequired);
+            }
+
+            officers = [.. Officers.Select((row, i) => row.ToInput(i, read, "officers")).OfType<OfficerInput>()];
+        }
+
         switch (Kind)
         {
             case DeclarationKind.AnnualAccounts:
                 year = RequiredYear(FinancialYear, "financial-year");
                 turnover = RequiredAmount(Turnover, "turnover");
                 break;
-            case DeclarationKind.BoardChange:
+            case DeclarationKind.BoardChange when Topic.NoChange:
                 mandateEnd = RequiredDate(NewMandateEnd, "new-mandate-end");
+                break;
+            case DeclarationKind.MemberChange:
+                Joining = [.. Joining.Where(m => !m.IsBlank)];
+                Leaving = [.. Leaving.Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => l!.Trim())];
+                if (Joining.Count == 0 && Leaving.Count == 0)
+                {
+                    ModelState.AddModelError("member-changes", OrganisationText.MemberChangesRequired);
+                }
+
+                joining = [.. Joining.Select((row, i) => row.ToInput(i, read, "joining"))];
+                leaving = [.. Leaving.OfType<string>()];
                 break;
             case DeclarationKind.MutualAnnualReturn:
                 year = RequiredYear(FinancialYear, "financial-year");
@@ -182,7 +310,7 @@ public sealed class DeclareModel(ISender sender) : OwnerPageModel(sender)
         }
 
         return effectiveOn is { } on && ModelState.IsValid
-            ? new DeclarationInput(Kind, on, year, turnover, NoChange: Kind == DeclarationKind.BoardChange, NewMandateEnd: mandateEnd,
+            ? new DeclarationInput(Kind, on, year, turnover, officers, joining, leaving, NoChange: Topic.NoChange, NewMandateEnd: mandateEnd,
                 MemberCount: members, Investments: investments, Income: income, Expenses: expenses)
             : null;
     }
@@ -214,6 +342,11 @@ public sealed class DeclareModel(ISender sender) : OwnerPageModel(sender)
     private static string FieldOf(string property) => property switch
     {
         _ when property.StartsWith("document", StringComparison.OrdinalIgnoreCase) => "document",
+        // A row's field: Input.Officers[1].MandateEnd is officers-1-mandateEnd, Input.Leaving[0] is leaving-0.
+        _ when property.StartsWith("Input.Officers[", StringComparison.Ordinal) || property.StartsWith("Input.Joining[", StringComparison.Ordinal)
+            || property.StartsWith("Input.Leaving[", StringComparison.Ordinal) => Wizard.FieldOf(property),
+        "Input.Officers" => "officers",
+        "Input" or "Input.Joining" or "Input.Leaving" => "member-changes",
         "Input.FinancialYear" => "financial-year",
         "Input.Turnover" => "turnover",
         "Input.NewMandateEnd" => "new-mandate-end",

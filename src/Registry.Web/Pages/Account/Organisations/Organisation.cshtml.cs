@@ -1,11 +1,13 @@
 using Mediator;
 using Registry.Application.Compliance;
 using Registry.Application.Compliance.Queries.GetOrganizationCompliance;
+using Registry.Application.Compliance.Commands.FileDeclaration;
 using Registry.Application.Compliance.Queries.ListDeclarations;
 using Registry.Application.Organizations;
 using Registry.Application.Organizations.Queries.GetOrganization;
 using Registry.Domain.Compliance;
 using Registry.Domain.Reference;
+using Registry.Web.Localization;
 
 namespace Registry.Web.Pages.Account.Organisations;
 
@@ -32,22 +34,34 @@ public sealed class OrganisationModel(ISender sender) : OwnerPageModel(sender)
         JustFiled = filed is { } id ? Declarations.FirstOrDefault(d => d.Id == id) : null;
     }
 
-    /// <summary>What this legal form declares through these pages (management and member changes carry personal data: the API for now).</summary>
-    public static IReadOnlyList<DeclarationKind> KindsFor(LegalForm form) => form switch
+    /// <summary>What this legal form declares through these pages, one form each.</summary>
+    public static IReadOnlyList<DeclarationTopic> TopicsFor(LegalForm form) => form switch
     {
-        LegalForm.COOP or LegalForm.UNION => [DeclarationKind.GeneralAssembly, DeclarationKind.AnnualAccounts],
-        LegalForm.ASSO => [DeclarationKind.GeneralAssembly, DeclarationKind.BoardChange],
-        LegalForm.MUTU => [DeclarationKind.GeneralAssembly, DeclarationKind.MutualAnnualReturn],
-        _ => [DeclarationKind.GeneralAssembly],
+        LegalForm.COOP or LegalForm.UNION =>
+            [DeclarationTopic.GeneralAssembly, DeclarationTopic.AnnualAccounts, DeclarationTopic.ManagementChange, DeclarationTopic.MemberChange],
+        LegalForm.ASSO => [DeclarationTopic.GeneralAssembly, DeclarationTopic.BoardRenewed, DeclarationTopic.NewBoard, DeclarationTopic.MemberChange],
+        LegalForm.MUTU =>
+            [DeclarationTopic.GeneralAssembly, DeclarationTopic.MutualAnnualReturn, DeclarationTopic.ManagementChange, DeclarationTopic.MemberChange],
+        _ => [DeclarationTopic.GeneralAssembly, DeclarationTopic.ManagementChange, DeclarationTopic.MemberChange],
     };
+}
 
-    public static string Slug(DeclarationKind kind) => kind switch
-    {
-        DeclarationKind.GeneralAssembly => "general-assembly",
-        DeclarationKind.AnnualAccounts => "annual-accounts",
-        DeclarationKind.BoardChange => "board-renewed",
-        DeclarationKind.MutualAnnualReturn => "annual-return",
-        DeclarationKind.ManagementChange => "management-change",
-        _ => "member-change",
-    };
+/// <summary>
+/// What one declaration form declares: a kind of <see cref="FileDeclaration"/> and, for an association's board, whether the
+/// assembly renewed the same board (new mandate end only) or elected a new one (its members, roles and mandates).
+/// </summary>
+public sealed record DeclarationTopic(string Slug, DeclarationKind Kind, bool NoChange = false)
+{
+    public static readonly DeclarationTopic GeneralAssembly = new("general-assembly", DeclarationKind.GeneralAssembly);
+    public static readonly DeclarationTopic AnnualAccounts = new("annual-accounts", DeclarationKind.AnnualAccounts);
+    public static readonly DeclarationTopic ManagementChange = new("management-change", DeclarationKind.ManagementChange);
+    public static readonly DeclarationTopic MemberChange = new("member-change", DeclarationKind.MemberChange);
+    public static readonly DeclarationTopic BoardRenewed = new("board-renewed", DeclarationKind.BoardChange, NoChange: true);
+    public static readonly DeclarationTopic NewBoard = new("new-board", DeclarationKind.BoardChange);
+    public static readonly DeclarationTopic MutualAnnualReturn = new("annual-return", DeclarationKind.MutualAnnualReturn);
+
+    /// <summary>Whether the form lists officers with their roles and mandates (they replace the current ones).</summary>
+    public bool HasOfficers => Kind == DeclarationKind.ManagementChange || (Kind == DeclarationKind.BoardChange && !NoChange);
+
+    public string Title => OrganisationText.TopicTitle(this);
 }

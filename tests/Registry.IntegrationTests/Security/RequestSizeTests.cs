@@ -1,0 +1,114 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Registry.IntegrationTests.Infrastructure;
+
+namespace Registry.IntegrationTests.Security;
+
+/// <summary>
+/// Every body has a limit (1 MB; uploads 10 MB and the multipart overhead), whether its length is declared or not:
+/// past it the answer is 413, problem details for the API and the error page for pages — never a 500 or a 400.
+/// </summary>
+/// <summary>The API on a real Kestrel port: only a real server reads a body sent without a length as it arrives.</summary>
+public sealed class KestrelRegistryApiFactory : RegistryApiFactory
+{
+    public KestrelRegistryApiFactory() => UseKestrel(0);
+
+    /// <summary>A client of the real port, signed in as <paramref name="signedIn"/> when given; no redirects, no cookie jar.</summary>
+    public HttpClient PortClient(HttpClient? signedIn = null)
+    {
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = new Uri(address) };
+        client.DefaultRequestHeaders.Authorization = signedIn?.DefaultRequestHeaders.Authorization;
+        return client;
+    }
+}
+
+public sealed class RequestSizeTests(KestrelRegistryApiFactory api) : IClassFixture<KestrelRegistryApiFactory>
+{
+    [Fact]
+    public async Task A_JSON_body_over_1_MB_without_a_declared_length_is_413_and_creates_nothing()
+    {
+        using var applicant = api.PortClient(await api.Actors.ClientAsync(Actor.Owner));
+        var before = await api.ScalarAsync<long>("SELECT count(*) FROM registry.applications");
+        using var content = new UnsizedContent(Encoding.UTF8.GetBytes("{\"nameLatin\":\"" + new string('x', 1_100_000) + "\"}"), "application/json");
+
+        var response = await applicant.PostAsync("/api/v1/applications", content);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(before, await api.ScalarAsync<long>("SELECT count(*) FROM registry.applications"));
+    }
+
+    [Fact]
+    public async Task An_upload_whose_body_passes_the_limit_after_its_file_is_413_not_a_malformed_400()
+    {
+        var signedIn = await api.Actors.ClientAsync(Actor.Owner);
+        var id = await signedIn.DraftAsync();
+        using var owner = api.PortClient(signedIn);
+        var small = new byte[1024];
+        Samples.Pdf.CopyTo(small, 0);
+        using var form = new MultipartFormDataContent { { new StringContent("Statutes"), "kind" }, { new ByteArrayContent(small), "file", "statuts.pdf" } };
+        // A second file is not read, but it is part of the body: 11 MB of it passes the endpoint's limit.
+        form.Add(new ByteArrayContent(new byte[11 * 1024 * 1024]), "other", "other.pdf");
+        using var unsized = new UnsizedContent(await form.ReadAsByteArrayAsync(), form.Headers.ContentType!.ToString());
+
+        var response = await owner.PostAsync($"/api/v1/applications/{id}/documents", unsized);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(0L, await api.ScalarAsync<long>("SELECT count(*) FROM registry.documents WHERE application_id = $1", Guid.Parse(id)));
+    }
+
+    [Fact]
+    public async Task An_upload_of_a_declared_length_over_its_limit_is_413_before_it_is_read()
+    {
+        var signedIn = await api.Actors.ClientAsync(Actor.Owner);
+        var id = await signedIn.DraftAsync();
+        using var owner = api.PortClient(signedIn);
+        var response = await owner.AttachAsync(id, "Statutes", new byte[11 * 1024 * 1024], "statuts.pdf");
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
+    [InlineData("fr", "Envoi trop volumineux")]
+    [InlineData("ar", "الإرسال كبير جداً")]
+    public async Task A_page_posted_over_the_limit_is_the_413_page_in_its_language(string language, string title)
+    {
+        using var client = api.PortClient();
+        client.DefaultRequestHeaders.Add("Cookie", $"registry.lang=c={language}-MA|uic={language}-MA");
+        using var content = new StringContent("email=" + new string('x', 1_100_000), Encoding.UTF8, "application/x-www-form-urlencoded");
+
+        var response = await client.PostAsync("/account/log-in", content);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(title, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary>A body sent without Content-Length (chunked), as a client may stream one.</summary>
+    private sealed class UnsizedContent : HttpContent
+    {
+        private readonly byte[] _bytes;
+
+        public UnsizedContent(byte[] bytes, string contentType)
+        {
+            _bytes = bytes;
+            Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        }
+
+        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => stream.WriteAsync(_bytes).AsTask();
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+    }
+}
