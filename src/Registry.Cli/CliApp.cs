@@ -1,4 +1,5 @@
 using System.Globalization;
+using Registry.Cli.Audit;
 using Registry.Cli.Benchmark;
 using Registry.Cli.Common;
 using Registry.Cli.Generation;
@@ -15,6 +16,7 @@ internal static class CliApp
                    [--indexes auto|rebuild|staging] [--today yyyy-MM-dd] [--maintenance-work-mem 512MB]
           import organizations FILE.csv [--report rejected.csv]
           benchmark sweep [--today yyyy-MM-dd]
+          audit verify [--organization REGISTRATION-NUMBER]   (exit 4: a chain is broken; 5: no such organisation)
         The connection string can also come from ConnectionStrings__Registry.
         """;
 
@@ -48,6 +50,10 @@ internal static class CliApp
                     parsed.EnsureAllUsed();
                     var result = await new SweepBenchmarkCommand(Require(connectionString), output).RunAsync(today, cancellationToken);
                     return result.Second.RowsWritten == 0 && result.Second.FindingsChanged == 0 && result.Second.MessagesQueued == 0 ? 0 : 3;
+                case ["audit", "verify"]:
+                    var organization = parsed.Option("organization");
+                    parsed.EnsureAllUsed();
+                    return await new AuditVerifyCommand(Require(connectionString), output).RunAsync(organization, cancellationToken);
                 default:
                     await error.WriteLineAsync(Usage);
                     return 64;

@@ -34,6 +34,7 @@ public static class DependencyInjection
         services.AddScoped<IOpenDataExporter, OpenData.OpenDataExporter>();
         services.AddScoped<IOpenDataCatalog, OpenData.OpenDataCatalog>();
         services.AddScoped<IStatisticsReader, Statistics.StatisticsReader>();
+        services.AddScoped<IAuditChainVerifier, Audit.AuditChainVerifier>();
         services.AddScoped<IBackgroundJobs, Jobs.HangfireBackgroundJobs>();
         services.AddOptions<Notifications.SmtpOptions>()
             .Bind(configuration.GetSection(Notifications.SmtpOptions.SectionName))

@@ -1,6 +1,8 @@
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Registry.Api.Security;
+using Registry.Application.Audit.Queries.VerifyAuditTrail;
+using Registry.Application.Common.Interfaces;
 using Registry.Application.Users.Commands.CreateStaffUser;
 
 namespace Registry.Api.Endpoints;
@@ -11,14 +13,24 @@ public static class AdminEndpoints
 
     public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/v1/admin")
+        var admin = app.MapGroup("/api/v1/admin")
             .WithTags("Administration")
             .RequireAuthorization(Policies.Administrator)
-            .WithCommonProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict)
-            .MapPost("/users", CreateUser)
+            .WithCommonProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
+        admin.MapPost("/users", CreateUser)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Create a staff account: RegionalOfficial (with regions), MinistryAnalyst or Administrator. Accepts Idempotency-Key.");
+        admin.MapGet("/audit/verify", VerifyAudit)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Verify the audit trail's hash chains, all of them or one organisation's (?organization=REGISTRATION-NUMBER).")
+            .WithDescription("Recomputes every entry's SHA-256 in PostgreSQL and checks each chain's order and links. Always 200 when the "
+                + "check ran: ok is false when an entry was changed, removed or re-hashed, and firstBroken names the first such entry "
+                + "(id, chain, sequence, problem Sequence|Link|Content, expected and stored values). Independent of readiness and of the jobs.");
         return app;
     }
+
+    private static async Task<Ok<AuditVerification>> VerifyAudit(string? organization, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new VerifyAuditTrail(organization), ct));
 
     private static async Task<Created<CreatedStaffUser>> CreateUser(
         CreateStaffUserBody body, [AsParameters] IdempotencyKeyHeader key, ISender sender, CancellationToken ct)

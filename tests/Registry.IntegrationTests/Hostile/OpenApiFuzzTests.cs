@@ -302,13 +302,16 @@ public sealed class OpenApiFuzzTests(RegistryApiFactory api, ITestOutputHelper o
         yield return extra;
     }
 
-    /// <summary>Counts every row written to the registry's tables (and successful audit entries) in this test's database.</summary>
+    /// <summary>
+    /// Counts every row written to the registry's tables (and successful audit entries) in this test's database. The audit
+    /// chains' heads are left out: the audit trigger moves a chain's head with every entry, refusals included.
+    /// </summary>
     private async Task InstallWriteCounterAsync()
     {
         await using var connection = await api.OpenConnectionAsync();
         var tables = new List<string>();
         await using (var list = new NpgsqlCommand(
-            "SELECT quote_ident(table_schema) || '.' || quote_ident(table_name) FROM information_schema.tables WHERE table_schema = 'registry' AND table_type = 'BASE TABLE' AND table_name <> 'audit_entries'",
+            "SELECT quote_ident(table_schema) || '.' || quote_ident(table_name) FROM information_schema.tables WHERE table_schema = 'registry' AND table_type = 'BASE TABLE' AND table_name NOT IN ('audit_entries', 'audit_chain_heads')",
             connection))
         await using (var reader = await list.ExecuteReaderAsync())
         {

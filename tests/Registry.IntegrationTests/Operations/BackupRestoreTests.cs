@@ -43,6 +43,12 @@ public sealed class BackupRestoreTests(RegistryApiFactory api) : IClassFixture<R
         Assert.Equal(before, after);
         Assert.Equal(0, await ScalarAsync<long>(restored,
             "SELECT count(*) FROM registry.documents d JOIN registry.document_contents c ON c.document_id = d.id WHERE encode(sha256(c.content), 'hex') <> d.sha256"));
+        // Every audit chain intact in the restored database, as `Registry.Cli audit verify` checks it (the chains are restored, not re-made).
+        using (var verifyOutput = new StringWriter())
+        {
+            var verified = await Registry.Cli.CliApp.RunAsync(["audit", "verify", "--connection", restored], verifyOutput, verifyOutput, CancellationToken.None);
+            Assert.True(verified == 0, verifyOutput.ToString());
+        }
 
         // The restored service: the public profile, and the owner's token (keys restored) fetching the minutes.
         await using var service = RegistryApiFactory.OnDatabase(restored);

@@ -65,6 +65,8 @@ public sealed class AuthorizationTableTests(RegistryApiFactory api) : IClassFixt
         ("POST", "/api/v1/organizations/{number}/suspend", Target.FreshOrganization, "reason", [Unauthorized, Forbidden, Forbidden, Ok, NotFound, Forbidden, Forbidden]),
         ("POST", "/api/v1/organizations/{number}/strike-off", Target.FreshOrganization, "reason", [Unauthorized, Forbidden, Forbidden, Ok, NotFound, Forbidden, Forbidden]),
         ("POST", "/api/v1/admin/users", Target.None, "staff", [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Created]),
+        ("GET", "/api/v1/admin/audit/verify", Target.None, null, [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
+        ("GET", "/api/v1/admin/audit/verify?organization={number}", Target.Organization, null, [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
         ("GET", "/ops/hangfire", Target.None, null, [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
     ];
 
