@@ -5,7 +5,7 @@
 #   createdb -O registry registry_restored
 #   deploy/backup/restore.sh /backups/registry-20261126T020000Z.dump "postgresql://registry@db2:5432/registry_restored"
 #
-# Then check it: `registry audit verify` against the restored database (every audit chain intact), and compare
+# Then check it: `dotnet run --project src/Registry.Cli -- audit verify` (ConnectionStrings__Registry set to it) against the restored database (every audit chain intact), and compare
 # `SELECT count(*) FROM registry.organizations` with the figure the backup's day reported.
 set -euo pipefail
 
