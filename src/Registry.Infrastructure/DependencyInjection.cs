@@ -83,7 +83,16 @@ public static class DependencyInjection
             .UseRecommendedSerializerSettings()
             .UsePostgreSqlStorage(
                 options => options.UseNpgsqlConnection(connectionString),
-                new PostgreSqlStorageOptions { SchemaName = DatabaseMigrator.HangfireSchema, PrepareSchemaIfNecessary = false }));
+                new PostgreSqlStorageOptions
+                {
+                    SchemaName = DatabaseMigrator.HangfireSchema,
+                    PrepareSchemaIfNecessary = false,
+                    // A job whose worker dies (killed process, lost machine) is fetched again once this has passed
+                    // without a heartbeat; the heartbeat slides it while a live worker runs a long job (the sweep).
+                    // Hangfire.PostgreSql's default is 30 minutes of nothing happening.
+                    UseSlidingInvisibilityTimeout = true,
+                    InvisibilityTimeout = configuration.GetValue("Hangfire:InvisibilityTimeout", TimeSpan.FromMinutes(5)),
+                }));
         if (configuration.GetValue("Hangfire:ServerEnabled", true))
         {
             services.AddHangfireServer(options =>

@@ -39,8 +39,15 @@ public class RegistryApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// </summary>
     public bool HangfireServerEnabled { get; init; }
 
-    /// <summary>Another API instance on the same database, as behind a load balancer (with a Hangfire server if this one has one).</summary>
-    public RegistryApiFactory AnotherInstance() => new() { _connectionString = ConnectionString, HangfireServerEnabled = HangfireServerEnabled };
+    /// <summary>More configuration for this instance (key → value), applied after the defaults above.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// Another API instance on the same database, as behind a load balancer (with a Hangfire server if this one has
+    /// one, unless <paramref name="hangfireServer"/> says otherwise; with this one's settings unless others are given).
+    /// </summary>
+    public RegistryApiFactory AnotherInstance(bool? hangfireServer = null, IReadOnlyDictionary<string, string>? settings = null) =>
+        new() { _connectionString = ConnectionString, HangfireServerEnabled = hangfireServer ?? HangfireServerEnabled, Settings = settings ?? Settings };
 
     async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
 
@@ -63,6 +70,11 @@ public class RegistryApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         foreach (var policy in (string[])["Login", "SignUp", "NameReservation", "Search", "OpenData"])
         {
             builder.UseSetting($"Registry:RateLimits:{policy}:PermitLimit", "1000000");
+        }
+
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
         }
 
         ConfigureMore(builder);

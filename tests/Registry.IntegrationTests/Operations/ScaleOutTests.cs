@@ -14,6 +14,7 @@ namespace Registry.IntegrationTests.Operations;
 /// occurrence of its schedule and performed once, though both servers schedule and both work. (A token issued by
 /// one instance and accepted by the other: AccountTests.Another_API_instance_accepts_the_tokens_of_the_first.)
 /// </summary>
+[Collection(HangfireServers.Name)]
 public sealed class ScaleOutTests
 {
     [Fact]
