@@ -12,7 +12,7 @@ public static class LightPages
     {
         foreach (var path in paths)
         {
-            var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl, StorageState = session });
+            var context = await app.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl, StorageState = session });
             var page = await context.NewPageAsync();
             var violations = new List<string>();
             page.Console += (_, message) =>

@@ -19,8 +19,6 @@ public sealed class OfficialJourneyTests(BrowserApp app)
 {
     private const string Region = "11";
     private const string Province = "321";
-    private const int MaxPageBytes = 300 * 1024;
-
     [Theory]
     [InlineData("ar")]
     [InlineData("fr")]
@@ -263,44 +261,7 @@ public sealed class OfficialJourneyTests(BrowserApp app)
         var session = await page.Context.StorageStateAsync();
         await page.Context.CloseAsync();
 
-        foreach (var path in new[] { "/review", $"/review/applications/{id}", "/review/findings", $"/review/organisations/{number}" })
-        {
-            // A fresh browser each time, signed in but with nothing cached, as on a first visit.
-            var context = await app.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl, StorageState = session });
-            var fresh = await context.NewPageAsync();
-            var violations = new List<string>();
-            fresh.Console += (_, message) =>
-            {
-                if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
-                {
-                    violations.Add(message.Text);
-                }
-            };
-            var requests = new List<IRequest>();
-            fresh.RequestFinished += (_, request) => requests.Add(request);
-
-            var response = await fresh.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
-            Assert.Equal(200, response!.Status);
-            await Assertions.Expect(fresh.Locator("html")).ToHaveAttributeAsync("lang", language);
-            var policy = await response.HeaderValueAsync("content-security-policy");
-            Assert.NotNull(policy);
-            Assert.Contains("default-src 'none'", policy, StringComparison.Ordinal);
-            Assert.DoesNotContain("unsafe-inline", policy, StringComparison.Ordinal);
-            Assert.Equal(0, await fresh.Locator("script, [style]").CountAsync());
-
-            long bytes = 0;
-            foreach (var request in requests)
-            {
-                var sizes = await request.SizesAsync();
-                bytes += sizes.ResponseBodySize + sizes.ResponseHeadersSize;
-            }
-
-            Assert.True(requests.Count >= 2, $"{path}: only {requests.Count} responses were measured");
-            Assert.True(bytes < MaxPageBytes, $"{path} in {language} transferred {bytes} bytes on first load");
-            Assert.Empty(violations);
-            await PageChecks.AssertAccessibleAsync(fresh);
-            await context.CloseAsync();
-        }
+        await LightPages.AssertAsync(app, session, language, "/review", $"/review/applications/{id}", "/review/findings", $"/review/organisations/{number}");
     }
 
     /// <summary>

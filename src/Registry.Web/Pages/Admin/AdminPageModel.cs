@@ -37,12 +37,7 @@ public abstract class AdminPageModel(ISender sender, IAccessAudit audit) : PageM
         if (!User.IsInRole(Roles.Administrator))
         {
             await audit.RecordRefusalAsync("access.forbidden", null, null, $"{Request.Method} {Request.Path}: role not allowed.", HttpContext.RequestAborted);
-            context.Result = new PartialViewResult
-            {
-                ViewName = "_Forbidden",
-                StatusCode = StatusCodes.Status403Forbidden,
-                ViewData = new ViewDataDictionary(HttpContext.RequestServices.GetRequiredService<IModelMetadataProvider>(), ModelState),
-            };
+            context.Result = ForbiddenPage.For(this);
             return;
         }
 

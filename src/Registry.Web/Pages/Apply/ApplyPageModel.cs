@@ -57,12 +57,7 @@ public abstract class ApplyPageModel(ISender sender) : PageModel
     {
         if (Roles.Staff.Any(User.IsInRole))
         {
-            context.Result = new PartialViewResult
-            {
-                ViewName = "_Forbidden",
-                StatusCode = StatusCodes.Status403Forbidden,
-                ViewData = new ViewDataDictionary(HttpContext.RequestServices.GetRequiredService<IModelMetadataProvider>(), ModelState),
-            };
+            context.Result = ForbiddenPage.For(this);
             return;
         }
 

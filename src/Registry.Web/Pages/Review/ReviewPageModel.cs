@@ -33,12 +33,7 @@ public abstract class ReviewPageModel(ISender sender) : PageModel
     {
         if (!User.IsInRole(Roles.RegionalOfficial))
         {
-            context.Result = new PartialViewResult
-            {
-                ViewName = "_Forbidden",
-                StatusCode = StatusCodes.Status403Forbidden,
-                ViewData = new ViewDataDictionary(HttpContext.RequestServices.GetRequiredService<Microsoft.AspNetCore.Mvc.ModelBinding.IModelMetadataProvider>(), ModelState),
-            };
+            context.Result = ForbiddenPage.For(this);
             return;
         }
 
