@@ -73,6 +73,7 @@ builder.Services.ConfigureApplicationCookie(cookie =>
         return Task.CompletedTask;
     }
 });
+builder.Services.AddCurrentSessionsOnly();
 builder.Services.AddRegistryWeb();
 builder.Services.AddRegistryRateLimits();
 builder.Services.AddTrustedProxies(builder.Configuration);
@@ -106,6 +107,7 @@ app.UseRequestLimits(maxBodyBytes);
 // in the process owns: tests run several hosts side by side).
 app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetService<Serilog.ILogger>());
 app.UseAuthentication();
+app.UseCurrentSessionsOnly();
 app.UseAccountLanguage();
 // After authentication (a signed-in user's commands count against the user) and before authorization, whose
 // refusals write to the audit trail: a flood is turned away before it costs a database write.

@@ -49,6 +49,7 @@ public static class DependencyInjection
         services.AddScoped<ActingPrincipal>();
         services.AddScoped<ICurrentUser, CurrentUser>();
         services.AddScoped<IStaffAccounts, StaffAccounts>();
+        services.AddScoped<Sessions>();
 
         services.AddIdentityApiEndpoints<ApplicationUser>(options =>
             {

@@ -1130,6 +1130,34 @@ namespace Registry.Migrations.Migrations
                     b.ToTable("users", "identity");
                 });
 
+            modelBuilder.Entity("Registry.Infrastructure.Identity.UsedRefreshToken", b =>
+                {
+                    b.Property<byte[]>("TokenHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("token_hash");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<DateTimeOffset>("UsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("TokenHash")
+                        .HasName("pk_used_refresh_tokens");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_used_refresh_tokens_expires_at");
+
+                    b.ToTable("used_refresh_tokens", "identity");
+                });
+
             modelBuilder.Entity("Registry.Infrastructure.Notifications.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")

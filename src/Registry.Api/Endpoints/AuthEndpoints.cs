@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Registry.Api.Security;
 using Registry.Infrastructure.Identity;
 
@@ -25,6 +26,7 @@ public static class AuthEndpoints
                     throw new BadHttpRequestException("The e-mail and password are required.", StatusCodes.Status400BadRequest);
                 }
             })
+            .AddEndpointFilter(CurrentSessions.SingleUseRefreshTokens)
             .MapIdentityApi<ApplicationUser>()
             .Add(endpoint =>
             {
@@ -40,6 +42,15 @@ public static class AuthEndpoints
                     RateLimits.AddTo(endpoint, policy);
                 }
             });
+
+        app.MapPost("/api/v1/auth/logout", async (ClaimsPrincipal user, Sessions sessions) =>
+            {
+                await sessions.EndAllAsync(Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!), CancellationToken.None);
+                return TypedResults.NoContent();
+            })
+            .WithTags("Accounts")
+            .WithSummary("Ends every session of the signed-in account: its access and refresh tokens and cookies, on every device.")
+            .RequireAuthorization();
         return app;
     }
 }

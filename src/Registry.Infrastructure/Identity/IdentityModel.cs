@@ -43,5 +43,12 @@ internal static class IdentityModel
         builder.Entity<IdentityUserToken<Guid>>().ToTable("user_tokens", schema);
         builder.Entity<IdentityRoleClaim<Guid>>().ToTable("role_claims", schema);
         builder.Entity<DataProtectionKey>().ToTable("data_protection_keys", schema);
+        builder.Entity<UsedRefreshToken>(b =>
+        {
+            b.ToTable("used_refresh_tokens", schema);
+            b.HasKey(t => t.TokenHash);
+            b.Property(t => t.TokenHash).HasMaxLength(32);
+            b.HasIndex(t => t.ExpiresAt);
+        });
     }
 }

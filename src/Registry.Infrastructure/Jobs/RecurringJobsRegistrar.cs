@@ -18,6 +18,11 @@ internal sealed partial class RecurringJobsRegistrar(IRecurringJobManager jobs, 
                 job => job.RunAsync(CancellationToken.None),
                 Cron.Daily(3),
                 new RecurringJobOptions { TimeZone = LegalCalendar.Morocco });
+            jobs.AddOrUpdate<PurgeUsedRefreshTokensJob>(
+                PurgeUsedRefreshTokensJob.RecurringId,
+                job => job.RunAsync(CancellationToken.None),
+                Cron.Daily(3, 30),
+                new RecurringJobOptions { TimeZone = LegalCalendar.Morocco });
             jobs.AddOrUpdate<ComplianceSweepJob>(
                 ComplianceSweepJob.RecurringId,
                 job => job.RunAsync(CancellationToken.None),

@@ -41,6 +41,7 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
     public DbSet<IdempotencyKey> IdempotencyKeys => Set<IdempotencyKey>();
     public DbSet<RegistrationSequence> RegistrationSequences => Set<RegistrationSequence>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<UsedRefreshToken> UsedRefreshTokens => Set<UsedRefreshToken>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
