@@ -16,7 +16,9 @@ internal static class CliApp
                    [--indexes auto|rebuild|staging] [--today yyyy-MM-dd] [--maintenance-work-mem 512MB]
           import organizations FILE.csv [--report rejected.csv]
           benchmark sweep [--today yyyy-MM-dd]
-          audit verify [--organization REGISTRATION-NUMBER]   (exit 4: a chain is broken; 5: no such organisation)
+          audit verify [--organization REGISTRATION-NUMBER] [--checkpoint FILE [--digest SHA256]]
+                   (exit 4: a chain is broken or differs from the checkpoint; 5: no such organisation; 6: not the published checkpoint)
+          audit checkpoint --out FILE   (every chain's head, after a verification; prints the SHA-256 to publish)
         The connection string can also come from ConnectionStrings__Registry.
         """;
 
@@ -52,8 +54,14 @@ internal static class CliApp
                     return result.Second.RowsWritten == 0 && result.Second.FindingsChanged == 0 && result.Second.MessagesQueued == 0 ? 0 : 3;
                 case ["audit", "verify"]:
                     var organization = parsed.Option("organization");
+                    var checkpoint = parsed.Option("checkpoint");
+                    var digest = parsed.Option("digest");
                     parsed.EnsureAllUsed();
-                    return await new AuditVerifyCommand(Require(connectionString), output).RunAsync(organization, cancellationToken);
+                    return await new AuditVerifyCommand(Require(connectionString), output).RunAsync(organization, checkpoint, digest, cancellationToken);
+                case ["audit", "checkpoint"]:
+                    var checkpointFile = parsed.Option("out") ?? throw new UsageException("audit checkpoint needs --out FILE.");
+                    parsed.EnsureAllUsed();
+                    return await new AuditCheckpointCommand(Require(connectionString), output).RunAsync(checkpointFile, cancellationToken);
                 default:
                     await error.WriteLineAsync(Usage);
                     return 64;
