@@ -21,6 +21,7 @@ public static class AdminEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Create a staff account: RegionalOfficial (with regions), MinistryAnalyst or Administrator. Accepts Idempotency-Key.");
         admin.MapGet("/audit/verify", VerifyAudit)
+            .WithRateLimit(RateLimits.AuditVerification)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Verify the audit trail's hash chains, all of them or one organisation's (?organization=REGISTRATION-NUMBER).")
             .WithDescription("Recomputes every entry's SHA-256 in PostgreSQL and checks each chain's order and links. Always 200 when the "

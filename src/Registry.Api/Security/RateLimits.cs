@@ -20,7 +20,7 @@ internal sealed class RateLimit
 }
 
 /// <summary>
-/// Abuse limits (issue 7): log-in, sign-up, name reservation, public search and open data, for the API and the
+/// Abuse limits (issue 7): log-in, sign-up, name reservation, public search, open data and audit verification, for the API and the
 /// pages alike, so that one client cannot guess passwords, make accounts, squat names or scrape the register at
 /// will. A fixed window per client; the limits are in <c>Registry:RateLimits</c>. A refusal is 429 with
 /// <c>Retry-After</c>: problem details in the request's language for the API, the error page in the page's
@@ -35,6 +35,7 @@ internal static class RateLimits
     public const string NameReservation = "NameReservation";
     public const string Search = "Search";
     public const string OpenData = "OpenData";
+    public const string AuditVerification = "AuditVerification";
 
     /// <summary>The policies, and whether each one counts only commands (the pages' GET of the same form is free) and per user.</summary>
     private static readonly (string Name, bool CommandsOnly, bool PerUser, RateLimit Default)[] Policies =
@@ -44,6 +45,8 @@ internal static class RateLimits
         (NameReservation, true, true, new() { PermitLimit = 20, Window = TimeSpan.FromHours(1) }),
         (Search, false, false, new() { PermitLimit = 120, Window = TimeSpan.FromMinutes(1) }),
         (OpenData, false, false, new() { PermitLimit = 30, Window = TimeSpan.FromMinutes(1) }),
+        // A whole-trail verification reads every audit entry (about 10 s at a million): a few per administrator.
+        (AuditVerification, false, true, new() { PermitLimit = 10, Window = TimeSpan.FromMinutes(10) }),
     ];
 
     /// <summary>The pages each policy guards (their POST for commands, every request for search).</summary>

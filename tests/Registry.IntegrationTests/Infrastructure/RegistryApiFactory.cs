@@ -67,7 +67,7 @@ public class RegistryApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore", "Fatal");
         // Every test client shares one address: the abuse limits would throttle the suite. RateLimitTests sets small ones.
-        foreach (var policy in (string[])["Login", "SignUp", "NameReservation", "Search", "OpenData"])
+        foreach (var policy in (string[])["Login", "SignUp", "NameReservation", "Search", "OpenData", "AuditVerification"])
         {
             builder.UseSetting($"Registry:RateLimits:{policy}:PermitLimit", "1000000");
         }

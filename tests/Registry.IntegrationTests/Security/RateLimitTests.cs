@@ -22,6 +22,7 @@ public class RateLimitedApiFactory : RegistryApiFactory
     public const int NameReservationLimit = 2;
     public const int SearchLimit = 3;
     public const int OpenDataLimit = 2;
+    public const int AuditVerificationLimit = 2;
 
     protected override void ConfigureMore(IWebHostBuilder builder)
     {
@@ -30,6 +31,7 @@ public class RateLimitedApiFactory : RegistryApiFactory
         builder.UseSetting("Registry:RateLimits:NameReservation:PermitLimit", $"{NameReservationLimit}");
         builder.UseSetting("Registry:RateLimits:Search:PermitLimit", $"{SearchLimit}");
         builder.UseSetting("Registry:RateLimits:OpenData:PermitLimit", $"{OpenDataLimit}");
+        builder.UseSetting("Registry:RateLimits:AuditVerification:PermitLimit", $"{AuditVerificationLimit}");
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, ClientAddress>());
     }
 
@@ -186,6 +188,24 @@ public sealed class RateLimitTests(RateLimitedApiFactory api) : IClassFixture<Ra
         }
 
         var throttled = await client.GetAsync("/api/v1/open-data/organizations.csv");
+        Assert.Equal(HttpStatusCode.TooManyRequests, throttled.StatusCode);
+        Assert.NotNull(throttled.Headers.RetryAfter?.Delta);
+    }
+
+    [Fact]
+    public async Task Audit_verifications_past_the_limit_are_429_per_administrator()
+    {
+        using var admin = api.ClientFrom("198.51.100.9");
+        var login = await admin.PostAsJsonAsync("/api/v1/auth/login", new { email = RegistryApiFactory.AdminEmail, password = RegistryApiFactory.Password });
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        var token = await login.Content.ReadFromJsonAsync<RegistryApiFactory.AccessTokenResponse>();
+        admin.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token!.AccessToken);
+        for (var i = 0; i < RateLimitedApiFactory.AuditVerificationLimit; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/v1/admin/audit/verify")).StatusCode);
+        }
+
+        var throttled = await admin.GetAsync("/api/v1/admin/audit/verify");
         Assert.Equal(HttpStatusCode.TooManyRequests, throttled.StatusCode);
         Assert.NotNull(throttled.Headers.RetryAfter?.Delta);
     }
