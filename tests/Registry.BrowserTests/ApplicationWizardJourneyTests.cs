@@ -105,6 +105,10 @@ public sealed partial class ApplicationWizardJourneyTests(BrowserApp app)
         await page.Locator("header").GetByRole(AriaRole.Button, new() { Name = UiText.LogOut }).ClickAsync();
         await page.WaitForURLAsync(app.BaseUrl + "/");
         await Assertions.Expect(page.Locator("header").GetByRole(AriaRole.Link, new() { Name = UiText.LogIn })).ToBeVisibleAsync();
+        // Logging out ended every session of the account, the API token the test holds too: sign that in again.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await owner.GetAsync($"/api/v1/applications/{id}")).StatusCode);
+        owner.Dispose();
+        owner = await app.Api.SignInAsync(email);
         await Journeys.LogInAsync(page, email);
         var row = page.Locator("tbody tr").Filter(new() { HasText = name });
         await Assertions.Expect(row).ToContainTextAsync(UiText.ApplicationStatusOf(ApplicationStatus.Draft));

@@ -71,7 +71,9 @@ public sealed class PostgresServer
         await using (var connection = new NpgsqlConnection(primary.AdminConnectionString))
         {
             await connection.OpenAsync();
-            await using var command = new NpgsqlCommand("SELECT pg_current_wal_lsn()::text", connection);
+            // The insert position, not the write position: with synchronous_commit off (the fast clusters) a commit
+            // that has returned may still sit in the WAL buffers, behind pg_current_wal_lsn().
+            await using var command = new NpgsqlCommand("SELECT pg_current_wal_insert_lsn()::text", connection);
             target = (string)(await command.ExecuteScalarAsync())!;
         }
 
