@@ -1,4 +1,5 @@
 using System.Globalization;
+using Registry.Cli.Accounts;
 using Registry.Cli.Audit;
 using Registry.Cli.Benchmark;
 using Registry.Cli.Common;
@@ -17,6 +18,7 @@ internal static class CliApp
           import organizations FILE.csv [--report rejected.csv]
           benchmark sweep [--today yyyy-MM-dd]
           audit verify [--organization REGISTRATION-NUMBER]   (exit 4: a chain is broken; 5: no such organisation)
+          totp KEY     the authenticator code of a base32 key now (the Development demo staff's, say); no database
         The connection string can also come from ConnectionStrings__Registry.
         """;
 
@@ -54,6 +56,18 @@ internal static class CliApp
                     var organization = parsed.Option("organization");
                     parsed.EnsureAllUsed();
                     return await new AuditVerifyCommand(Require(connectionString), output).RunAsync(organization, cancellationToken);
+                case ["totp", var key]:
+                    parsed.EnsureAllUsed();
+                    try
+                    {
+                        await output.WriteLineAsync(Totp.Code(key, TimeProvider.System.GetUtcNow()));
+                    }
+                    catch (FormatException e)
+                    {
+                        throw new UsageException(e.Message);
+                    }
+
+                    return 0;
                 default:
                     await error.WriteLineAsync(Usage);
                     return 64;
