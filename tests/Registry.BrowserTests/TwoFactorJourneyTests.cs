@@ -88,6 +88,39 @@ public sealed partial class TwoFactorJourneyTests(BrowserApp app)
     }
 
     [Fact]
+    public async Task An_administrator_without_two_factor_is_sent_to_enrol_from_the_admin_and_statistics_pages_and_refused_the_job_dashboard()
+    {
+        BrowserApp.Speak("fr");
+        var (_, email, _) = await app.Api.NewStaffWithoutSecondFactorAsync("Administrator");
+        var page = await app.NewPageAsync("fr");
+        await page.GotoAsync("/account/log-in");
+        await page.GetByLabel(UiText.Email).FillAsync(email);
+        await page.GetByLabel(UiText.Password).FillAsync(RegistryApiFactory.Password);
+        await page.Locator("main").GetByRole(AriaRole.Button, new() { Name = UiText.LogIn }).ClickAsync();
+        await page.WaitForURLAsync("**/account/two-factor");
+
+        // "My account" says why and links here; the administrator's pages lead here and back.
+        await page.GotoAsync("/account");
+        await Assertions.Expect(page.Locator("main .panel")).ToContainTextAsync(TwoFactorText.AccountRequired);
+        foreach (var path in new[] { "/admin", "/admin/staff/new", "/statistics" })
+        {
+            await page.GotoAsync(path);
+            await page.WaitForURLAsync($"**/account/two-factor?returnUrl={Uri.EscapeDataString(path)}");
+        }
+
+        var dashboard = await page.Context.APIRequest.GetAsync("/ops/hangfire", new() { MaxRedirects = 0 });
+        Assert.Equal(403, dashboard.Status);
+        Assert.Contains("two_factor_required", await dashboard.TextAsync(), StringComparison.Ordinal);
+
+        await Journeys.EnrolAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = TwoFactorText.Continue }).ClickAsync();
+        await page.WaitForURLAsync("**/statistics");
+        Assert.Equal(200, (await page.GotoAsync("/admin"))!.Status);
+        Assert.Equal(200, (await page.Context.APIRequest.GetAsync("/ops/hangfire", new() { MaxRedirects = 0 })).Status);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task The_code_step_without_a_password_first_goes_back_to_the_log_in()
     {
         BrowserApp.Speak("fr");

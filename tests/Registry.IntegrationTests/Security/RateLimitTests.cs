@@ -244,6 +244,7 @@ public sealed class RateLimitTests(RateLimitedApiFactory api) : IClassFixture<Ra
                 && e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Contains(method) == true);
 
         Assert.Equal("Login", PageOf("/Account/LogIn"));
+        Assert.Equal("Login", PageOf("/Account/LogInCode"));
         Assert.Equal("SignUp", PageOf("/Account/SignUp"));
         Assert.Equal("NameReservation", PageOf("/Apply/Name"));
         Assert.Equal("Search", PageOf("/Organisations/Index"));
