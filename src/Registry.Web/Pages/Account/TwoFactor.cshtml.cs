@@ -35,7 +35,7 @@ public sealed class TwoFactorModel(SignInManager<ApplicationUser> signIn) : Page
 
     public string Email { get; private set; } = "";
 
-    /// <summary>The recovery codes, right after enabling (shown this once; Identity keeps only their hashes' equivalent).</summary>
+    /// <summary>The recovery codes, right after enabling: shown this once, never again (a new set comes from the API's resetRecoveryCodes).</summary>
     public IReadOnlyList<string> RecoveryCodes { get; private set; } = [];
 
     /// <summary>The key in groups of four, as apps print it and people type it.</summary>
