@@ -47,6 +47,7 @@ builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = 
 });
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.AddAuthorizationBuilder().AddRegistryPolicies();
+builder.Services.AddSingleton<IAuthorizationHandler, SecondFactorHandler>();
 builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
 builder.Services.ConfigureApplicationCookie(cookie =>
 {

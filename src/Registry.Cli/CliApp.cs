@@ -1,4 +1,5 @@
 using System.Globalization;
+using Registry.Cli.Accounts;
 using Registry.Cli.Audit;
 using Registry.Cli.Benchmark;
 using Registry.Cli.Common;
@@ -19,6 +20,7 @@ internal static class CliApp
           audit verify [--organization REGISTRATION-NUMBER] [--checkpoint FILE [--digest SHA256]]
                    (exit 4: a chain is broken or differs from the checkpoint; 5: no such organisation; 6: not the published checkpoint)
           audit checkpoint --out FILE   (every chain's head, after a verification; prints the SHA-256 to publish)
+          totp KEY     the authenticator code of a base32 key now (the Development demo staff's, say); no database
         The connection string can also come from ConnectionStrings__Registry.
         """;
 
@@ -62,6 +64,18 @@ internal static class CliApp
                     var checkpointFile = parsed.Option("out") ?? throw new UsageException("audit checkpoint needs --out FILE.");
                     parsed.EnsureAllUsed();
                     return await new AuditCheckpointCommand(Require(connectionString), output).RunAsync(checkpointFile, cancellationToken);
+                case ["totp", var key]:
+                    parsed.EnsureAllUsed();
+                    try
+                    {
+                        await output.WriteLineAsync(Totp.Code(key, TimeProvider.System.GetUtcNow()));
+                    }
+                    catch (FormatException e)
+                    {
+                        throw new UsageException(e.Message);
+                    }
+
+                    return 0;
                 default:
                     await error.WriteLineAsync(Usage);
                     return 64;

@@ -69,6 +69,7 @@ public static class DependencyInjection
                 configuration.GetSection("Registry:Identity").Bind(options);
             })
             .AddRoles<IdentityRole<Guid>>()
+            .AddUserManager<RegistryUserManager>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddEntityFrameworkStores<RegistryDbContext>()
             .AddClaimsPrincipalFactory<RegistryClaimsPrincipalFactory>();

@@ -19,6 +19,12 @@ public sealed class EveryPageTests(BrowserApp app)
         Official,
         Analyst,
         Administrator,
+
+        /// <summary>An official whose password was right, at the code step (Identity's two-factor cookie, five minutes).</summary>
+        OfficialAtCodeStep,
+
+        /// <summary>An official who has not enrolled in two-factor authentication yet.</summary>
+        OfficialNotEnrolled,
     }
 
     /// <summary>The pages and who opens them; <paramref name="d"/> holds what the addresses name.</summary>
@@ -31,6 +37,8 @@ public sealed class EveryPageTests(BrowserApp app)
         (Who.Anyone, "/verify"),
         (Who.Anyone, "/account/log-in"),
         (Who.Anyone, "/account/sign-up"),
+        (Who.OfficialAtCodeStep, "/account/log-in/code"),
+        (Who.OfficialNotEnrolled, "/account/two-factor"),
         (Who.Applicant, "/account"),
         (Who.Applicant, $"/account/applications/{d.Draft}"),
         (Who.Applicant, "/apply/name"),
@@ -74,6 +82,8 @@ public sealed class EveryPageTests(BrowserApp app)
             [Who.Official] = await SessionAsync(language, official),
             [Who.Analyst] = await SessionAsync(language, analyst),
             [Who.Administrator] = await SessionAsync(language, RegistryApiFactory.AdminEmail),
+            [Who.OfficialAtCodeStep] = await SessionAsync(language, official, stopAtCode: true),
+            [Who.OfficialNotEnrolled] = await SessionAsync(language, (await app.Api.NewStaffWithoutSecondFactorAsync("RegionalOfficial", region)).Email, stopAtCode: true),
         };
 
         foreach (var (who, path) in Pages(data))
@@ -82,11 +92,22 @@ public sealed class EveryPageTests(BrowserApp app)
         }
     }
 
-    /// <summary>The cookies of a browser that chose <paramref name="language"/> and, unless null, logged in as <paramref name="email"/>.</summary>
-    private async Task<string> SessionAsync(string language, string? email)
+    /// <summary>
+    /// The cookies of a browser that chose <paramref name="language"/> and, unless null, logged in as <paramref name="email"/>
+    /// (with <paramref name="stopAtCode"/>, the password only: at the code step, or sent to enrol).
+    /// </summary>
+    private async Task<string> SessionAsync(string language, string? email, bool stopAtCode = false)
     {
         var page = await app.NewPageAsync(language);
-        if (email is not null)
+        if (email is not null && stopAtCode)
+        {
+            await page.GotoAsync("/account/log-in");
+            await page.GetByLabel(Registry.Web.Localization.UiText.Email).FillAsync(email);
+            await page.GetByLabel(Registry.Web.Localization.UiText.Password).FillAsync(RegistryApiFactory.Password);
+            await page.Locator("main").GetByRole(AriaRole.Button, new() { Name = Registry.Web.Localization.UiText.LogIn }).ClickAsync();
+            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/account/(log-in/code|two-factor)$"));
+        }
+        else if (email is not null)
         {
             await Journeys.LogInAsync(page, email);
         }

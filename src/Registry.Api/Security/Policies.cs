@@ -3,7 +3,11 @@ using Registry.Application.Common.Security;
 
 namespace Registry.Api.Security;
 
-/// <summary>Who may call what. Regional scoping is not a policy: it is in each query.</summary>
+/// <summary>
+/// Who may call what. Regional scoping is not a policy: it is in each query. Every policy that lets an official or an
+/// administrator in also asks for their second factor (<see cref="SecondFactorRequirement"/>); the applicant's does
+/// not need to (staff are refused by role there), and a ministry analyst passes the Analyst policy without one.
+/// </summary>
 public static class Policies
 {
     public const string Applicant = nameof(Applicant);
@@ -14,8 +18,8 @@ public static class Policies
 
     public static AuthorizationBuilder AddRegistryPolicies(this AuthorizationBuilder builder) => builder
         .AddPolicy(Applicant, p => p.RequireRole(Roles.Applicant))
-        .AddPolicy(RegionalOfficial, p => p.RequireRole(Roles.RegionalOfficial))
-        .AddPolicy(ApplicantOrOfficial, p => p.RequireRole(Roles.Applicant, Roles.RegionalOfficial))
-        .AddPolicy(Analyst, p => p.RequireRole(Roles.MinistryAnalyst, Roles.Administrator))
-        .AddPolicy(Administrator, p => p.RequireRole(Roles.Administrator));
+        .AddPolicy(RegionalOfficial, p => p.RequireRole(Roles.RegionalOfficial).AddRequirements(SecondFactorRequirement.Instance))
+        .AddPolicy(ApplicantOrOfficial, p => p.RequireRole(Roles.Applicant, Roles.RegionalOfficial).AddRequirements(SecondFactorRequirement.Instance))
+        .AddPolicy(Analyst, p => p.RequireRole(Roles.MinistryAnalyst, Roles.Administrator).AddRequirements(SecondFactorRequirement.Instance))
+        .AddPolicy(Administrator, p => p.RequireRole(Roles.Administrator).AddRequirements(SecondFactorRequirement.Instance));
 }

@@ -53,6 +53,8 @@ internal static class RateLimits
     private static readonly (string Page, string Policy)[] Pages =
     [
         ("/Account/LogIn", Login),
+        // The code step: guessing a second factor is guessing a password (the lockout counts its failures too).
+        ("/Account/LogInCode", Login),
         ("/Account/SignUp", SignUp),
         ("/Apply/Name", NameReservation),
         ("/Organisations/Index", Search),

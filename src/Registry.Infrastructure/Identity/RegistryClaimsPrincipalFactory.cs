@@ -7,7 +7,8 @@ namespace Registry.Infrastructure.Identity;
 
 /// <summary>
 /// Puts the registry's facts into the token: the role (an account without a staff role is an applicant,
-/// which is what Identity's own /register creates) and an official's regions.
+/// which is what Identity's own /register creates), an official's regions, and whether the account signs in with a
+/// second factor (<see cref="RegistryClaims.SecondFactor"/>).
 /// </summary>
 internal sealed class RegistryClaimsPrincipalFactory(
     UserManager<ApplicationUser> userManager, RoleManager<IdentityRole<Guid>> roleManager, IOptions<IdentityOptions> options)
@@ -24,6 +25,13 @@ internal sealed class RegistryClaimsPrincipalFactory(
         foreach (var region in user.RegionCodes)
         {
             identity.AddClaim(new Claim(RegistryClaims.Region, region));
+        }
+
+        // Only with an authenticator key: that is what makes SignInManager ask for the code (a flag without any usable
+        // provider would let a password alone through, and must not look like a second factor).
+        if (user.TwoFactorEnabled && await UserManager.GetAuthenticatorKeyAsync(user) is { Length: > 0 })
+        {
+            identity.AddClaim(new Claim(RegistryClaims.SecondFactor, "totp"));
         }
 
         return identity;

@@ -29,6 +29,12 @@ internal sealed partial class BootstrapSeeder(IServiceProvider services, IConfig
 {
     public const string DemoPassword = "Registry-Demo-2026!";
 
+    /// <summary>
+    /// The authenticator key of the Development demo officials and administrator (base32; documented in the README so a
+    /// newcomer can compute a code: <c>dotnet run --project src/Registry.Cli -- totp KEY</c>). Never seeded elsewhere.
+    /// </summary>
+    public const string DemoAuthenticatorKey = "REGISTRYDEMOTWOFACTORKEYMOROCCOA";
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         try
@@ -81,9 +87,13 @@ internal sealed partial class BootstrapSeeder(IServiceProvider services, IConfig
 
     private static async Task SeedDemoAsync(IServiceProvider provider, UserManager<ApplicationUser> users, CancellationToken cancellationToken)
     {
-        await EnsureUserAsync(users, "admin@registry.local", DemoPassword, Roles.Administrator, []);
+        var admin = await EnsureUserAsync(users, "admin@registry.local", DemoPassword, Roles.Administrator, []);
         var casablanca = await EnsureUserAsync(users, "official.casablanca@registry.local", DemoPassword, Roles.RegionalOfficial, ["06"]);
         var souss = await EnsureUserAsync(users, "official.souss@registry.local", DemoPassword, Roles.RegionalOfficial, ["09"]);
+        foreach (var staff in (ApplicationUser[])[admin, casablanca, souss])
+        {
+            await EnsureDemoTwoFactorAsync(provider, users, staff, cancellationToken);
+        }
         await EnsureUserAsync(users, "analyst@registry.local", DemoPassword, Roles.MinistryAnalyst, []);
         var applicant = await EnsureUserAsync(users, "applicant@registry.local", DemoPassword, null, []);
 
@@ -127,6 +137,31 @@ internal sealed partial class BootstrapSeeder(IServiceProvider services, IConfig
         }
 
         acting.Principal = null;
+    }
+
+    /// <summary>
+    /// Officials and administrators must sign in with a second factor (issue 7): the demo ones get it already on, with the
+    /// documented key, so <c>./run.sh</c> still lets a newcomer in. Set through the store, as Identity's own
+    /// ResetAuthenticatorKeyAsync would with a random key.
+    /// </summary>
+    private static async Task EnsureDemoTwoFactorAsync(IServiceProvider provider, UserManager<ApplicationUser> users, ApplicationUser user, CancellationToken cancellationToken)
+    {
+        if (await users.GetTwoFactorEnabledAsync(user))
+        {
+            return;
+        }
+
+        if (provider.GetRequiredService<IUserStore<ApplicationUser>>() is not IUserAuthenticatorKeyStore<ApplicationUser> keys)
+        {
+            throw new InvalidOperationException("The user store keeps no authenticator keys.");
+        }
+
+        await keys.SetAuthenticatorKeyAsync(user, DemoAuthenticatorKey, cancellationToken);
+        var enabled = await users.SetTwoFactorEnabledAsync(user, true);
+        if (!enabled.Succeeded)
+        {
+            throw new InvalidOperationException("Enabling a demo account's two-factor authentication failed: " + string.Join(", ", enabled.Errors.Select(e => e.Code)));
+        }
     }
 
     private static readonly byte[] DemoPdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"u8.ToArray();

@@ -21,8 +21,8 @@ public static class AdminText
         "الفحص الليلي للامتثال، وإرسال الرسائل، وتصدير البيانات المفتوحة: التنفيذ والإخفاقات وإعادة المحاولة.");
 
     public static string CreateIntro => Say(
-        "Le compte peut servir dès sa création. Communiquez le mot de passe à la personne par un canal sûr ; elle le changera.",
-        "يمكن استعمال الحساب فور إنشائه. أبلغ الشخص بكلمة المرور عبر قناة آمنة، وسيغيرها.");
+        "Le compte peut servir dès sa création. Communiquez le mot de passe à la personne par un canal sûr ; elle le changera. Un agent régional ou un administrateur activera l'authentification à deux facteurs à sa première connexion.",
+        "يمكن استعمال الحساب فور إنشائه. أبلغ الشخص بكلمة المرور عبر قناة آمنة، وسيغيرها. سيفعّل الموظف الجهوي أو المدير المصادقة الثنائية عند أول تسجيل دخول.");
     public static string Role => Say("Rôle", "الدور");
     public static string RegionsHint => Say("Pour un agent régional seulement : cochez une ou plusieurs régions.", "للموظف الجهوي فقط: اختر جهة واحدة أو أكثر.");
     public static string RegionsEditHint => Say("Cochez une ou plusieurs régions.", "اختر جهة واحدة أو أكثر.");

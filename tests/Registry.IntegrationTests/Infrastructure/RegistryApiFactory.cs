@@ -1,9 +1,12 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Registry.Application.Common.Security;
+using Registry.Infrastructure.Identity;
 
 namespace Registry.IntegrationTests.Infrastructure;
 
@@ -109,14 +112,78 @@ public class RegistryApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return value is null or DBNull ? default : (T)value;
     }
 
+    /// <summary>
+    /// Signs in through Identity's API as <paramref name="email"/>. An official or administrator is enrolled in
+    /// two-factor authentication first when they are not yet (<see cref="EnrolSecondFactorAsync"/>), and the code of
+    /// their authenticator key goes with the password: staff endpoints require it.
+    /// </summary>
     public async Task<HttpClient> SignInAsync(string email, string password = Password)
     {
+        var key = await EnrolSecondFactorAsync(email);
         var client = CreateClient();
-        var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password });
-        response.EnsureSuccessStatusCode();
+        var response = key is null
+            ? await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password })
+            : await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password, twoFactorCode = TestTotp.Code(key) });
+        await EnsureSignedInAsync(response, email);
         var token = await response.Content.ReadFromJsonAsync<AccessTokenResponse>();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
         return client;
+    }
+
+    /// <summary>Signs in with the password alone and never enrols: a staff member without two-factor authentication.</summary>
+    public async Task<(HttpClient Client, AccessTokenResponse Tokens)> SignInWithPasswordOnlyAsync(string email, string password = Password)
+    {
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password });
+        await EnsureSignedInAsync(response, email);
+        var token = (await response.Content.ReadFromJsonAsync<AccessTokenResponse>())!;
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
+        return (client, token);
+    }
+
+    private static async Task EnsureSignedInAsync(HttpResponseMessage response, string email)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException($"Signing in as {email} failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+
+    /// <summary>
+    /// The authenticator key of <paramref name="email"/> when the account signs in with a second factor, turning it on
+    /// first (with <see cref="TestTotp.KeyFor"/>, through Identity's UserManager as the enrolment would) for an official
+    /// or administrator who has none yet; null for an account that signs in with its password alone.
+    /// </summary>
+    public async Task<string?> EnrolSecondFactorAsync(string email)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        if (await users.FindByEmailAsync(email) is not { } user)
+        {
+            return null;
+        }
+
+        if (await users.GetTwoFactorEnabledAsync(user))
+        {
+            return await users.GetAuthenticatorKeyAsync(user);
+        }
+
+        var roles = await users.GetRolesAsync(user);
+        if (!roles.Any(Roles.RequiringTwoFactor.Contains))
+        {
+            return null;
+        }
+
+        var key = TestTotp.KeyFor(email);
+        var store = (IUserAuthenticatorKeyStore<ApplicationUser>)scope.ServiceProvider.GetRequiredService<IUserStore<ApplicationUser>>();
+        await store.SetAuthenticatorKeyAsync(user, key, CancellationToken.None);
+        var enabled = await users.SetTwoFactorEnabledAsync(user, true);
+        if (!enabled.Succeeded)
+        {
+            throw new InvalidOperationException("Enrolling a test account failed: " + string.Join(", ", enabled.Errors.Select(e => e.Code)));
+        }
+
+        return key;
     }
 
     public async Task<HttpClient> NewApplicantAsync() => (await NewApplicantWithEmailAsync()).Client;
@@ -132,7 +199,10 @@ public class RegistryApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async Task<HttpClient> NewStaffAsync(string role, params string[] regions) => (await NewStaffWithEmailAsync(role, regions)).Client;
 
-    /// <summary>A staff account made by the administrator, signed in; its e-mail lets a browser log in as it too.</summary>
+    /// <summary>
+    /// A staff account made by the administrator, signed in (an official or administrator with two-factor authentication,
+    /// key <see cref="TestTotp.KeyFor"/> of the e-mail); its e-mail lets a browser log in as it too.
+    /// </summary>
     public async Task<(HttpClient Client, string Email)> NewStaffWithEmailAsync(string role, params string[] regions)
     {
         var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@registry.test";
@@ -140,6 +210,17 @@ public class RegistryApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         var created = await admin.PostAsJsonAsync("/api/v1/admin/users", new { email, password = Password, role, regionCodes = regions });
         created.EnsureSuccessStatusCode();
         return (await SignInAsync(email), email);
+    }
+
+    /// <summary>A staff account made by the administrator that has not enrolled in two-factor authentication, signed in with its password.</summary>
+    public async Task<(HttpClient Client, string Email, AccessTokenResponse Tokens)> NewStaffWithoutSecondFactorAsync(string role, params string[] regions)
+    {
+        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@registry.test";
+        using var admin = await SignInAsync(AdminEmail);
+        var created = await admin.PostAsJsonAsync("/api/v1/admin/users", new { email, password = Password, role, regionCodes = regions });
+        created.EnsureSuccessStatusCode();
+        var (client, tokens) = await SignInWithPasswordOnlyAsync(email);
+        return (client, email, tokens);
     }
 
     public sealed record AccessTokenResponse(string AccessToken, string RefreshToken);

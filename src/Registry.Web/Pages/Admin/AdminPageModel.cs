@@ -17,7 +17,7 @@ namespace Registry.Web.Pages.Admin;
 /// <summary>
 /// The administrator's pages, as the API's Administrator policy: anonymous visitors are sent to log in; any other
 /// signed-in user gets the "access reserved" page with status 403, and the refusal is recorded in the audit trail.
-/// The use cases check the role again themselves.
+/// The use cases check the role again themselves. An administrator without two-factor authentication is sent to enrol.
 /// </summary>
 [Authorize(AuthenticationSchemes = Account.IndexModel.CookieScheme)]
 public abstract class AdminPageModel(ISender sender, IAccessAudit audit) : PageModel
@@ -38,6 +38,12 @@ public abstract class AdminPageModel(ISender sender, IAccessAudit audit) : PageM
         {
             await audit.RecordRefusalAsync("access.forbidden", null, null, $"{Request.Method} {Request.Path}: role not allowed.", HttpContext.RequestAborted);
             context.Result = ForbiddenPage.For(this);
+            return;
+        }
+
+        if (Account.TwoFactorModel.RedirectIfMissing(this) is { } enrol)
+        {
+            context.Result = enrol;
             return;
         }
 

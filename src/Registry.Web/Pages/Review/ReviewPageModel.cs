@@ -19,7 +19,8 @@ namespace Registry.Web.Pages.Review;
 /// <summary>
 /// The regional official's pages. Anonymous visitors are sent to log in; any other signed-in user gets the
 /// "access reserved" page with status 403. Region scoping is the use cases' own: an application or organisation
-/// outside the official's regions is a not-found page (404), as the API answers.
+/// outside the official's regions is a not-found page (404), as the API answers. An official without two-factor
+/// authentication is sent to enrol (<c>/account/two-factor</c>), as the API refuses them.
 /// </summary>
 [Authorize(AuthenticationSchemes = Account.IndexModel.CookieScheme)]
 public abstract class ReviewPageModel(ISender sender) : PageModel
@@ -34,6 +35,13 @@ public abstract class ReviewPageModel(ISender sender) : PageModel
         if (!User.IsInRole(Roles.RegionalOfficial))
         {
             context.Result = ForbiddenPage.For(this);
+            return;
+        }
+
+        // An official who signed in without a second factor is sent to set it up, then brought back here.
+        if (Account.TwoFactorModel.RedirectIfMissing(this) is { } enrol)
+        {
+            context.Result = enrol;
             return;
         }
 

@@ -79,6 +79,12 @@ public sealed class IndexModel(ISender sender, IAccessAudit audit, TimeProvider 
             return Page();
         }
 
+        // An administrator who signed in without a second factor sets it up first (an analyst needs none).
+        if (Account.TwoFactorModel.RedirectIfMissing(this) is { } enrol)
+        {
+            return enrol;
+        }
+
         await LoadAsync(cancellationToken);
         return Page();
     }
@@ -89,6 +95,11 @@ public sealed class IndexModel(ISender sender, IAccessAudit audit, TimeProvider 
         if (!await MayReadAsync(cancellationToken))
         {
             return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        if (Account.TwoFactorModel.RedirectIfMissing(this) is { } enrol)
+        {
+            return enrol;
         }
 
         if (table is null || !Tables.Contains(table))
