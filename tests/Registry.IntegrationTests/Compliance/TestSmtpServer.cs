@@ -156,7 +156,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
             if (Volatile.Read(ref _untilHold) >= 0 && Interlocked.Decrement(ref _untilHold) == -1)
             {
                 _held!.TrySetResult();
-                await _released.Task;
+                await _released.Task.WaitAsync(cancellationToken);
                 return SmtpResponse.TransactionFailed;
             }
 
