@@ -79,6 +79,7 @@ public static class DependencyInjection
             .SetApplicationName("registry")
             .PersistKeysToDbContext<RegistryDbContext>();
 
+        var invisibilityTimeout = configuration.GetValue("Hangfire:InvisibilityTimeout", TimeSpan.FromMinutes(5));
         services.AddHangfire(config => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
@@ -93,7 +94,15 @@ public static class DependencyInjection
                     // without a heartbeat; the heartbeat slides it while a live worker runs a long job (the sweep).
                     // Hangfire.PostgreSql's default is 30 minutes of nothing happening.
                     UseSlidingInvisibilityTimeout = true,
-                    InvisibilityTimeout = configuration.GetValue("Hangfire:InvisibilityTimeout", TimeSpan.FromMinutes(5)),
+                    InvisibilityTimeout = invisibilityTimeout,
+                    // A distributed lock ([DisableConcurrentExecution], Hangfire's own) is a row with no heartbeat: a
+                    // killed worker's stays until it is this old, when the next taker deletes it. Hangfire.PostgreSql's
+                    // default, 10 minutes, outlived the invisibility timeout: the sweep taken over from a killed worker
+                    // waited 60 s for its own lock, failed, and could use up its retries before the lock expired. No
+                    // longer than the invisibility timeout, a job taken over from a dead worker finds its lock free.
+                    // A live job holding a lock longer than this loses it; the sweep does not rely on it (its advisory
+                    // lock dies with its connection), and the daily open-data and purge jobs take seconds.
+                    DistributedLockTimeout = configuration.GetValue("Hangfire:DistributedLockTimeout", invisibilityTimeout),
                 }));
         if (configuration.GetValue("Hangfire:ServerEnabled", true))
         {

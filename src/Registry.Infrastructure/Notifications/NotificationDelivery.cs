@@ -12,15 +12,24 @@ using Registry.Application.Common.Interfaces;
 namespace Registry.Infrastructure.Notifications;
 
 /// <summary>
-/// Sends the outbox's due e-mails over SMTP, one batch per call.
+/// Sends the outbox's due e-mails over SMTP, up to a batch per call, each message in a short transaction of its own.
 /// </summary>
 /// <remarks>
-/// A batch is claimed with <c>FOR UPDATE SKIP LOCKED</c> in one transaction, sent while its rows stay locked,
-/// and marked sent by the commit, so two deliveries running at once (two servers, or a retried job) never
-/// send the same row: the second skips the rows the first holds. Delivery is at-least-once at the transport:
-/// a crash after the relay accepted a message and before the commit leaves its row unsent, and the next run
-/// sends it again (once more; the same Message-ID lets the receiving side spot it). What keeps the registry
-/// to one message per finding and stage is the outbox's unique (finding, stage, due date) row, not this class.
+/// <para>
+/// Per message: claim the next due row with <c>FOR UPDATE SKIP LOCKED LIMIT 1</c>, send it over the SMTP
+/// session the whole call reuses, record the outcome (<c>sent_at</c>, or the failed attempt and its backoff)
+/// and commit. Two deliveries running at once (two servers, or a retried job) never send the same row: the
+/// second skips the one the first holds. A worker killed mid-call has marked sent every message the relay
+/// accepted before the one in flight; its connection drops and PostgreSQL releases that one row at once, for
+/// the next run.
+/// </para>
+/// <para>
+/// Delivery is at-least-once at the transport, and the window is one message wide: a process killed after the
+/// relay accepted a message (its <c>250</c> on the wire) and before the commit that records it leaves that one
+/// row unsent, and the next run sends it again. That copy carries the same Message-ID, so the receiving side can
+/// spot it. What keeps the registry to one message per finding and stage is the outbox's unique (finding, stage,
+/// due date) row, not this class.
+/// </para>
 /// </remarks>
 internal sealed partial class NotificationDelivery(
     NpgsqlDataSource dataSource,
@@ -35,11 +44,11 @@ internal sealed partial class NotificationDelivery(
         FROM registry.outbox_messages
         WHERE sent_at IS NULL AND next_attempt_at <= @now AND attempts < @max_attempts
         ORDER BY id
-        LIMIT @batch
+        LIMIT 1
         FOR UPDATE SKIP LOCKED
         """;
 
-    private const string MarkSentSql = "UPDATE registry.outbox_messages SET sent_at = @now WHERE id = ANY(@ids)";
+    private const string MarkSentSql = "UPDATE registry.outbox_messages SET sent_at = @now WHERE id = @id";
 
     private const string MarkFailedSql = """
         UPDATE registry.outbox_messages
@@ -50,82 +59,98 @@ internal sealed partial class NotificationDelivery(
     public async Task<int> DeliverDueAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
+        // Messages that fall due during the call wait for the next one; a message that fails here moves its next
+        // attempt past this instant, so the call never claims it twice.
         var now = timeProvider.GetUtcNow();
+        var from = MailboxAddress.Parse(settings.From);
+        var sent = 0;
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var batch = await ClaimAsync(connection, transaction, settings, now, cancellationToken);
-        if (batch.Count == 0)
+        using var client = new SmtpClient { Timeout = settings.TimeoutSeconds * 1000 };
+        try
         {
-            await transaction.CommitAsync(cancellationToken);
-            return 0;
-        }
-
-        var from = MailboxAddress.Parse(settings.From);
-        var sent = new List<long>(batch.Count);
-        var failed = new List<(OutboxMessage Message, string Error)>();
-        using (var client = new SmtpClient { Timeout = settings.TimeoutSeconds * 1000 })
-        {
-            foreach (var message in batch)
+            for (var claimed = 0; claimed < settings.BatchSize && !cancellationToken.IsCancellationRequested; claimed++)
             {
-                if (cancellationToken.IsCancellationRequested)
+                var outcome = await DeliverOneAsync(connection, client, settings, from, now, cancellationToken);
+                if (outcome == Outcome.Sent)
                 {
-                    break; // what was sent so far is still recorded below
+                    sent++;
                 }
-
-                try
+                else if (outcome is Outcome.NoneDue or Outcome.Stop)
                 {
-                    using var mail = NotificationMessageFactory.Create(message, from);
-                    await EnsureConnectedAsync(client, settings, cancellationToken);
-                    await client.SendAsync(mail, cancellationToken);
-                    sent.Add(message.Id);
-                }
-                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-                {
-                    break; // accepted or not, unknown: left unsent, so sent again next time (at-least-once)
-                }
-                catch (Exception exception)
-                {
-                    failed.Add((message, ErrorName(exception)));
-                    if (IsTransportFailure(exception))
-                    {
-                        // The relay is unreachable or the session broke: the rest of the batch would fail the same
-                        // way. Its rows are left as they are (no attempt was made for them) for the next run.
-                        break;
-                    }
-                }
-            }
-
-            if (client.IsConnected)
-            {
-                try
-                {
-                    await client.DisconnectAsync(quit: true, CancellationToken.None);
-                }
-                catch (Exception exception) when (exception is IOException or SocketException or ProtocolException or SmtpCommandException)
-                {
-                    // The messages are already accepted; a failed QUIT changes nothing.
+                    break;
                 }
             }
         }
-
-        // Recorded even when the caller gave up: these messages have left, and must not be sent again.
-        await RecordAsync(connection, transaction, settings, timeProvider.GetUtcNow(), sent, failed);
-        await transaction.CommitAsync(CancellationToken.None);
-
-        foreach (var (message, error) in failed)
+        finally
         {
-            // The type only: an SMTP error's text can quote the recipient's address.
-            LogFailed(logger, message.Id, error, message.Attempts + 1, settings.MaxAttempts);
+            await DisconnectAsync(client);
         }
 
-        if (sent.Count > 0)
+        if (sent > 0)
         {
-            LogDelivered(logger, sent.Count);
+            LogDelivered(logger, sent);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        return sent.Count;
+        return sent;
+    }
+
+    private enum Outcome
+    {
+        NoneDue,
+        Sent,
+        Failed,
+        Stop,
+    }
+
+    /// <summary>Claims, sends and records one message, in one transaction.</summary>
+    private async Task<Outcome> DeliverOneAsync(
+        NpgsqlConnection connection, SmtpClient client, SmtpOptions settings, MailboxAddress from, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var message = await ClaimAsync(connection, transaction, settings, now, cancellationToken);
+        if (message is null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+            return Outcome.NoneDue;
+        }
+
+        try
+        {
+            using var mail = NotificationMessageFactory.Create(message, from);
+            await EnsureConnectedAsync(client, settings, cancellationToken);
+            await client.SendAsync(mail, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Accepted or not, unknown: left unsent (the rollback frees the row), so sent again next time (at-least-once).
+            await transaction.RollbackAsync(CancellationToken.None);
+            return Outcome.Stop;
+        }
+        catch (Exception exception)
+        {
+            var error = ErrorName(exception);
+            await MarkFailedAsync(connection, transaction, settings, timeProvider.GetUtcNow(), message, error);
+            await transaction.CommitAsync(CancellationToken.None);
+            // The type only: an SMTP error's text can quote the recipient's address.
+            LogFailed(logger, message.Id, error, message.Attempts + 1, settings.MaxAttempts);
+            // The relay is unreachable or the session broke: the next messages would fail the same way. They are
+            // left as they are (no attempt was made for them) for the next run. A refused recipient or message
+            // leaves the session usable, so the batch goes on.
+            return IsTransportFailure(exception) ? Outcome.Stop : Outcome.Failed;
+        }
+
+        // Recorded even when the caller gives up now: the message has left, and must not be sent again.
+        await using (var markSent = new NpgsqlCommand(MarkSentSql, connection, transaction))
+        {
+            markSent.Parameters.Add(new NpgsqlParameter("now", NpgsqlDbType.TimestampTz) { Value = timeProvider.GetUtcNow() });
+            markSent.Parameters.Add(new NpgsqlParameter("id", NpgsqlDbType.Bigint) { Value = message.Id });
+            await markSent.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+
+        await transaction.CommitAsync(CancellationToken.None);
+        return Outcome.Sent;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery of outbox message {OutboxMessageId} failed ({ErrorType}), attempt {Attempt} of {MaxAttempts}")]
@@ -149,57 +174,60 @@ internal sealed partial class NotificationDelivery(
         return name.Length <= 200 ? name : name[..200];
     }
 
-    private static async Task<List<OutboxMessage>> ClaimAsync(
+    private static async Task<OutboxMessage?> ClaimAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, SmtpOptions settings, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(ClaimSql, connection, transaction);
         command.Parameters.Add(new NpgsqlParameter("now", NpgsqlDbType.TimestampTz) { Value = now });
         command.Parameters.Add(new NpgsqlParameter("max_attempts", NpgsqlDbType.Integer) { Value = settings.MaxAttempts });
-        command.Parameters.Add(new NpgsqlParameter("batch", NpgsqlDbType.Integer) { Value = settings.BatchSize });
 
-        var batch = new List<OutboxMessage>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        if (!await reader.ReadAsync(cancellationToken))
         {
-            batch.Add(new OutboxMessage
-            {
-                Id = reader.GetInt64(0),
-                FindingId = reader.GetInt64(1),
-                Stage = reader.GetString(2),
-                DueOn = reader.GetFieldValue<DateOnly>(3),
-                RuleCode = reader.GetString(4),
-                RegistrationNumber = reader.IsDBNull(5) ? null : reader.GetString(5),
-                SubjectName = reader.IsDBNull(6) ? null : reader.GetString(6),
-                Recipient = reader.GetString(7),
-                Attempts = reader.GetInt32(8),
-            });
+            return null;
         }
 
-        return batch;
+        return new OutboxMessage
+        {
+            Id = reader.GetInt64(0),
+            FindingId = reader.GetInt64(1),
+            Stage = reader.GetString(2),
+            DueOn = reader.GetFieldValue<DateOnly>(3),
+            RuleCode = reader.GetString(4),
+            RegistrationNumber = reader.IsDBNull(5) ? null : reader.GetString(5),
+            SubjectName = reader.IsDBNull(6) ? null : reader.GetString(6),
+            Recipient = reader.GetString(7),
+            Attempts = reader.GetInt32(8),
+        };
     }
 
-    private static async Task RecordAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, SmtpOptions settings, DateTimeOffset now,
-        List<long> sent, List<(OutboxMessage Message, string Error)> failed)
+    private static async Task MarkFailedAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, SmtpOptions settings, DateTimeOffset now, OutboxMessage message, string error)
     {
-        if (sent.Count > 0)
+        await using var markFailed = new NpgsqlCommand(MarkFailedSql, connection, transaction);
+        markFailed.Parameters.Add(new NpgsqlParameter("id", NpgsqlDbType.Bigint) { Value = message.Id });
+        markFailed.Parameters.Add(new NpgsqlParameter("next_attempt_at", NpgsqlDbType.TimestampTz)
         {
-            await using var markSent = new NpgsqlCommand(MarkSentSql, connection, transaction);
-            markSent.Parameters.Add(new NpgsqlParameter("now", NpgsqlDbType.TimestampTz) { Value = now });
-            markSent.Parameters.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = sent.ToArray() });
-            await markSent.ExecuteNonQueryAsync(CancellationToken.None);
+            Value = now + Backoff(message.Attempts + 1, settings.BackoffBaseSeconds),
+        });
+        markFailed.Parameters.Add(new NpgsqlParameter("error", NpgsqlDbType.Text) { Value = error });
+        await markFailed.ExecuteNonQueryAsync(CancellationToken.None);
+    }
+
+    private static async Task DisconnectAsync(SmtpClient client)
+    {
+        if (!client.IsConnected)
+        {
+            return;
         }
 
-        foreach (var (message, error) in failed)
+        try
         {
-            await using var markFailed = new NpgsqlCommand(MarkFailedSql, connection, transaction);
-            markFailed.Parameters.Add(new NpgsqlParameter("id", NpgsqlDbType.Bigint) { Value = message.Id });
-            markFailed.Parameters.Add(new NpgsqlParameter("next_attempt_at", NpgsqlDbType.TimestampTz)
-            {
-                Value = now + Backoff(message.Attempts + 1, settings.BackoffBaseSeconds),
-            });
-            markFailed.Parameters.Add(new NpgsqlParameter("error", NpgsqlDbType.Text) { Value = error });
-            await markFailed.ExecuteNonQueryAsync(CancellationToken.None);
+            await client.DisconnectAsync(quit: true, CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is IOException or SocketException or ProtocolException or SmtpCommandException)
+        {
+            // The messages are already accepted; a failed QUIT changes nothing.
         }
     }
 

@@ -32,7 +32,7 @@ public sealed class SmtpOptions
     /// <summary>The first retry waits this long, each next one twice as long, never more than an hour.</summary>
     public int BackoffBaseSeconds { get; set; } = 60;
 
-    /// <summary>Messages claimed (and locked) by one delivery run.</summary>
+    /// <summary>At most this many messages per delivery run (each claimed, sent and recorded in a transaction of its own).</summary>
     public int BatchSize { get; set; } = 50;
 
     /// <summary>Timeout of each SMTP operation (connect, each command).</summary>

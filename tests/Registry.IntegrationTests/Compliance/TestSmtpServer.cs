@@ -40,6 +40,16 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     public void Clear() => _store.Messages.Clear();
 
+    /// <summary>
+    /// After <paramref name="accepted"/> more messages have been accepted, the next one is held: its data received,
+    /// its reply never sent, as a relay that hangs before saying 250. Completes when that message arrives.
+    /// <see cref="ReleaseHeld"/> then refuses it (554) without keeping it; every later message is accepted as usual.
+    /// </summary>
+    public Task HoldAfter(int accepted) => _store.HoldAfter(accepted);
+
+    /// <summary>Lets the held message go, refused and not kept (whoever sent it may be gone by then).</summary>
+    public void ReleaseHeld() => _store.ReleaseHeld();
+
     public async Task StartAsync()
     {
         if (_running is not null)
@@ -121,12 +131,33 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
         public string? RefusedMailbox { get; set; }
 
+        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private TaskCompletionSource? _held;
+        private int _untilHold = -1;
+
+        public Task HoldAfter(int accepted)
+        {
+            _held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            Volatile.Write(ref _untilHold, accepted);
+            return _held.Task;
+        }
+
+        public void ReleaseHeld() => _released.TrySetResult();
+
         public override async Task<SmtpResponse> SaveAsync(
             ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
             if (Delay > TimeSpan.Zero)
             {
                 await Task.Delay(Delay, cancellationToken);
+            }
+
+            // -1: no hold; counts down as messages are accepted; the message that finds it at 0 is held.
+            if (Volatile.Read(ref _untilHold) >= 0 && Interlocked.Decrement(ref _untilHold) == -1)
+            {
+                _held!.TrySetResult();
+                await _released.Task.WaitAsync(cancellationToken);
+                return SmtpResponse.TransactionFailed;
             }
 
             if (transaction.To.Any(to => string.Equals(to.User, RefusedMailbox, StringComparison.OrdinalIgnoreCase)))

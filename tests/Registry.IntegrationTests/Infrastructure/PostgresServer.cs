@@ -71,8 +71,9 @@ public sealed class PostgresServer
         await using (var connection = new NpgsqlConnection(primary.AdminConnectionString))
         {
             await connection.OpenAsync();
-            // The insert position, not the write position: with synchronous_commit off (the fast clusters) a commit
-            // that has returned may still sit in the WAL buffers, behind pg_current_wal_lsn().
+            // The insert position, not pg_current_wal_lsn() (the write position): with synchronous_commit off, as the
+            // test clusters run, a commit's record can sit in WAL buffers behind the write position for up to
+            // wal_writer_delay, and a wait up to the write position would return before the replica has it.
             await using var command = new NpgsqlCommand("SELECT pg_current_wal_insert_lsn()::text", connection);
             target = (string)(await command.ExecuteScalarAsync())!;
         }
