@@ -33,7 +33,7 @@ internal static class Preparation
     public static async Task<PreparationResult> RunAsync(Api api, Options options, string runId)
     {
         var clock = Stopwatch.StartNew();
-        var admin = await api.LoginAsync(options.AdminEmail, options.AdminPassword);
+        var admin = await api.StaffLoginAsync(options.AdminEmail, options.AdminPassword);
 
         await using var dataSource = NpgsqlDataSource.Create(options.Connection);
         await using var connection = await dataSource.OpenConnectionAsync();
@@ -54,7 +54,7 @@ internal static class Preparation
             var email = $"official.{region}.{runId}@bench.local";
             await api.PostJsonAsync(admin, "/api/v1/admin/users",
                 new { email, password = OfficialPassword, role = "RegionalOfficial", regionCodes = new[] { region } }, HttpStatusCode.Created);
-            tokens[region] = new AuthenticationHeaderValue("Bearer", await api.LoginAsync(email, OfficialPassword));
+            tokens[region] = new AuthenticationHeaderValue("Bearer", await api.StaffLoginAsync(email, OfficialPassword));
         }
 
         var applicantEmail = $"applicant.{runId}@bench.local";
