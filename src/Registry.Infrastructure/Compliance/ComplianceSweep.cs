@@ -24,9 +24,17 @@ internal sealed class ComplianceSweep(NpgsqlDataSource dataSource) : ICompliance
     internal async Task<SweepResult> RunRulesAsync(IEnumerable<string> ruleCodes, DateOnly today, DateTimeOffset now, Guid? organizationId, CancellationToken cancellationToken)
     {
         await using var lockConnection = await dataSource.OpenConnectionAsync(cancellationToken);
-        if (organizationId is null && !await TryLockAsync(lockConnection, cancellationToken))
+        if (organizationId is null)
         {
-            return new SweepResult(false, []);
+            // A worker killed in the middle of a statement: PostgreSQL would notice the closed socket only when the
+            // statement ends (or, waiting on a lock, never before the lock is granted), keeping the session, its half-done
+            // rule and the sweep's lock. Checking the client every few seconds while a statement runs ends it at once.
+            await ExecuteAsync(lockConnection, "SET client_connection_check_interval = '5s'", cancellationToken);
+            if (!await TryLockAsync(lockConnection, cancellationToken))
+            {
+                await ExecuteAsync(lockConnection, "RESET client_connection_check_interval", CancellationToken.None);
+                return new SweepResult(false, []);
+            }
         }
 
         try
@@ -44,7 +52,7 @@ internal sealed class ComplianceSweep(NpgsqlDataSource dataSource) : ICompliance
             if (organizationId is null)
             {
                 // Pooled connections outlive this call: neither the lock nor the snapshot may go back to the pool with it.
-                await ExecuteAsync(lockConnection, ComplianceSql.DropOfficersSnapshot, CancellationToken.None);
+                await ExecuteAsync(lockConnection, ComplianceSql.DropOfficersSnapshot + "; RESET client_connection_check_interval", CancellationToken.None);
                 await using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock($1)", lockConnection) { Parameters = { new() { Value = SweepLockKey } } };
                 await unlock.ExecuteScalarAsync(CancellationToken.None);
             }

@@ -12,8 +12,21 @@ public sealed class ComplianceSweepJob(ISender sender)
 
     [AutomaticRetry(Attempts = 3, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
     [DisableConcurrentExecution(timeoutInSeconds: 60)]
-    public async Task RunAsync(CancellationToken cancellationToken) => await sender.Send(new EvaluateCompliance(), cancellationToken);
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(new EvaluateCompliance(), cancellationToken);
+        if (!result.Ran)
+        {
+            // Another sweep holds the sweep's lock (an operator's run, or the session of a worker that just died): this
+            // night's sweep has not run. Failing makes Hangfire try again after its back-off, instead of a success that
+            // leaves the rules undone until the next night.
+            throw new SweepLockHeldException();
+        }
+    }
 }
+
+/// <summary>The sweep found another sweep holding its lock; the job is retried.</summary>
+public sealed class SweepLockHeldException() : Exception("Another compliance sweep holds the sweep's lock; this one will be retried.");
 
 /// <summary>One organisation, right after its declaration. Takes its id only.</summary>
 public sealed class EvaluateOrganizationJob(ISender sender)

@@ -74,6 +74,12 @@ public sealed class SweepTests(ComplianceApiFactory api) : IClassFixture<Complia
             var blocked = await api.SweepAsync();
             Assert.False(blocked.Ran);
             Assert.Equal(0L, await api.ScalarAsync<long>("SELECT count(*) FROM registry.findings"));
+
+            // The nightly job does not call that a success: it fails, and Hangfire runs it again after its back-off.
+            await using var scope = api.Services.CreateAsyncScope();
+            var job = ActivatorUtilities.CreateInstance<Registry.Infrastructure.Jobs.ComplianceSweepJob>(scope.ServiceProvider);
+            await Assert.ThrowsAsync<Registry.Infrastructure.Jobs.SweepLockHeldException>(() => job.RunAsync(CancellationToken.None));
+            Assert.Equal(0L, await api.ScalarAsync<long>("SELECT count(*) FROM registry.findings"));
             await using var release = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_unlock({ComplianceSweep.SweepLockKey})", other);
             await release.ExecuteNonQueryAsync();
         }

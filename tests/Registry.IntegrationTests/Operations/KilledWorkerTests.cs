@@ -76,13 +76,15 @@ public sealed class KilledWorkerTests(ITestOutputHelper output)
                 // Hangfire does not know: the job is still Processing, its DisableConcurrentExecution lock still held.
                 Assert.Equal("Processing", await JobStateAsync(api, jobId));
                 output.WriteLine($"Hangfire locks left by the killed worker: {await api.ScalarAsync<long>("SELECT count(*) FROM hangfire.lock")}");
+
+                // The killed worker's sessions end as PostgreSQL sees their sockets closed — the one still waiting on the
+                // lock too, while the lock is held (the sweep's connection checks its client every 5 s): its rule's
+                // transaction rolls back and the sweep's advisory lock is released.
+                await WaitUntilAsync(api, 30, "the killed worker's sessions to end, the one waiting on the lock included", first, async () =>
+                    await api.ScalarAsync<long>("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'killed-worker'") == 0);
                 await hold.RollbackAsync();
             }
 
-            // The killed worker's sessions end as PostgreSQL sees their sockets closed (the one waiting on the lock once
-            // it gets it): its rule's transaction rolls back and the sweep's advisory lock is released.
-            await WaitUntilAsync(api, 30, "the killed worker's sessions to end", first, async () =>
-                await api.ScalarAsync<long>("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'killed-worker'") == 0);
             Assert.Equal(0L, await FindingsUnderAsync(api, notYet));
 
             // A restart: the job is fetched again once the invisibility timeout has passed without a heartbeat.
