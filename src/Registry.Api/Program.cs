@@ -98,15 +98,16 @@ if (args is ["migrate", ..])
 app.UseTrustedProxies(app.Configuration);
 app.UseSecurityHeaders(app.Environment);
 app.UseRequestLanguage();
+// The request log goes through this host's own logger, not Serilog's static one (which the last host built
+// in the process owns: tests run several hosts side by side). Outside the exception handler, so that it logs the status
+// the client got (a malformed body is a 400 there, not the 500 of the exception on its way to the handler).
+app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetService<Serilog.ILogger>());
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 // The pages first: a form's body over its limit is answered with a page in its language (see UseRegistryWeb), the
 // API's with problem details; inside the pages' status-code re-execution.
 app.UseRegistryWeb();
 app.UseRequestLimits(maxBodyBytes);
-// The request log goes through this host's own logger, not Serilog's static one (which the last host built
-// in the process owns: tests run several hosts side by side).
-app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetService<Serilog.ILogger>());
 app.UseAuthentication();
 app.UseCurrentSessionsOnly();
 app.UseAccountLanguage();
