@@ -71,6 +71,43 @@ public sealed class AdministratorJourneyTests(BrowserApp app)
     }
 
     [Fact]
+    public async Task The_administrator_resets_an_officials_lost_second_factor_and_the_official_is_sent_to_enrol_again()
+    {
+        BrowserApp.Speak("fr");
+        var (_, email) = await app.Api.NewStaffWithEmailAsync("RegionalOfficial", "05");
+        var official = await app.NewPageAsync("fr");
+        await Journeys.LogInAsync(official, email);
+        Assert.Equal(200, (await official.GotoAsync("/review"))!.Status);
+
+        var page = await app.NewPageAsync("fr");
+        await Journeys.LogInAsync(page, RegistryApiFactory.AdminEmail);
+        await page.GotoAsync("/admin");
+        var row = await FindStaffRowAsync(page, email);
+        await row.GetByRole(AriaRole.Link, new() { Name = AdminText.ResetTwoFactor + " " + email }).ClickAsync();
+        await page.WaitForURLAsync("**/admin/staff/*/two-factor");
+        await PageChecks.CheckAsync(page, "admin-two-factor-fr");
+        await page.GetByRole(AriaRole.Button, new() { Name = AdminText.ResetTwoFactorConfirm }).ClickAsync();
+        await page.WaitForURLAsync(new Regex(@"/admin\?reset="));
+        await Assertions.Expect(page.Locator(".staff-result h2")).ToHaveTextAsync(AdminText.TwoFactorWasReset);
+        Assert.Equal(1L, await app.Api.ScalarAsync<long>(
+            """
+            SELECT count(*) FROM registry.audit_entries a JOIN identity.users u ON a.changes->>'userId' = u.id::text
+            WHERE a.action = 'staff.two-factor-reset' AND u.email = $1 AND a.actor_role = 'Administrator'
+            """,
+            email));
+
+        // The official's open session has ended: the review sends to the log-in; after the password, to enrolment.
+        await official.GotoAsync("/review");
+        await official.WaitForURLAsync(new Regex("/account/log-in"));
+        await official.GetByLabel(UiText.Email).FillAsync(email);
+        await official.GetByLabel(UiText.Password).FillAsync(RegistryApiFactory.Password);
+        await official.Locator("main").GetByRole(AriaRole.Button, new() { Name = UiText.LogIn }).ClickAsync();
+        await official.WaitForURLAsync("**/account/two-factor**");
+        await official.Context.CloseAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task The_administrator_changes_an_officials_regions_and_the_change_is_audited()
     {
         BrowserApp.Speak("fr");

@@ -59,6 +59,7 @@ public sealed class EveryPageTests(BrowserApp app)
         (Who.Administrator, "/admin"),
         (Who.Administrator, "/admin/staff/new"),
         (Who.Administrator, $"/admin/staff/{d.OfficialId}/regions"),
+        (Who.Administrator, $"/admin/staff/{d.OfficialId}/two-factor"),
     ];
 
     [Theory]

@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Registry.Api.Security;
 using Registry.Application.Audit.Queries.VerifyAuditTrail;
 using Registry.Application.Common.Interfaces;
+using Registry.Application.Users;
 using Registry.Application.Users.Commands.CreateStaffUser;
+using Registry.Application.Users.Commands.ResetStaffTwoFactor;
 
 namespace Registry.Api.Endpoints;
 
@@ -20,6 +22,9 @@ public static class AdminEndpoints
         admin.MapPost("/users", CreateUser)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Create a staff account: RegionalOfficial (with regions), MinistryAnalyst or Administrator. Accepts Idempotency-Key.");
+        admin.MapPost("/users/{id:guid}/two-factor/reset", ResetTwoFactor)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Reset a staff member's two-factor authentication (lost authenticator): new key, no recovery codes, every session ended; they enrol again at their next log-in. Audited.");
         admin.MapGet("/audit/verify", VerifyAudit)
             .WithRateLimit(RateLimits.AuditVerification)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -29,6 +34,9 @@ public static class AdminEndpoints
                 + "(id, chain, sequence, problem Sequence|Link|Content, expected and stored values). Independent of readiness and of the jobs.");
         return app;
     }
+
+    private static async Task<Ok<StaffUserItem>> ResetTwoFactor(Guid id, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new ResetStaffTwoFactor(id), ct));
 
     private static async Task<Ok<AuditVerification>> VerifyAudit(string? organization, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new VerifyAuditTrail(organization), ct));

@@ -63,6 +63,31 @@ internal sealed class StaffAccounts(UserManager<ApplicationUser> users, Registry
         return [.. page.Select(r => (Item(r.Id, r.Email, r.Role, r.RegionCodes), new StaffListPosition(r.NormalizedEmail, r.Role)))];
     }
 
+    public async Task<StaffUserItem?> ResetTwoFactorAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var staff = await FindAsync(userId, cancellationToken);
+        var user = staff is null ? null : await users.FindByIdAsync(userId.ToString());
+        if (staff is null || user is null)
+        {
+            return null;
+        }
+
+        // Off first, then a new key (which renews the security stamp) and an empty set of recovery codes: enrolling
+        // again, by the API or the page, starts from a key nobody holds and hands out new codes.
+        Succeed(await users.SetTwoFactorEnabledAsync(user, false), "turn two-factor authentication off");
+        Succeed(await users.ResetAuthenticatorKeyAsync(user), "replace the authenticator key");
+        await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
+        return staff;
+    }
+
+    private static void Succeed(IdentityResult result, string what)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Could not {what}: " + string.Join("; ", result.Errors.Select(e => e.Code)));
+        }
+    }
+
     private static StaffUserItem Item(Guid id, string email, string role, string[] regions) =>
         new(id, email, role, role == Roles.RegionalOfficial ? [.. regions.Order(StringComparer.Ordinal)] : []);
 

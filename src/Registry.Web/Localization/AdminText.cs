@@ -34,6 +34,16 @@ public static class AdminText
         "L'agent voit les nouvelles régions à sa prochaine connexion ; ses sessions ouvertes avec les anciennes prennent fin.",
         "يرى الموظف الجهات الجديدة عند دخوله المقبل؛ وتنتهي جلساته المفتوحة بالجهات السابقة.");
     public static string BackToStaff => Say("Retour aux comptes du personnel", "العودة إلى حسابات الموظفين");
+    public static string Actions => Say("Actions", "الإجراءات");
+    public static string ResetTwoFactor => Say("Réinitialiser la double authentification", "إعادة تعيين المصادقة الثنائية");
+    public static string ResetTwoFactorIntro => Say(
+        "Pour un agent qui a perdu son application d'authentification et ses codes de secours. Sa clé et ses codes de secours actuels ne vaudront plus rien, toutes ses sessions seront fermées, et il devra s'inscrire de nouveau à sa prochaine connexion avant de pouvoir agir.",
+        "لموظف فقد تطبيق المصادقة ورموز الاسترداد. لن تعود لمفتاحه ورموز الاسترداد الحالية أي قيمة، وستُغلق جميع جلساته، وعليه التسجيل من جديد عند دخوله المقبل قبل أن يتمكن من العمل.");
+    public static string ResetTwoFactorConfirm => Say("Réinitialiser", "إعادة التعيين");
+    public static string TwoFactorWasReset => Say("Double authentification réinitialisée", "تمت إعادة تعيين المصادقة الثنائية");
+    public static string TwoFactorWasResetNext => Say(
+        "Ses sessions sont fermées ; il s'inscrira de nouveau à sa prochaine connexion.",
+        "أُغلقت جلساته؛ وسيسجل من جديد عند دخوله المقبل.");
 
     public static string ChooseRole => Say("Choisissez un rôle.", "اختر دوراً.");
     public static string ChooseRegion => Say("Un agent régional couvre au moins une région : cochez-en une.", "يغطي الموظف الجهوي جهة واحدة على الأقل: اختر جهة.");

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Registry.Cli;
 using Registry.Cli.Accounts;
 using Registry.IntegrationTests.Infrastructure;
@@ -189,6 +190,53 @@ public sealed class TwoFactorTests(RegistryApiFactory api) : IClassFixture<Regis
         Assert.Equal(0, await CliApp.RunAsync(["totp", "REGI STRY DEMO TWOF ACTO RKEY MORO CCOA"], output, error, CancellationToken.None));
         Assert.Matches(@"^\d{6}$", output.ToString().Trim());
         Assert.Equal(64, await CliApp.RunAsync(["totp", "not-base-32!"], TextWriter.Null, TextWriter.Null, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task An_administrator_resets_a_lost_second_factor_the_sessions_old_key_and_recovery_codes_end_and_the_official_enrols_again()
+    {
+        var (official, email) = await api.NewStaffWithEmailAsync("RegionalOfficial", "06");
+        var oldKey = TestTotp.KeyFor(email);
+        var id = await api.UserIdAsync(email);
+        Assert.Equal(HttpStatusCode.OK, (await official.GetAsync(Review)).StatusCode);
+        await using (var scope = api.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Registry.Infrastructure.Identity.ApplicationUser>>();
+            var user = (await users.FindByEmailAsync(email))!;
+            Assert.Equal(3, (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 3))!.Count());
+        }
+
+        var reset = $"/api/v1/admin/users/{id}/two-factor/reset";
+
+        // Only an administrator may; an unknown or an applicant's account is not found.
+        Assert.Equal(HttpStatusCode.Forbidden, (await official.PostAsync(reset, null)).StatusCode);
+        using var admin = await api.SignInAsync(RegistryApiFactory.AdminEmail);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.PostAsync($"/api/v1/admin/users/{Guid.NewGuid()}/two-factor/reset", null)).StatusCode);
+        var (_, applicantEmail) = await api.NewApplicantWithEmailAsync();
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.PostAsync($"/api/v1/admin/users/{await api.UserIdAsync(applicantEmail)}/two-factor/reset", null)).StatusCode);
+
+        var answer = await admin.PostAsync(reset, null);
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.Equal(email, (await answer.ReadJsonAsync())["email"]!.GetValue<string>());
+        Assert.Equal(1L, await api.ScalarAsync<long>(
+            "SELECT count(*) FROM registry.audit_entries WHERE action = 'staff.two-factor-reset' AND outcome = 'Succeeded' AND actor_role = 'Administrator' AND changes->>'userId' = $1",
+            id.ToString()));
+
+        // The official's session has ended; with the password alone they are in, but may only enrol.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await official.GetAsync(Review)).StatusCode);
+        var (again, _) = await api.SignInWithPasswordOnlyAsync(email);
+        await AssertSecondFactorRequiredAsync(await again.GetAsync(Review));
+        var enrolment = await (await again.PostAsJsonAsync("/api/v1/auth/manage/2fa", new { })).ReadJsonAsync();
+        var newKey = enrolment["sharedKey"]!.GetValue<string>();
+        Assert.NotEqual(oldKey, newKey);
+        Assert.Equal(0, enrolment["recoveryCodesLeft"]!.GetValue<int>());
+        Assert.Equal(HttpStatusCode.BadRequest,
+            (await again.PostAsJsonAsync("/api/v1/auth/manage/2fa", new { enable = true, twoFactorCode = TestTotp.Code(oldKey) })).StatusCode);
+        var enabled = await again.PostAsJsonAsync("/api/v1/auth/manage/2fa", new { enable = true, twoFactorCode = TestTotp.Code(newKey) });
+        Assert.Equal(HttpStatusCode.OK, enabled.StatusCode);
+        Assert.Equal(10, (await enabled.ReadJsonAsync())["recoveryCodes"]!.AsArray().Count);
+        using var enrolled = await SignInWithCodeAsync(email, TestTotp.Code(newKey));
+        Assert.Equal(HttpStatusCode.OK, (await enrolled.GetAsync(Review)).StatusCode);
     }
 
     private async Task<RegistryApiFactory.AccessTokenResponse> LogInAsync(string email, string code)

@@ -22,4 +22,11 @@ public interface IStaffAccounts
     /// regions are refused at their next validation; null when the id is not a regional official's.
     /// </summary>
     Task<StaffUserItem?> SetRegionsAsync(Guid userId, IReadOnlyList<string> regionCodes, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Turns a staff member's two-factor authentication off with a new authenticator key and no recovery codes (the
+    /// old app and codes are worthless), which renews the security stamp and so ends every session of the account;
+    /// null when the id is not a staff account's.
+    /// </summary>
+    Task<StaffUserItem?> ResetTwoFactorAsync(Guid userId, CancellationToken cancellationToken);
 }

@@ -21,12 +21,14 @@ public sealed class IndexModel(ISender sender, IAccessAudit audit, IConfiguratio
 
     public string? Next { get; private set; }
 
-    /// <summary>The account just created (after the redirect), or whose regions were just saved.</summary>
+    /// <summary>The account just created (after the redirect), whose regions were just saved, or whose two-factor authentication was reset.</summary>
     public StaffUserItem? Changed { get; private set; }
 
     public bool WasCreated { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid? created, Guid? saved, CancellationToken cancellationToken)
+    public bool WasReset { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid? created, Guid? saved, Guid? reset, CancellationToken cancellationToken)
     {
         var limit = Math.Clamp(configuration.GetValue("Registry:Web:StaffPageSize", Cursor.DefaultLimit), 1, Cursor.MaxLimit);
         try
@@ -40,12 +42,13 @@ public sealed class IndexModel(ISender sender, IAccessAudit audit, IConfiguratio
             return BadRequest(); // a cursor this list did not give: the error page
         }
 
-        if ((created ?? saved) is { } id)
+        if ((created ?? saved ?? reset) is { } id)
         {
             try
             {
                 Changed = await Sender.Send(new GetStaffUser(id), cancellationToken);
                 WasCreated = created is not null;
+                WasReset = created is null && saved is null;
             }
             catch (NotFoundException)
             {
