@@ -19,7 +19,7 @@ public interface IStaffAccounts
 
     /// <summary>
     /// Replaces a regional official's regions and renews their security stamp, so sessions carrying the old
-    /// regions are refused at their next validation; null when the id is not a regional official's.
+    /// regions are refused from their next request on; null when the id is not a regional official's.
     /// </summary>
     Task<StaffUserItem?> SetRegionsAsync(Guid userId, IReadOnlyList<string> regionCodes, CancellationToken cancellationToken);
 

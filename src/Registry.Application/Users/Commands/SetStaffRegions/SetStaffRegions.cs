@@ -11,7 +11,8 @@ namespace Registry.Application.Users.Commands.SetStaffRegions;
 
 /// <summary>
 /// An administrator changes the regions a regional official acts on (SPEC §1: one person may be given several).
-/// The change is audited; the official's sessions with the old regions end at their next security-stamp check.
+/// The change is audited; the official's sessions with the old regions end at once (every signed-in request is checked
+/// against the account's security stamp, which the change renews).
 /// </summary>
 public sealed record SetStaffRegions(Guid UserId, IReadOnlyList<string> RegionCodes) : ICommand<StaffUserItem>;
 
