@@ -145,6 +145,7 @@ public sealed class PostgresServer
             $"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c max_connections=400 {options}" + speed,
         ]);
         Start();
+        StopWhenThisProcessEnds(asRoot, bin, data, root);
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             try
@@ -175,6 +176,17 @@ public sealed class PostgresServer
         await using var connection = new NpgsqlConnection(server.AdminConnectionString);
         await connection.OpenAsync();
         return server;
+    }
+
+    /// <summary>
+    /// <c>dotnet test</c> often ends the test host without running its exit handlers, which left every cluster of every
+    /// run behind. A detached shell (not a child of this process, so not killed with its tree) waits for this process to
+    /// end, then stops the cluster and deletes its folder.
+    /// </summary>
+    private static void StopWhenThisProcessEnds(bool asRoot, string bin, string data, string root)
+    {
+        var stop = $"{(asRoot ? "runuser -u postgres -- " : "")}'{Path.Combine(bin, "pg_ctl")}' -D '{data}' -m immediate -w stop";
+        Run("sh", ["-c", $"( while kill -0 {Environment.ProcessId} 2>/dev/null; do sleep 1; done; {stop}; rm -rf '{root}' ) </dev/null >/dev/null 2>&1 &"]);
     }
 
     private static string FindBinaries()
