@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
+using System.Text;
 
 namespace Registry.Cli.Accounts;
 
@@ -11,6 +12,8 @@ namespace Registry.Cli.Accounts;
 /// </summary>
 public static class Totp
 {
+    private const string Base32Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+
     public static string Code(string base32Key, DateTimeOffset at)
     {
         var step = at.ToUnixTimeSeconds() / 30;
@@ -28,7 +31,6 @@ public static class Totp
     /// <summary>RFC 4648 base32; spaces, hyphens and padding ignored, either case.</summary>
     public static byte[] FromBase32(string text)
     {
-        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
         var bytes = new List<byte>();
         int buffer = 0, bits = 0;
         foreach (var c in text.ToUpperInvariant())
@@ -38,7 +40,7 @@ public static class Totp
                 continue;
             }
 
-            var value = alphabet.IndexOf(c, StringComparison.Ordinal);
+            var value = Base32Alphabet.IndexOf(c, StringComparison.Ordinal);
             if (value < 0)
             {
                 throw new FormatException($"'{c}' is not a base32 character.");
@@ -55,5 +57,31 @@ public static class Totp
         }
 
         return [.. bytes];
+    }
+
+    /// <summary>RFC 4648 base32, upper case, without padding: how authenticator keys are written.</summary>
+    public static string ToBase32(byte[] bytes)
+    {
+        var text = new StringBuilder();
+        int buffer = 0, bits = 0;
+        foreach (var b in bytes)
+        {
+            buffer = (buffer << 8) | b;
+            bits += 8;
+            while (bits >= 5)
+            {
+                bits -= 5;
+                text.Append(Base32Alphabet[(buffer >> bits) & 31]);
+            }
+
+            buffer &= (1 << bits) - 1;
+        }
+
+        if (bits > 0)
+        {
+            text.Append(Base32Alphabet[(buffer << (5 - bits)) & 31]);
+        }
+
+        return text.ToString();
     }
 }

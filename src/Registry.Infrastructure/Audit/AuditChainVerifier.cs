@@ -34,11 +34,7 @@ public sealed class AuditChainVerifier(NpgsqlDataSource dataSource) : IAuditChai
     {
         Guid? chainId = null;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
-        await using (var setup = new NpgsqlCommand("SET TRANSACTION READ ONLY; SET LOCAL search_path = pg_catalog, pg_temp", connection, transaction))
-        {
-            await setup.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await using var transaction = await BeginReadOnlySnapshotAsync(connection, cancellationToken);
 
         if (registrationNumber is not null)
         {
@@ -94,6 +90,18 @@ public sealed class AuditChainVerifier(NpgsqlDataSource dataSource) : IAuditChai
 
         await transaction.CommitAsync(cancellationToken);
         return new AuditVerification(broken == 0, scope, chains, entries, broken, first);
+    }
+
+    /// <summary>
+    /// One read-only snapshot of the trail, with <c>search_path</c> pinned to <c>pg_catalog</c> so that nothing in the
+    /// registry's schemas can stand in for the functions a check uses.
+    /// </summary>
+    internal static async Task<NpgsqlTransaction> BeginReadOnlySnapshotAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+        await using var setup = new NpgsqlCommand("SET TRANSACTION READ ONLY; SET LOCAL search_path = pg_catalog, pg_temp", connection, transaction);
+        await setup.ExecuteNonQueryAsync(cancellationToken);
+        return transaction;
     }
 
     /// <summary>

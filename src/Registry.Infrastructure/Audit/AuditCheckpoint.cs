@@ -27,11 +27,7 @@ public sealed class AuditCheckpoint(NpgsqlDataSource dataSource)
     public async Task<long> WriteAsync(TextWriter output, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
-        await using (var setup = new NpgsqlCommand("SET TRANSACTION READ ONLY; SET LOCAL search_path = pg_catalog, pg_temp", connection, transaction))
-        {
-            await setup.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await using var transaction = await AuditChainVerifier.BeginReadOnlySnapshotAsync(connection, cancellationToken);
 
         DateTimeOffset takenAt;
         long chains;

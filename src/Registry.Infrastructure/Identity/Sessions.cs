@@ -74,24 +74,6 @@ public sealed class Sessions(NpgsqlDataSource dataSource, IOptions<IdentityOptio
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>The same shape as Identity's own stamps: 20 random bytes in base32.</summary>
-    private static string NewStamp()
-    {
-        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        var bytes = RandomNumberGenerator.GetBytes(20);
-        var text = new StringBuilder(32);
-        for (var bit = 0; bit < bytes.Length * 8; bit += 5)
-        {
-            var value = 0;
-            for (var i = 0; i < 5; i++)
-            {
-                var index = bit + i;
-                value = (value << 1) | ((bytes[index / 8] >> (7 - (index % 8))) & 1);
-            }
-
-            text.Append(alphabet[value]);
-        }
-
-        return text.ToString();
-    }
+    /// <summary>Any unguessable text serves: Identity only compares stamps.</summary>
+    private static string NewStamp() => Convert.ToHexString(RandomNumberGenerator.GetBytes(20));
 }

@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
-using Registry.Cli;
 using Registry.IntegrationTests.Infrastructure;
 using static Registry.IntegrationTests.Audit.AuditChecks;
 
@@ -25,7 +24,7 @@ public sealed partial class AuditCheckpointRewriteTests(RegistryApiFactory api) 
         var file = Path.Combine(Path.GetTempPath(), $"audit-checkpoint-{Guid.NewGuid():N}.txt");
         try
         {
-            var (written, output) = await RunAsync("audit", "checkpoint", "--out", file);
+            var (written, output) = await api.CliAsync("audit", "checkpoint", "--out", file);
             Assert.True(written == 0, output);
             var digest = Digest().Match(output).Groups[1].Value;
             Assert.Equal(64, digest.Length);
@@ -34,7 +33,7 @@ public sealed partial class AuditCheckpointRewriteTests(RegistryApiFactory api) 
             // Life goes on after the checkpoint: new entries on the same chain and new chains are fine.
             await official.PostAsJsonAsync($"/api/v1/organizations/{number}/suspend", new { reason = "Comptes non déposés." });
             await official.ApproveAsync(await (await api.Actors.ClientAsync(Actor.Owner)).SubmittedAsync());
-            var (intact, intactOutput) = await RunAsync("audit", "verify", "--checkpoint", file, "--digest", digest);
+            var (intact, intactOutput) = await api.CliAsync("audit", "verify", "--checkpoint", file, "--digest", digest);
             Assert.True(intact == 0, intactOutput);
             Assert.Contains("ok: every chain still holds the entry the checkpoint recorded", intactOutput, StringComparison.Ordinal);
 
@@ -61,11 +60,11 @@ public sealed partial class AuditCheckpointRewriteTests(RegistryApiFactory api) 
                 """, Guid.Parse(id));
 
             // The chains alone see nothing: that is the gap.
-            var (chainsOnly, chainsOutput) = await RunAsync("audit", "verify");
+            var (chainsOnly, chainsOutput) = await api.CliAsync("audit", "verify");
             Assert.True(chainsOnly == 0, chainsOutput);
 
             // The checkpoint does, and names the chain and the place it recorded.
-            var (checkedExit, checkedOutput) = await RunAsync("audit", "verify", "--checkpoint", file, "--digest", digest);
+            var (checkedExit, checkedOutput) = await api.CliAsync("audit", "verify", "--checkpoint", file, "--digest", digest);
             Assert.True(checkedExit == 4, checkedOutput);
             Assert.Contains("DIFFERS FROM THE CHECKPOINT: 1 chains", checkedOutput, StringComparison.Ordinal);
             Assert.Contains($"chain {id}, sequence {chain[^1].Sequence}: another hash", checkedOutput, StringComparison.Ordinal);
@@ -75,15 +74,6 @@ public sealed partial class AuditCheckpointRewriteTests(RegistryApiFactory api) 
         {
             File.Delete(file);
         }
-    }
-
-    private Task<(int ExitCode, string Output)> RunAsync(params string[] args) => Run(api, args);
-
-    internal static async Task<(int ExitCode, string Output)> Run(RegistryApiFactory api, params string[] args)
-    {
-        using var output = new StringWriter();
-        var exit = await CliApp.RunAsync([.. args, "--connection", api.ConnectionString], output, output, CancellationToken.None);
-        return (exit, output.ToString());
     }
 
     [GeneratedRegex("SHA-256 ([0-9a-f]{64})")]
@@ -104,15 +94,15 @@ public sealed class AuditCheckpointRemovalTests(RegistryApiFactory api) : IClass
         var file = Path.Combine(Path.GetTempPath(), $"audit-checkpoint-{Guid.NewGuid():N}.txt");
         try
         {
-            var (_, output) = await AuditCheckpointRewriteTests.Run(api, "audit", "checkpoint", "--out", file);
+            var (_, output) = await api.CliAsync("audit", "checkpoint", "--out", file);
             var digest = AuditCheckpointRewriteTests.Digest().Match(output).Groups[1].Value;
 
             // A file that is not the published one, and one with a line taken out.
-            var (wrongDigest, wrongOutput) = await AuditCheckpointRewriteTests.Run(api, "audit", "verify", "--checkpoint", file, "--digest", new string('0', 64));
+            var (wrongDigest, wrongOutput) = await api.CliAsync("audit", "verify", "--checkpoint", file, "--digest", new string('0', 64));
             Assert.True(wrongDigest == 6, wrongOutput);
             var edited = file + ".edited";
             await File.WriteAllLinesAsync(edited, (await File.ReadAllLinesAsync(file)).Where(line => !line.StartsWith(id.ToString(), StringComparison.Ordinal)));
-            var (editedExit, editedOutput) = await AuditCheckpointRewriteTests.Run(api, "audit", "verify", "--checkpoint", edited);
+            var (editedExit, editedOutput) = await api.CliAsync("audit", "verify", "--checkpoint", edited);
             File.Delete(edited);
             Assert.True(editedExit == 6, editedOutput);
             Assert.Contains("truncated or was edited", editedOutput, StringComparison.Ordinal);
@@ -130,9 +120,9 @@ public sealed class AuditCheckpointRemovalTests(RegistryApiFactory api) : IClass
                 await remove.ExecuteNonQueryAsync();
             }
 
-            var (chainsOnly, chainsOutput) = await AuditCheckpointRewriteTests.Run(api, "audit", "verify");
+            var (chainsOnly, chainsOutput) = await api.CliAsync("audit", "verify");
             Assert.True(chainsOnly == 0, chainsOutput);
-            var (exit, checkedOutput) = await AuditCheckpointRewriteTests.Run(api, "audit", "verify", "--checkpoint", file, "--digest", digest);
+            var (exit, checkedOutput) = await api.CliAsync("audit", "verify", "--checkpoint", file, "--digest", digest);
             Assert.True(exit == 4, checkedOutput);
             Assert.Contains($"chain {id}, sequence {chain[^1].Sequence}: the entry is gone", checkedOutput, StringComparison.Ordinal);
 
@@ -141,7 +131,7 @@ public sealed class AuditCheckpointRemovalTests(RegistryApiFactory api) : IClass
             var entry = (await api.ChainAsync(another))[0];
             await api.TamperAsOwnerAsync("UPDATE registry.audit_entries SET reason = 'edited' WHERE id = $1", entry.Id);
             var refused = file + ".refused";
-            var (refusedExit, refusedOutput) = await AuditCheckpointRewriteTests.Run(api, "audit", "checkpoint", "--out", refused);
+            var (refusedExit, refusedOutput) = await api.CliAsync("audit", "checkpoint", "--out", refused);
             Assert.True(refusedExit == 4, refusedOutput);
             Assert.False(File.Exists(refused));
         }

@@ -21,13 +21,14 @@ internal static class AuditChecks
     }
 
     /// <summary>`Registry.Cli audit verify` against the test's database: its exit code and what it printed.</summary>
-    public static async Task<(int ExitCode, string Output)> VerifyByCliAsync(this RegistryApiFactory api, string? organization = null)
+    public static Task<(int ExitCode, string Output)> VerifyByCliAsync(this RegistryApiFactory api, string? organization = null) =>
+        organization is null ? api.CliAsync("audit", "verify") : api.CliAsync("audit", "verify", "--organization", organization);
+
+    /// <summary>A `Registry.Cli` command against the test's database: its exit code and what it printed.</summary>
+    public static async Task<(int ExitCode, string Output)> CliAsync(this RegistryApiFactory api, params string[] args)
     {
         using var output = new StringWriter();
-        string[] args = organization is null
-            ? ["audit", "verify", "--connection", api.ConnectionString]
-            : ["audit", "verify", "--organization", organization, "--connection", api.ConnectionString];
-        var exit = await CliApp.RunAsync(args, output, output, CancellationToken.None);
+        var exit = await CliApp.RunAsync([.. args, "--connection", api.ConnectionString], output, output, CancellationToken.None);
         return (exit, output.ToString());
     }
 

@@ -16,7 +16,7 @@ namespace Registry.IntegrationTests.Infrastructure;
 public static class TestTotp
 {
     /// <summary>A base32 key of 20 bytes (32 characters, as Identity makes them) for <paramref name="email"/>.</summary>
-    public static string KeyFor(string email) => ToBase32(SHA256.HashData(Encoding.UTF8.GetBytes("registry-test:" + email.ToUpperInvariant()))[..20]);
+    public static string KeyFor(string email) => Totp.ToBase32(SHA256.HashData(Encoding.UTF8.GetBytes("registry-test:" + email.ToUpperInvariant()))[..20]);
 
     public static string Code(string key) => Totp.Code(key, DateTimeOffset.UtcNow);
 
@@ -28,31 +28,5 @@ public static class TestTotp
         var now = DateTimeOffset.UtcNow;
         var valid = Enumerable.Range(-3, 7).Select(step => Totp.Code(key, now.AddSeconds(30 * step))).ToHashSet();
         return Enumerable.Range(0, 1000).Select(n => n.ToString("D6", System.Globalization.CultureInfo.InvariantCulture)).First(c => !valid.Contains(c));
-    }
-
-    public static string ToBase32(byte[] bytes)
-    {
-        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        var text = new StringBuilder();
-        int buffer = 0, bits = 0;
-        foreach (var b in bytes)
-        {
-            buffer = (buffer << 8) | b;
-            bits += 8;
-            while (bits >= 5)
-            {
-                bits -= 5;
-                text.Append(alphabet[(buffer >> bits) & 31]);
-            }
-
-            buffer &= (1 << bits) - 1;
-        }
-
-        if (bits > 0)
-        {
-            text.Append(alphabet[(buffer << (5 - bits)) & 31]);
-        }
-
-        return text.ToString();
     }
 }
