@@ -14,7 +14,6 @@ public sealed class SecondFactorRequirement : IAuthorizationRequirement
 
     /// <summary>Where a staff member turns two-factor authentication on, named in refusals.</summary>
     public const string EnrolmentEndpoint = "/api/v1/auth/manage/2fa";
-
 }
 
 internal sealed class SecondFactorHandler : AuthorizationHandler<SecondFactorRequirement>
