@@ -857,6 +857,12 @@ namespace Registry.Migrations.Migrations
                         .HasColumnType("character varying(24)")
                         .HasColumnName("registration_number");
 
+                    b.PrimitiveCollection<string[]>("SearchWords")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text[]")
+                        .HasColumnName("search_words")
+                        .HasComputedColumnSql("registry.name_words_of(normalized_name_ar, normalized_name_latin)", true);
+
                     b.Property<string>("SeatAddress")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -918,6 +924,12 @@ namespace Registry.Migrations.Migrations
                     b.HasIndex("RegistrationNumber")
                         .IsUnique()
                         .HasDatabaseName("ix_organizations_registration_number");
+
+                    b.HasIndex("SearchWords")
+                        .HasDatabaseName("ix_organizations_search_words")
+                        .HasAnnotation("Npgsql:StorageParameter:fastupdate", false);
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchWords"), "gin");
 
                     b.HasIndex("SectorCode")
                         .HasDatabaseName("ix_organizations_sector_code");

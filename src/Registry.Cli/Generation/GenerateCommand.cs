@@ -163,10 +163,14 @@ internal sealed class GenerateCommand(string connectionString, TextWriter output
                 await indexes.RebuildAsync(dataSource, parallelism: 2, options.MaintenanceWorkMem, output, CancellationToken.None);
                 Report("rebuild indexes, keys, foreign keys", phase.Elapsed, 0);
 
-                // Likewise the statistics, whose triggers stood aside for the COPY (whatever part of it committed).
+                // Likewise the statistics and the search's word list, whose triggers stood aside for the COPY
+                // (whatever part of it committed).
                 phase.Restart();
                 await control.ExecuteAsync("SELECT registry.statistics_rebuild()", CancellationToken.None);
                 Report("rebuild the statistics rollup", phase.Elapsed, 0);
+                phase.Restart();
+                await control.ExecuteAsync("SELECT registry.name_words_rebuild()", CancellationToken.None);
+                Report("rebuild the search's word list", phase.Elapsed, 0);
             }
         }
 

@@ -92,13 +92,43 @@ public sealed class SearchTests(SearchApiFactory api) : IClassFixture<SearchApiF
     }
 
     [Fact]
-    public async Task The_normalised_names_have_trigram_indexes()
+    public async Task The_normalised_names_and_their_words_have_their_indexes()
     {
         var indexes = await api.ScalarAsync<string>(
             "SELECT string_agg(indexname, ',' ORDER BY indexname) FROM pg_indexes WHERE schemaname = 'registry' AND indexdef LIKE '%gin_trgm_ops%'");
         Assert.Equal(
-            "ix_name_reservations_normalized_ar_trgm,ix_name_reservations_normalized_latin_trgm,ix_organizations_normalized_name_ar_trgm,ix_organizations_normalized_name_latin_trgm",
+            "ix_name_reservations_normalized_ar_trgm,ix_name_reservations_normalized_latin_trgm,ix_name_words_trgm,ix_organizations_normalized_name_ar_trgm,ix_organizations_normalized_name_latin_trgm",
             indexes);
+        Assert.Equal(1, await api.ScalarAsync<long>(
+            "SELECT count(*) FROM pg_indexes WHERE schemaname = 'registry' AND indexname = 'ix_organizations_search_words' AND indexdef LIKE '%USING gin (search_words)%'"));
+    }
+
+    [Fact]
+    public async Task Each_registered_word_is_listed_with_its_one_letter_deletions_as_soon_as_it_is_registered()
+    {
+        // The registrations above went through the trigger; the rebuild after a bulk load must give the same list.
+        const string List = """
+            SELECT string_agg(w.word || ':' || (SELECT string_agg(d.deletion, ',' ORDER BY d.deletion) FROM registry.name_word_deletions d WHERE d.word = w.word), ' ' ORDER BY w.word)
+            FROM registry.name_words w
+            """;
+        var kept = await api.ScalarAsync<string>(List);
+        Assert.Contains("amal:aal,ama,amal,aml,mal", kept, StringComparison.Ordinal);
+        Assert.Contains("al:al", kept, StringComparison.Ordinal);
+        Assert.Contains("تمازيرت:", kept, StringComparison.Ordinal);
+        await api.ScalarAsync<string>("SELECT registry.name_words_rebuild()::text");
+        Assert.Equal(kept, await api.ScalarAsync<string>(List));
+    }
+
+    [Fact]
+    public async Task A_word_cut_short_or_misspelt_is_searched_by_the_registered_words_it_may_mean()
+    {
+        // "tighanim" is the start of a registered word, "rga" part of one, "argn" a letter short of one; no
+        // organisation has all three words of "tighanimine argan annour", so the longest one's decides.
+        var tighanimine = Assert.Single(await SearchAsync("Tighanimine Argan"));
+        Assert.Equal([tighanimine], await SearchAsync("tighanim"));
+        Assert.Equal([tighanimine], await SearchAsync("rga"));
+        Assert.Equal([tighanimine], await SearchAsync("tighanimine argn"));
+        Assert.Equal(tighanimine, (await SearchAsync("tighanimine argan annour")).First());
     }
 
     private async Task<List<string>> SearchAsync(string q, string filters = "")

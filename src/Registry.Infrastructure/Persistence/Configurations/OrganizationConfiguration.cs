@@ -39,6 +39,11 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
             .HasDatabaseName("ix_organizations_normalized_name_ar_trgm");
         builder.HasIndex(o => o.NormalizedNameLatin, "ix_organizations_normalized_name_latin_trgm").HasMethod("gin").HasOperators("gin_trgm_ops")
             .HasDatabaseName("ix_organizations_normalized_name_latin_trgm");
+        // The distinct words of both normalised names, computed by PostgreSQL (Sql/NameWords.Up.sql): the public
+        // search finds organisations having every word of the query through this GIN index.
+        builder.Property<string[]>(Application.Organizations.Queries.SearchOrganizations.NameWords.Property)
+            .HasComputedColumnSql("registry.name_words_of(normalized_name_ar, normalized_name_latin)", stored: true);
+        builder.HasIndex(Application.Organizations.Queries.SearchOrganizations.NameWords.Property).HasMethod("gin").HasStorageParameter("fastupdate", false);
         builder.Property(o => o.SubscribedCapital).HasPrecision(16, 2);
         builder.Property(o => o.PaidCapital).HasPrecision(16, 2);
         builder.HasIndex(o => o.OwnerId);

@@ -45,24 +45,38 @@ public sealed class SearchOrganizationsValidator : AbstractValidator<SearchOrgan
     }
 }
 
-/// <summary>A position in ranked results: the score and number of the last item, and whether the results were the loose ones.</summary>
+/// <summary>
+/// Which organisations a ranked search looked at: those with every word of the query (<see cref="AllWords"/>),
+/// with a variant of every word (<see cref="Variants"/>), or with a variant of its most telling word
+/// (<see cref="OneWord"/>). Each is tried only when the one before found nothing.
+/// </summary>
+internal enum SearchTier
+{
+    AllWords,
+    Variants,
+    OneWord,
+}
+
+/// <summary>A position in ranked results: the score and number of the last item, and the tier the results came from.</summary>
 internal static class RankedCursor
 {
-    public static string Of(double score, string registrationNumber, bool loose) =>
-        Common.Paging.Cursor.Encode(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{score:R}|{registrationNumber}{(loose ? "|loose" : "")}"));
+    public static string Of(double score, string registrationNumber, SearchTier tier) =>
+        Common.Paging.Cursor.Encode(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{score:R}|{registrationNumber}|{(int)tier}"));
 
-    public static bool TryParse(string cursor, out (double Score, string RegistrationNumber, bool Loose) position)
+    public static bool TryParse(string cursor, out (double Score, string RegistrationNumber, SearchTier Tier) position)
     {
         position = default;
         var parts = Common.Paging.Cursor.Decode(cursor)?.Split('|');
-        if (parts is not ({ Length: 2 } or [_, _, "loose"])
+        if (parts is not { Length: 3 }
             || !double.TryParse(parts[0], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var score)
-            || !double.IsFinite(score) || !RegistrationNumber.TryParse(parts[1], out _))
+            || !double.IsFinite(score) || !RegistrationNumber.TryParse(parts[1], out _)
+            || !int.TryParse(parts[2], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var tier)
+            || !Enum.IsDefined((SearchTier)tier))
         {
             return false;
         }
 
-        position = (score, parts[1], parts.Length == 3);
+        position = (score, parts[1], (SearchTier)tier);
         return true;
     }
 }
@@ -124,41 +138,22 @@ internal sealed class SearchOrganizationsHandler(IRegistryReadDbContext db) : IQ
     }
 
     /// <summary>
-    /// How alike the query must be to a run of words of a name when the usual strictness (pg_trgm's default
-    /// 0.6) found nothing: a one-letter typo in a short word ("amel" for "amal", "barka" for "baraka") scores
-    /// 0.4–0.6 against a long name.
+    /// Most organisations ranked for one search. A query matching more (one common word, say) ranks the first ones
+    /// found and is narrowed by more words or a filter: ranking every organisation that has the word "amal" would
+    /// cost tens of milliseconds at a million organisations.
     /// </summary>
-    internal const double LooseWordSimilarity = 0.4;
+    internal const int Candidates = 100;
 
     /// <summary>
     /// Free-text search: a registration number finds its organisation; otherwise the query is normalised like
-    /// names are (SPEC §4) and matched on the script's normalised column by substring or trigram word
-    /// similarity (typo-tolerant), best match first. When nothing matches, the search is run once more with a
-    /// looser word similarity, so that a typo in a short word still finds the name; the cursor remembers which.
+    /// names are (SPEC §4) and searched by its words, in tiers, each tried only when the one before found nothing:
+    /// the organisations having every word; then those having, for every word, a known word within one letter of
+    /// it or that it starts or is part of (typos, a word cut short); then those having such a variant of the
+    /// longest word alone. The candidates (at most <see cref="Candidates"/>, plus the exact name) are ranked by
+    /// trigram similarity to the query, best first; the cursor remembers the tier.
     /// </summary>
     private static async Task<Page<OrganizationSummary>> RankedAsync(
         IRegistryReadDbContext db, IQueryable<Organization> organizations, SearchOrganizations query, CancellationToken cancellationToken)
-    {
-        var loose = query.Cursor is not null && RankedCursor.TryParse(query.Cursor, out var position) && position.Loose;
-        if (!loose)
-        {
-            var page = await RankedPageAsync(organizations, query, loose: false, cancellationToken);
-            if (page.Items.Count > 0 || query.Cursor is not null)
-            {
-                return page;
-            }
-        }
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var threshold = LooseWordSimilarity.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await db.Database.ExecuteSqlAsync($"SELECT set_config('pg_trgm.word_similarity_threshold', {threshold}, true)", cancellationToken);
-        var loosePage = await RankedPageAsync(organizations, query, loose: true, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return loosePage;
-    }
-
-    private static async Task<Page<OrganizationSummary>> RankedPageAsync(
-        IQueryable<Organization> organizations, SearchOrganizations query, bool loose, CancellationToken cancellationToken)
     {
         var q = query.Q!.Trim();
         if (RegistrationNumber.TryParse(q.ToUpperInvariant(), out var number))
@@ -169,27 +164,70 @@ internal sealed class SearchOrganizationsHandler(IRegistryReadDbContext db) : IQ
 
         var arabic = NameNormalizer.IsArabic(q);
         var normalized = arabic ? NameNormalizer.NormalizeArabic(q) : NameNormalizer.NormalizeLatin(q);
-        if (normalized.Length == 0)
+        var words = NameWords.Of(normalized);
+        if (words.Length == 0)
         {
             return new Page<OrganizationSummary>([], null);
         }
 
-        // Every branch can use the pg_trgm GIN index: substring (LIKE), the query as a fragment of the name (<%),
-        // and whole-name similarity (%) for a misspelt query longer than the name.
-        var scored = arabic
-            ? organizations
-                .Where(o => o.NormalizedNameAr.Contains(normalized)
-                    || EF.Functions.TrigramsAreWordSimilar(normalized, o.NormalizedNameAr) || EF.Functions.TrigramsAreSimilar(o.NormalizedNameAr, normalized))
-                .Select(o => new { Organization = o, Score = Math.Max(EF.Functions.TrigramsWordSimilarity(normalized, o.NormalizedNameAr), EF.Functions.TrigramsSimilarity(o.NormalizedNameAr, normalized)) })
-            : organizations
-                .Where(o => o.NormalizedNameLatin.Contains(normalized)
-                    || EF.Functions.TrigramsAreWordSimilar(normalized, o.NormalizedNameLatin) || EF.Functions.TrigramsAreSimilar(o.NormalizedNameLatin, normalized))
-                .Select(o => new { Organization = o, Score = Math.Max(EF.Functions.TrigramsWordSimilarity(normalized, o.NormalizedNameLatin), EF.Functions.TrigramsSimilarity(o.NormalizedNameLatin, normalized)) });
-
-        if (query.Cursor is not null && RankedCursor.TryParse(query.Cursor, out var after))
+        (double Score, string RegistrationNumber, SearchTier Tier)? after =
+            query.Cursor is not null && RankedCursor.TryParse(query.Cursor, out var position) ? position : null;
+        var tier = after?.Tier ?? SearchTier.AllWords;
+        if (tier == SearchTier.AllWords)
         {
-            scored = scored.Where(x => x.Score < after.Score
-                || (x.Score == after.Score && string.Compare(x.Organization.RegistrationNumber, after.RegistrationNumber) > 0));
+            var page = await RankedPageAsync(organizations.Where(o => words.All(w => EF.Property<string[]>(o, NameWords.Property).Contains(w))),
+                organizations, normalized, arabic, query, after, SearchTier.AllWords, cancellationToken);
+            if (page.Items.Count > 0 || after is not null)
+            {
+                return page;
+            }
+        }
+
+        var variants = await NameWords.ExpandAsync(db, words, completions: true, cancellationToken);
+        var known = variants.Where(v => v.Length > 0).ToList();
+        if (known.Count == 0)
+        {
+            return new Page<OrganizationSummary>([], null);
+        }
+
+        if (tier != SearchTier.OneWord)
+        {
+            var withVariants = organizations;
+            foreach (var group in known)
+            {
+                withVariants = withVariants.Where(o => EF.Property<string[]>(o, NameWords.Property).Any(w => group.Contains(w)));
+            }
+
+            var page = await RankedPageAsync(withVariants, organizations, normalized, arabic, query, after, SearchTier.Variants, cancellationToken);
+            if (page.Items.Count > 0 || after is not null || known.Count == 1)
+            {
+                return page;
+            }
+        }
+
+        var telling = variants.Select((v, i) => (Variants: v, Word: words[i])).Where(x => x.Variants.Length > 0).MaxBy(x => x.Word.Length).Variants;
+        return await RankedPageAsync(organizations.Where(o => EF.Property<string[]>(o, NameWords.Property).Any(w => telling.Contains(w))),
+            organizations, normalized, arabic, query, after, SearchTier.OneWord, cancellationToken);
+    }
+
+    /// <summary>One page of the candidates (and the organisations whose normalised name is the query), best first.</summary>
+    private static async Task<Page<OrganizationSummary>> RankedPageAsync(
+        IQueryable<Organization> candidates, IQueryable<Organization> organizations, string normalized, bool arabic, SearchOrganizations query,
+        (double Score, string RegistrationNumber, SearchTier Tier)? after, SearchTier tier, CancellationToken cancellationToken)
+    {
+        var sameName = arabic
+            ? organizations.Where(o => o.NormalizedNameAr == normalized)
+            : organizations.Where(o => o.NormalizedNameLatin == normalized);
+        var ids = candidates.Take(Candidates).Select(o => o.Id).Union(sameName.Select(o => o.Id));
+        var pool = organizations.Where(o => ids.Contains(o.Id));
+        var scored = arabic
+            ? pool.Select(o => new { Organization = o, Score = Math.Max(EF.Functions.TrigramsWordSimilarity(normalized, o.NormalizedNameAr), EF.Functions.TrigramsSimilarity(o.NormalizedNameAr, normalized)) })
+            : pool.Select(o => new { Organization = o, Score = Math.Max(EF.Functions.TrigramsWordSimilarity(normalized, o.NormalizedNameLatin), EF.Functions.TrigramsSimilarity(o.NormalizedNameLatin, normalized)) });
+
+        if (after is { } position)
+        {
+            scored = scored.Where(x => x.Score < position.Score
+                || (x.Score == position.Score && string.Compare(x.Organization.RegistrationNumber, position.RegistrationNumber) > 0));
         }
 
         var items = await scored
@@ -203,7 +241,7 @@ internal sealed class SearchOrganizationsHandler(IRegistryReadDbContext db) : IQ
             })
             .ToListAsync(cancellationToken);
 
-        var next = items.Count > query.Limit ? RankedCursor.Of(items[query.Limit - 1].Score, items[query.Limit - 1].Summary.RegistrationNumber, loose) : null;
+        var next = items.Count > query.Limit ? RankedCursor.Of(items[query.Limit - 1].Score, items[query.Limit - 1].Summary.RegistrationNumber, tier) : null;
         return new Page<OrganizationSummary>([.. items.Take(query.Limit).Select(i => i.Summary)], next);
     }
 

@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using Registry.Application.Common.Interfaces;
+
+namespace Registry.Application.Organizations.Queries.SearchOrganizations;
+
+/// <summary>
+/// The words of the registered names, as the public search uses them: every organisation carries the distinct words
+/// of its normalised names (<see cref="Property"/>, computed and GIN-indexed by PostgreSQL), and the word list
+/// (<c>registry.name_words</c>, with each word of four letters or more also listed under its one-letter deletions)
+/// turns a query word into the known words it may have been meant as.
+/// </summary>
+public static class NameWords
+{
+    /// <summary>The organisations' shadow property (column <c>search_words</c>, text[]).</summary>
+    public const string Property = "SearchWords";
+
+    /// <summary>Most words a query is searched by (the first ones, repeated words once).</summary>
+    public const int MaxQueryWords = 6;
+
+    /// <summary>Most completions of one query word (the words it starts or is part of), the shortest first.</summary>
+    public const int MaxCompletions = 20;
+
+    /// <summary>The distinct words of a normalised name, in the order typed.</summary>
+    public static string[] Of(string normalized) =>
+        [.. normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).Take(MaxQueryWords)];
+
+    /// <summary>The word and, from four letters on, each of its one-letter deletions (as registry.word_deletions does).</summary>
+    public static string[] Deletions(string word) =>
+        word.Length < 4 ? [word] : [word, .. Enumerable.Range(0, word.Length).Select(i => word.Remove(i, 1)).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// In one round trip, for each query word: the known words within one letter of it (a letter missing, extra or
+    /// changed: the two words share a deletion) and, with <paramref name="completions"/>, the known words it starts
+    /// or is part of. Words nobody uses get an empty list.
+    /// </summary>
+    public static async Task<string[][]> ExpandAsync(IRegistryReadDbContext db, string[] words, bool completions, CancellationToken cancellationToken)
+    {
+        var deletions = words.SelectMany((w, i) => Deletions(w).Select(d => new { Position = i + 1, Deletion = d })).ToArray();
+        var positions = deletions.Select(d => d.Position).ToArray();
+        var variants = deletions.Select(d => d.Deletion).ToArray();
+        var rows = await db.Database.SqlQuery<WordVariant>($"""
+            SELECT DISTINCT q.position AS "Position", d.word AS "Word"
+            FROM unnest({positions}::int[], {variants}::text[]) AS q(position, deletion)
+            JOIN registry.name_word_deletions d ON d.deletion = q.deletion
+            UNION
+            SELECT q.position, c.word
+            FROM unnest({words}::text[]) WITH ORDINALITY AS q(word, position)
+            CROSS JOIN LATERAL (
+                (SELECT w.word FROM registry.name_words w
+                 WHERE {completions} AND w.word LIKE replace(replace(replace(q.word, '\', '\\'), '%', '\%'), '_', '\_') || '%'
+                 ORDER BY length(w.word), w.word LIMIT {MaxCompletions})
+                UNION
+                (SELECT w.word FROM registry.name_words w
+                 WHERE {completions} AND length(q.word) >= 3 AND w.word LIKE '%' || replace(replace(replace(q.word, '\', '\\'), '%', '\%'), '_', '\_') || '%'
+                 ORDER BY length(w.word), w.word LIMIT {MaxCompletions})
+            ) AS c
+            """).ToListAsync(cancellationToken);
+        return [.. Enumerable.Range(1, words.Length).Select(p => rows.Where(r => r.Position == p).Select(r => r.Word).ToArray())];
+    }
+
+    private sealed record WordVariant(long Position, string Word);
+}
