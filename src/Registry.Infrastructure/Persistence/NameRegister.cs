@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Interfaces;
+using Registry.Application.Organizations.Queries.SearchOrganizations;
 
 namespace Registry.Infrastructure.Persistence;
 
@@ -35,9 +36,43 @@ internal sealed class NameRegister(RegistryDbContext db) : INameRegister
         return matches.SingleOrDefault();
     }
 
+    /// <summary>Most organisations compared by similarity for one name, per way of finding them.</summary>
+    internal const int Candidates = 50;
+
+    /// <summary>
+    /// Registered names and live reservations at least <paramref name="threshold"/> similar (trigram similarity
+    /// of the normalised names) to a name being reserved. Comparing the name with a million others would take
+    /// seconds, so the organisations compared are the ones found through the words of the name: those having,
+    /// for every word of one of its names, that word or a word within one letter of it (near-duplicates, a word
+    /// more); and those whose name is the name itself or the name less one of its words. Live reservations are
+    /// few and are compared through their trigram indexes.
+    /// </summary>
     public async Task<IReadOnlyList<NameMatch>> FindSimilarAsync(
         string normalizedAr, string normalizedLatin, double threshold, DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
+        var wordsAr = NameWords.Of(normalizedAr);
+        var wordsLatin = NameWords.Of(normalizedLatin);
+        var variants = await NameWords.ExpandAsync(db.Database, [.. wordsAr, .. wordsLatin], completions: false, cancellationToken);
+        var organizations = db.Organizations.AsNoTracking();
+        var candidates = organizations.Where(o => false).Select(o => o.Id);
+        foreach (var groups in new[] { variants[..wordsAr.Length], variants[wordsAr.Length..] }.Where(g => g.Length > 0 && g.All(v => v.Length > 0)))
+        {
+            var withVariants = organizations;
+            foreach (var group in groups)
+            {
+                withVariants = withVariants.Where(o => EF.Property<string[]>(o, NameWords.Property).Any(w => group.Contains(w)));
+            }
+
+            candidates = candidates.Union(withVariants.Select(o => o.Id).Take(Candidates));
+        }
+
+        var namesAr = LessOneWord(normalizedAr);
+        var namesLatin = LessOneWord(normalizedLatin);
+        candidates = candidates
+            .Union(organizations.Where(o => namesAr.Contains(o.NormalizedNameAr)).OrderBy(o => o.RegistrationNumber).Select(o => o.Id).Take(Candidates))
+            .Union(organizations.Where(o => namesLatin.Contains(o.NormalizedNameLatin)).OrderBy(o => o.RegistrationNumber).Select(o => o.Id).Take(Candidates));
+        var ids = await candidates.ToListAsync(cancellationToken);
+
         var thresholdText = threshold.ToString(System.Globalization.CultureInfo.InvariantCulture);
         await db.Database.ExecuteSqlAsync($"SELECT set_config('pg_trgm.similarity_threshold', {thresholdText}, true)", cancellationToken);
         return await db.Database.SqlQuery<NameMatch>($"""
@@ -46,7 +81,7 @@ internal sealed class NameRegister(RegistryDbContext db) : INameRegister
                        greatest(CASE WHEN {normalizedAr} <> '' THEN similarity(normalized_name_ar, {normalizedAr}) ELSE 0 END,
                                 CASE WHEN {normalizedLatin} <> '' THEN similarity(normalized_name_latin, {normalizedLatin}) ELSE 0 END)::float8 AS similarity
                 FROM registry.organizations
-                WHERE ({normalizedAr} <> '' AND normalized_name_ar % {normalizedAr}) OR ({normalizedLatin} <> '' AND normalized_name_latin % {normalizedLatin})
+                WHERE id = ANY ({ids.ToArray()})
                 UNION ALL
                 SELECT name_ar, name_latin, NULL, true,
                        greatest(CASE WHEN {normalizedAr} <> '' THEN similarity(normalized_ar, {normalizedAr}) ELSE 0 END,
@@ -59,5 +94,12 @@ internal sealed class NameRegister(RegistryDbContext db) : INameRegister
             ORDER BY similarity DESC, registration_number NULLS LAST
             LIMIT {limit}
             """).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The name itself and, when it has two words or more, the name without each of them.</summary>
+    private static string[] LessOneWord(string normalized)
+    {
+        var words = normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length == 0 ? [] : [normalized, .. words.Length < 2 ? [] : words.Select((_, i) => string.Join(' ', words.Where((_, j) => j != i)))];
     }
 }

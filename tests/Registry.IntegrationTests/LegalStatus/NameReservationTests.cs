@@ -81,6 +81,27 @@ public sealed class NameReservationTests(RegistryApiFactory api) : IClassFixture
         Assert.True((bool)warning["reserved"]!);
     }
 
+    [Theory]
+    [InlineData("Coopérative Tamounte Izdar {0}")] // a letter more in one word
+    [InlineData("Coopérative Tamont Izdar {0}")] // a letter less in one word
+    [InlineData("Coopérative Tamount {0}")] // a word less
+    [InlineData("Coopérative Tamount Izdar {0} Souss")] // a word more
+    public async Task A_name_like_a_registered_one_is_reserved_with_a_warning_naming_the_organisation(string like)
+    {
+        var suffix = "q" + Guid.NewGuid().ToString("N")[..5];
+        var registered = await (await api.Actors.ClientAsync(Actor.OfficialOfRegion)).ApproveAsync(
+            await (await api.Actors.ClientAsync(Actor.Owner)).SubmittedAsync(Samples.Cooperative(nameLatin: $"Coopérative Tamount Izdar {suffix}")));
+
+        var response = await (await api.NewApplicantAsync()).PostAsJsonAsync("/api/v1/name-reservations",
+            new { legalForm = "COOP", nameLatin = string.Format(System.Globalization.CultureInfo.InvariantCulture, like, suffix) });
+
+        await WorkflowSteps.Expect(response, HttpStatusCode.Created);
+        var warning = Assert.Single((await response.ReadJsonAsync())["similarNames"]!.AsArray());
+        Assert.Equal(registered, (string)warning!["registrationNumber"]!);
+        Assert.False((bool)warning["reserved"]!);
+        Assert.InRange((double)warning["similarity"]!, 0.45, 0.99);
+    }
+
     [Fact]
     public async Task Two_applicants_reserving_the_same_name_at_once_one_wins()
     {

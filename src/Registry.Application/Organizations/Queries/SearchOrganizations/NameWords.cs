@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Registry.Application.Common.Interfaces;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Registry.Application.Organizations.Queries.SearchOrganizations;
 
@@ -33,12 +33,12 @@ public static class NameWords
     /// changed: the two words share a deletion) and, with <paramref name="completions"/>, the known words it starts
     /// or is part of. Words nobody uses get an empty list.
     /// </summary>
-    public static async Task<string[][]> ExpandAsync(IRegistryReadDbContext db, string[] words, bool completions, CancellationToken cancellationToken)
+    public static async Task<string[][]> ExpandAsync(DatabaseFacade database, string[] words, bool completions, CancellationToken cancellationToken)
     {
         var deletions = words.SelectMany((w, i) => Deletions(w).Select(d => new { Position = i + 1, Deletion = d })).ToArray();
         var positions = deletions.Select(d => d.Position).ToArray();
         var variants = deletions.Select(d => d.Deletion).ToArray();
-        var rows = await db.Database.SqlQuery<WordVariant>($"""
+        var rows = await database.SqlQuery<WordVariant>($"""
             SELECT DISTINCT q.position AS "Position", d.word AS "Word"
             FROM unnest({positions}::int[], {variants}::text[]) AS q(position, deletion)
             JOIN registry.name_word_deletions d ON d.deletion = q.deletion

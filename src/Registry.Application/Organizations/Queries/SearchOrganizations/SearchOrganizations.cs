@@ -183,7 +183,7 @@ internal sealed class SearchOrganizationsHandler(IRegistryReadDbContext db) : IQ
             }
         }
 
-        var variants = await NameWords.ExpandAsync(db, words, completions: true, cancellationToken);
+        var variants = await NameWords.ExpandAsync(db.Database, words, completions: true, cancellationToken);
         var known = variants.Where(v => v.Length > 0).ToList();
         if (known.Count == 0)
         {
