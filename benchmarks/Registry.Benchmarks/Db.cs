@@ -13,6 +13,8 @@ internal sealed class Db(NpgsqlConnection connection, TextWriter? explain = null
 
     public bool Explaining => explain is not null;
 
+    public TextWriter? Writer => explain;
+
     public async Task<List<object?[]>> QueryAsync(string sql, params object?[] parameters)
     {
         if (explain is not null)
@@ -67,7 +69,7 @@ internal sealed class Db(NpgsqlConnection connection, TextWriter? explain = null
         return command;
     }
 
-    private static string Show(object? value) => value switch
+    internal static string Show(object? value) => value switch
     {
         null => "NULL",
         string s => "'" + s + "'",
@@ -76,5 +78,5 @@ internal sealed class Db(NpgsqlConnection connection, TextWriter? explain = null
         _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "",
     };
 
-    private static string Indent(string text) => string.Join('\n', text.Split('\n').Select(l => "    " + l));
+    internal static string Indent(string text) => string.Join('\n', text.Split('\n').Select(l => "    " + l));
 }

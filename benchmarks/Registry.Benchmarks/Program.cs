@@ -13,7 +13,7 @@ const string Usage = """
       --clients N          concurrent clients (default 16)
       --seconds N          measured seconds per query kind and variant (default 20)
       --warmup N           seconds run before measuring (default 3)
-      --variant LIST       comma-separated variants, or all (default current): as-migrated, current, key-trgm, words, tiered;
+      --variant LIST       comma-separated variants, or all (default current): as-migrated, current, key-trgm, words, tiered, product;
                            NAME:search or NAME:similar measures one query only
       --slow-quality N     quality inputs for as-migrated/current, which take seconds per query (default 32)
       --only search|similar   measure one of the two
@@ -77,6 +77,7 @@ var slowQuality = Int("slow-quality", 32);
 
 var root = FindRepositoryRoot();
 await Setup.EnsureDatabaseAsync(connectionString, root, options.ContainsKey("skip-build"));
+Product.Use(connectionString);
 var builder = new NpgsqlDataSourceBuilder(new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = Math.Max(clients * 2 + 4, 40), CommandTimeout = 600, MaxAutoPrepare = options.ContainsKey("auto-prepare") ? 64 : 0 }.ConnectionString);
 await using var dataSource = builder.Build();
 await Setup.LoadAsync(dataSource, organizations, reservations, seed, options.ContainsKey("reload"));

@@ -49,6 +49,7 @@ internal abstract class Variant
         new KeyTrigram(),
         new Words(),
         new Tiered(),
+        new Product(),
     ];
 
     public static async Task ApplySetupAsync(NpgsqlDataSource dataSource, Variant variant)

@@ -144,7 +144,7 @@ public static class DependencyInjection
         services.AddHealthChecks().AddNpgSql(_ => replica, name: "postgresql-read-replica", tags: ["replica"]);
     }
 
-    private static NpgsqlDataSource DataSource(string connectionString)
+    internal static NpgsqlDataSource DataSource(string connectionString)
     {
         var dataSourceBuilder = new NpgsqlDataSourceBuilder(RegistryConnection.Settings(connectionString).ConnectionString);
         if (!IsSet(connectionString, "MaxAutoPrepare"))
@@ -158,7 +158,7 @@ public static class DependencyInjection
         return dataSourceBuilder.Build();
     }
 
-    private static DbContextOptionsBuilder ConfigureContext(DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>
+    internal static DbContextOptionsBuilder ConfigureContext(DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>
         options
             .UseNpgsql(dataSource, npgsql => npgsql.MigrationsAssembly("Registry.Migrations")
                 .MigrationsHistoryTable("__EFMigrationsHistory", RegistryConnection.HistorySchema).UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))

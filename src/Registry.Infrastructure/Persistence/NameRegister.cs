@@ -50,6 +50,7 @@ internal sealed class NameRegister(RegistryDbContext db) : INameRegister
     public async Task<IReadOnlyList<NameMatch>> FindSimilarAsync(
         string normalizedAr, string normalizedLatin, double threshold, DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
+        await NameWords.PlanForTheWordsAsync(db.Database, threshold, cancellationToken);
         var wordsAr = NameWords.Of(normalizedAr);
         var wordsLatin = NameWords.Of(normalizedLatin);
         var variants = await NameWords.ExpandAsync(db.Database, [.. wordsAr, .. wordsLatin], completions: false, cancellationToken);
@@ -73,8 +74,6 @@ internal sealed class NameRegister(RegistryDbContext db) : INameRegister
             .Union(organizations.Where(o => namesLatin.Contains(o.NormalizedNameLatin)).OrderBy(o => o.RegistrationNumber).Select(o => o.Id).Take(Candidates));
         var ids = await candidates.ToListAsync(cancellationToken);
 
-        var thresholdText = threshold.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await db.Database.ExecuteSqlAsync($"SELECT set_config('pg_trgm.similarity_threshold', {thresholdText}, true)", cancellationToken);
         return await db.Database.SqlQuery<NameMatch>($"""
             SELECT name_ar, name_latin, registration_number, reserved, similarity FROM (
                 SELECT name_ar, name_latin, registration_number, false AS reserved,

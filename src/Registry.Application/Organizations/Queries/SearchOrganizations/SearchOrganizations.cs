@@ -119,7 +119,11 @@ internal sealed class SearchOrganizationsHandler(IRegistryReadDbContext db) : IQ
 
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
-            return await RankedAsync(db, organizations, query, cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await NameWords.PlanForTheWordsAsync(db.Database, similarityThreshold: null, cancellationToken);
+            var page = await RankedAsync(db, organizations, query, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return page;
         }
 
         if (Common.Paging.Cursor.Decode(query.Cursor) is { } after)
