@@ -737,6 +737,10 @@ namespace Registry.Migrations.Migrations
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "NormalizedLatin" }, "ix_name_reservations_normalized_latin_trgm"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "NormalizedLatin" }, "ix_name_reservations_normalized_latin_trgm"), new[] { "gin_trgm_ops" });
 
+                    b.HasIndex(new[] { "ExpiresAt" }, "ix_name_reservations_unconsumed_expires_at")
+                        .HasDatabaseName("ix_name_reservations_unconsumed_expires_at")
+                        .HasFilter("consumed_at IS NULL");
+
                     b.ToTable("name_reservations", "registry");
                 });
 
