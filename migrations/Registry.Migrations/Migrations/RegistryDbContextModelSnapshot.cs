@@ -707,6 +707,12 @@ namespace Registry.Migrations.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("reserved_at");
 
+                    b.PrimitiveCollection<string[]>("SearchWords")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text[]")
+                        .HasColumnName("search_words")
+                        .HasComputedColumnSql("registry.name_words_of(normalized_ar, normalized_latin)", true);
+
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
@@ -724,6 +730,12 @@ namespace Registry.Migrations.Migrations
 
                     b.HasIndex("NormalizedLatin")
                         .HasDatabaseName("ix_name_reservations_normalized_latin");
+
+                    b.HasIndex("SearchWords")
+                        .HasDatabaseName("ix_name_reservations_search_words")
+                        .HasFilter("consumed_at IS NULL");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchWords"), "gin");
 
                     b.HasIndex(new[] { "NormalizedAr" }, "ix_name_reservations_normalized_ar_trgm")
                         .HasDatabaseName("ix_name_reservations_normalized_ar_trgm");
