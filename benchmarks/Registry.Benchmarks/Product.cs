@@ -21,6 +21,10 @@ internal sealed class Product : Variant
 {
     private static PooledDbContextFactory<RegistryDbContext>? _contexts;
     private static readonly AsyncLocal<TextWriter?> Explain = new();
+    private static long _compilations;
+
+    /// <summary>How many LINQ queries EF Core compiled (a query cached by its shape is compiled once).</summary>
+    public static long Compilations => Interlocked.Read(ref _compilations);
 
     public override string Name => "product";
 
@@ -32,7 +36,8 @@ internal sealed class Product : Variant
     {
         var dataSource = DependencyInjection.DataSource(connectionString);
         var options = new DbContextOptionsBuilder<RegistryDbContext>();
-        DependencyInjection.ConfigureContext(options, dataSource).AddInterceptors(new ExplainFirst());
+        DependencyInjection.ConfigureContext(options, dataSource).AddInterceptors(new ExplainFirst())
+            .LogTo(_ => Interlocked.Increment(ref _compilations), [CoreEventId.QueryCompilationStarting], Microsoft.Extensions.Logging.LogLevel.Trace);
         _contexts = new PooledDbContextFactory<RegistryDbContext>(options.Options);
     }
 

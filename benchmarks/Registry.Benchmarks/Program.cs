@@ -182,6 +182,11 @@ Console.WriteLine();
 Console.WriteLine($"Summary ({clients} clients, {seconds} s each; targets: search p95 ≤ 25 ms, similar p95 ≤ 30 ms):");
 Console.WriteLine($"{"variant",-12} {"query",-8} {Latencies.Header[23..]}");
 summary.ForEach(Console.WriteLine);
+if (variants.Any(v => v.Variant is Product))
+{
+    Console.WriteLine($"product: EF Core compiled {Product.Compilations} LINQ queries in the whole run (each shape once when the cache works)");
+}
+
 return 0;
 
 static void PrintSearchQuality(Dictionary<SearchQuery, List<Hit>> results, Dictionary<SearchQuery, List<Hit>>? reference)
