@@ -737,22 +737,6 @@ namespace Registry.Migrations.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchWords"), "gin");
 
-                    b.HasIndex(new[] { "NormalizedAr" }, "ix_name_reservations_normalized_ar_trgm")
-                        .HasDatabaseName("ix_name_reservations_normalized_ar_trgm");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "NormalizedAr" }, "ix_name_reservations_normalized_ar_trgm"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "NormalizedAr" }, "ix_name_reservations_normalized_ar_trgm"), new[] { "gin_trgm_ops" });
-
-                    b.HasIndex(new[] { "NormalizedLatin" }, "ix_name_reservations_normalized_latin_trgm")
-                        .HasDatabaseName("ix_name_reservations_normalized_latin_trgm");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "NormalizedLatin" }, "ix_name_reservations_normalized_latin_trgm"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "NormalizedLatin" }, "ix_name_reservations_normalized_latin_trgm"), new[] { "gin_trgm_ops" });
-
-                    b.HasIndex(new[] { "ExpiresAt" }, "ix_name_reservations_unconsumed_expires_at")
-                        .HasDatabaseName("ix_name_reservations_unconsumed_expires_at")
-                        .HasFilter("consumed_at IS NULL");
-
                     b.ToTable("name_reservations", "registry");
                 });
 
@@ -955,18 +939,6 @@ namespace Registry.Migrations.Migrations
 
                     b.HasIndex("RegionCode", "RegistrationNumber")
                         .HasDatabaseName("ix_organizations_region_code_registration_number");
-
-                    b.HasIndex(new[] { "NormalizedNameAr" }, "ix_organizations_normalized_name_ar_trgm")
-                        .HasDatabaseName("ix_organizations_normalized_name_ar_trgm");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "NormalizedNameAr" }, "ix_organizations_normalized_name_ar_trgm"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "NormalizedNameAr" }, "ix_organizations_normalized_name_ar_trgm"), new[] { "gin_trgm_ops" });
-
-                    b.HasIndex(new[] { "NormalizedNameLatin" }, "ix_organizations_normalized_name_latin_trgm")
-                        .HasDatabaseName("ix_organizations_normalized_name_latin_trgm");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "NormalizedNameLatin" }, "ix_organizations_normalized_name_latin_trgm"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "NormalizedNameLatin" }, "ix_organizations_normalized_name_latin_trgm"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("organizations", "registry");
                 });

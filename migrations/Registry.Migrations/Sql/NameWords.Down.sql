@@ -1,8 +1,9 @@
 DROP TRIGGER IF EXISTS name_words_organization_renamed ON registry.organizations;
 DROP TRIGGER IF EXISTS name_words_organizations_inserted ON registry.organizations;
+DROP TRIGGER IF EXISTS name_words_reservations_inserted ON registry.name_reservations;
 DROP FUNCTION IF EXISTS registry.name_words_rebuild();
 DROP FUNCTION IF EXISTS registry.name_words_organization_renamed();
-DROP FUNCTION IF EXISTS registry.name_words_organizations_changed();
+DROP FUNCTION IF EXISTS registry.name_words_inserted();
 DROP FUNCTION IF EXISTS registry.name_words_add(text[]);
 DROP TABLE IF EXISTS registry.name_word_deletions;
 DROP TABLE IF EXISTS registry.name_words;

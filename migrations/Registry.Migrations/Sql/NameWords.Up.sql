@@ -1,11 +1,11 @@
--- The word list of the public name search (issue 3, SPEC §4). Every organisation carries the distinct words of its
--- normalised names (organizations.search_words, a stored generated column with a GIN index); the search asks for
--- organisations having every word of the query. When none has, each query word is expanded through the word list
--- below: the known words within one letter of it (symmetric delete: every word of four letters or more is also
--- listed under each of its one-letter deletions, so a typo is found by btree look-ups), and the known words it
--- starts or is part of.
--- Kept by a statement-level trigger on organisations (one set-based insert per statement, new words only), and
--- rebuilt in one pass by registry.name_words_rebuild() after a bulk load that set
+-- The word list of the public name search and the similar-name check (issue 3, SPEC §4). Every organisation and
+-- reservation carries the distinct words of its normalised names (search_words, a stored generated column with a
+-- GIN index); the search asks for organisations having every word of the query. When none has, each query word is
+-- expanded through the word list below: the known words within one letter of it (symmetric delete: every word of
+-- four letters or more is also listed under each of its one-letter deletions, so a typo is found by btree
+-- look-ups), and the known words it starts or is part of.
+-- Kept by statement-level triggers on organisations and reservations (one set-based insert per statement, new
+-- words only), and rebuilt in one pass by registry.name_words_rebuild() after a bulk load that set
 -- registry.statistics_maintenance = 'deferred' (the generator does).
 
 -- The word itself and, from four letters on, each of its one-letter deletions.
@@ -41,7 +41,8 @@ LANGUAGE sql AS $$
     ON CONFLICT DO NOTHING
 $$;
 
-CREATE FUNCTION registry.name_words_organizations_changed() RETURNS trigger
+-- For organisations and reservations alike: reads only new_rows.search_words.
+CREATE FUNCTION registry.name_words_inserted() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
     IF current_setting('registry.statistics_maintenance', true) = 'deferred' THEN
@@ -60,15 +61,18 @@ BEGIN
 END
 $$;
 
--- Words no longer used stay listed: they only widen a typo expansion, which then finds no organisation by them.
+-- Words no longer used stay listed: they only widen a typo expansion, which then finds no name by them.
 CREATE FUNCTION registry.name_words_rebuild() RETURNS void
 LANGUAGE sql AS $$
     TRUNCATE registry.name_word_deletions, registry.name_words;
-    SELECT registry.name_words_add(array(SELECT DISTINCT w FROM registry.organizations, unnest(search_words) AS t(w)));
+    SELECT registry.name_words_add(array(SELECT w FROM registry.organizations, unnest(search_words) AS t(w)
+                                         UNION SELECT w FROM registry.name_reservations, unnest(search_words) AS t(w) WHERE consumed_at IS NULL));
 $$;
 
 CREATE TRIGGER name_words_organizations_inserted AFTER INSERT ON registry.organizations
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION registry.name_words_organizations_changed();
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION registry.name_words_inserted();
+CREATE TRIGGER name_words_reservations_inserted AFTER INSERT ON registry.name_reservations
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION registry.name_words_inserted();
 CREATE TRIGGER name_words_organization_renamed AFTER UPDATE OF name_ar, name_latin, normalized_name_ar, normalized_name_latin ON registry.organizations
     FOR EACH ROW WHEN (OLD.search_words IS DISTINCT FROM NEW.search_words) EXECUTE FUNCTION registry.name_words_organization_renamed();
 

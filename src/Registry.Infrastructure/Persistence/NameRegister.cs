@@ -6,7 +6,7 @@ namespace Registry.Infrastructure.Persistence;
 
 /// <summary>
 /// Exact and similar names over registered organisations and live reservations, on the normalised columns
-/// (btree for equality, pg_trgm GIN for similarity).
+/// (btree for equality; for similarity, the names found through their words, see <see cref="NameWords"/>).
 /// </summary>
 internal sealed class NameRegister(RegistryDbContext db) : INameRegister
 {
@@ -52,7 +52,7 @@ internal sealed class NameRegister(RegistryDbContext db) : INameRegister
     public async Task<IReadOnlyList<NameMatch>> FindSimilarAsync(
         string normalizedAr, string normalizedLatin, double threshold, DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
-        await NameWords.PlanForTheWordsAsync(db.Database, threshold, cancellationToken);
+        await NameWords.PlanForTheWordsAsync(db.Database, cancellationToken);
         var wordsAr = NameWords.Of(normalizedAr);
         var wordsLatin = NameWords.Of(normalizedLatin);
         var variants = await NameWords.ExpandAsync(db.Database, [.. wordsAr, .. wordsLatin], completions: false, cancellationToken);

@@ -16,18 +16,11 @@ internal sealed class NameReservationConfiguration : IEntityTypeConfiguration<Na
         builder.Property(r => r.NameAr).HasMaxLength(200);
         builder.Property(r => r.NameLatin).HasMaxLength(200);
         builder.HasIndex(r => r.HolderId);
-        // The live reservations (unconsumed, by expiry): what the similar-name check compares, a few thousand at most.
-        builder.HasIndex(r => r.ExpiresAt, "ix_name_reservations_unconsumed_expires_at").HasFilter("consumed_at IS NULL")
-            .HasDatabaseName("ix_name_reservations_unconsumed_expires_at");
         // The words of both names, as organisations have them: the similar-name check finds unconsumed reservations by them.
         builder.Property<string[]>(Application.Organizations.Queries.SearchOrganizations.NameWords.Property)
             .HasComputedColumnSql("registry.name_words_of(normalized_ar, normalized_latin)", stored: true);
         builder.HasIndex(Application.Organizations.Queries.SearchOrganizations.NameWords.Property).HasMethod("gin").HasFilter("consumed_at IS NULL");
         builder.HasIndex(r => r.NormalizedAr);
         builder.HasIndex(r => r.NormalizedLatin);
-        builder.HasIndex(r => r.NormalizedAr, "ix_name_reservations_normalized_ar_trgm").HasMethod("gin").HasOperators("gin_trgm_ops")
-            .HasDatabaseName("ix_name_reservations_normalized_ar_trgm");
-        builder.HasIndex(r => r.NormalizedLatin, "ix_name_reservations_normalized_latin_trgm").HasMethod("gin").HasOperators("gin_trgm_ops")
-            .HasDatabaseName("ix_name_reservations_normalized_latin_trgm");
     }
 }

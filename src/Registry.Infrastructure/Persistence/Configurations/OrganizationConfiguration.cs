@@ -34,12 +34,7 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         builder.Property(o => o.ShareValue).HasPrecision(14, 2);
         builder.HasIndex(o => o.NormalizedNameAr);
         builder.HasIndex(o => o.NormalizedNameLatin);
-        // Explicit database names: the snake-case convention would otherwise give them the btree indexes' names.
-        builder.HasIndex(o => o.NormalizedNameAr, "ix_organizations_normalized_name_ar_trgm").HasMethod("gin").HasOperators("gin_trgm_ops")
-            .HasDatabaseName("ix_organizations_normalized_name_ar_trgm");
-        builder.HasIndex(o => o.NormalizedNameLatin, "ix_organizations_normalized_name_latin_trgm").HasMethod("gin").HasOperators("gin_trgm_ops")
-            .HasDatabaseName("ix_organizations_normalized_name_latin_trgm");
-        // The distinct words of both normalised names, computed by PostgreSQL (Sql/NameWords.Up.sql): the public
+        // The distinct words of both normalised names, computed by PostgreSQL (Sql/NameWordsOf.Up.sql): the public
         // search finds organisations having every word of the query through this GIN index.
         builder.Property<string[]>(Application.Organizations.Queries.SearchOrganizations.NameWords.Property)
             .HasComputedColumnSql("registry.name_words_of(normalized_name_ar, normalized_name_latin)", stored: true);

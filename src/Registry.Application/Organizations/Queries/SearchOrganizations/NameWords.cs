@@ -11,7 +11,7 @@ namespace Registry.Application.Organizations.Queries.SearchOrganizations;
 /// </summary>
 public static class NameWords
 {
-    /// <summary>The organisations' shadow property (column <c>search_words</c>, text[]).</summary>
+    /// <summary>The shadow property of organisations and reservations (column <c>search_words</c>, text[]).</summary>
     public const string Property = "SearchWords";
 
     /// <summary>Most words a query is searched by (the first ones, repeated words once).</summary>
@@ -24,23 +24,14 @@ public static class NameWords
     /// Makes PostgreSQL plan each statement of the current transaction for its values: how common the words are
     /// decides between reading the table in order (a common word) and the GIN index (a rare one), and a prepared
     /// statement's generic plan, made without the words, would use the index for both (25 ms for "argan" instead
-    /// of 1). Also sets the similarity threshold of the <c>%</c> operator when one is given.
+    /// of 1).
     /// </summary>
-    public static async Task PlanForTheWordsAsync(DatabaseFacade database, double? similarityThreshold, CancellationToken cancellationToken)
-    {
-        var threshold = (similarityThreshold ?? 0.3).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await database.ExecuteSqlAsync(
-            $"SELECT set_config('plan_cache_mode', 'force_custom_plan', true), set_config('pg_trgm.similarity_threshold', {threshold}, true)",
-            cancellationToken);
-    }
+    public static async Task PlanForTheWordsAsync(DatabaseFacade database, CancellationToken cancellationToken) =>
+        await database.ExecuteSqlRawAsync("SELECT set_config('plan_cache_mode', 'force_custom_plan', true)", cancellationToken);
 
     /// <summary>The distinct words of a normalised name, in the order typed.</summary>
     public static string[] Of(string normalized) =>
         [.. normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).Take(MaxQueryWords)];
-
-    /// <summary>The word and, from four letters on, each of its one-letter deletions (as registry.word_deletions does).</summary>
-    public static string[] Deletions(string word) =>
-        word.Length < 4 ? [word] : [word, .. Enumerable.Range(0, word.Length).Select(i => word.Remove(i, 1)).Distinct(StringComparer.Ordinal)];
 
     /// <summary>
     /// In one round trip, for each query word: the known words within one letter of it (a letter missing, extra or
@@ -49,13 +40,11 @@ public static class NameWords
     /// </summary>
     public static async Task<string[][]> ExpandAsync(DatabaseFacade database, string[] words, bool completions, CancellationToken cancellationToken)
     {
-        var deletions = words.SelectMany((w, i) => Deletions(w).Select(d => new { Position = i + 1, Deletion = d })).ToArray();
-        var positions = deletions.Select(d => d.Position).ToArray();
-        var variants = deletions.Select(d => d.Deletion).ToArray();
         var rows = await database.SqlQuery<WordVariant>($"""
             SELECT DISTINCT q.position AS "Position", d.word AS "Word"
-            FROM unnest({positions}::int[], {variants}::text[]) AS q(position, deletion)
-            JOIN registry.name_word_deletions d ON d.deletion = q.deletion
+            FROM unnest({words}::text[]) WITH ORDINALITY AS q(word, position)
+            CROSS JOIN LATERAL unnest(registry.word_deletions(q.word)) AS v(deletion)
+            JOIN registry.name_word_deletions d ON d.deletion = v.deletion
             UNION
             SELECT q.position, c.word
             FROM unnest({words}::text[]) WITH ORDINALITY AS q(word, position)

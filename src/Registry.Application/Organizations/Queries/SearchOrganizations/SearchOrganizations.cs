@@ -120,7 +120,7 @@ internal sealed class SearchOrganizationsHandler(IRegistryReadDbContext db) : IQ
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await NameWords.PlanForTheWordsAsync(db.Database, similarityThreshold: null, cancellationToken);
+            await NameWords.PlanForTheWordsAsync(db.Database, cancellationToken);
             var page = await RankedAsync(db, organizations, query, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return page;
