@@ -36,69 +36,21 @@ internal sealed class NameRegister(RegistryDbContext db) : INameRegister
         return matches.SingleOrDefault();
     }
 
-    /// <summary>Most organisations compared by similarity for one name, per way of finding them.</summary>
-    internal const int Candidates = 50;
-
     /// <summary>
     /// Registered names and live reservations at least <paramref name="threshold"/> similar (trigram similarity
     /// of the normalised names) to a name being reserved. Comparing the name with a million others would take
-    /// seconds, so the organisations compared are the ones found through the words of the name: those having,
-    /// for every word of one of its names, that word or a word within one letter of it (near-duplicates, a word
-    /// more); and those whose name is the name itself or the name less one of its words. Live reservations are found
-    /// the same way (their words have a GIN index over the unconsumed ones): through a trigram index, every lapsed
-    /// and consumed reservation sharing trigrams with the name was read too (160 ms for a name of common words
-    /// among 100,000), and comparing every live one costs 20 µs a name.
+    /// seconds, so the names compared are the ones found through the words of the name, in one statement
+    /// (<c>registry.similar_names</c>): those having, for every word of one of its names, that word or a word within
+    /// one letter of it (near-duplicates, a word more); and those whose name is the name itself or the name less one
+    /// of its words. At most 50 of each kind are compared.
     /// </summary>
     public async Task<IReadOnlyList<NameMatch>> FindSimilarAsync(
-        string normalizedAr, string normalizedLatin, double threshold, DateTimeOffset now, int limit, CancellationToken cancellationToken)
-    {
-        await NameWords.PlanForTheWordsAsync(db.Database, cancellationToken);
-        var wordsAr = NameWords.Of(normalizedAr);
-        var wordsLatin = NameWords.Of(normalizedLatin);
-        var variants = await NameWords.ExpandAsync(db.Database, [.. wordsAr, .. wordsLatin], completions: false, cancellationToken);
-        var organizations = db.Organizations.AsNoTracking();
-        var reservations = db.NameReservations.AsNoTracking().Where(r => r.ConsumedAt == null && r.ExpiresAt > now);
-        var namesAr = LessOneWord(normalizedAr);
-        var namesLatin = LessOneWord(normalizedLatin);
-        var candidates = organizations.Where(o => namesAr.Contains(o.NormalizedNameAr)).OrderBy(o => o.RegistrationNumber).Select(o => o.Id).Take(Candidates)
-            .Union(organizations.Where(o => namesLatin.Contains(o.NormalizedNameLatin)).OrderBy(o => o.RegistrationNumber).Select(o => o.Id).Take(Candidates))
-            .Union(reservations.Where(r => namesAr.Contains(r.NormalizedAr) || namesLatin.Contains(r.NormalizedLatin)).Select(r => r.Id).Take(Candidates));
-        foreach (var groups in new[] { variants[..wordsAr.Length], variants[wordsAr.Length..] }.Where(g => g.Length > 0 && g.All(v => v.Length > 0)))
-        {
-            var organizationsWithVariants = organizations;
-            var reservationsWithVariants = reservations;
-            foreach (var group in groups)
-            {
-                organizationsWithVariants = organizationsWithVariants.Where(o => EF.Property<string[]>(o, NameWords.Property).Any(w => group.Contains(w)));
-                reservationsWithVariants = reservationsWithVariants.Where(r => EF.Property<string[]>(r, NameWords.Property).Any(w => group.Contains(w)));
-            }
-
-            candidates = candidates
-                .Union(organizationsWithVariants.Select(o => o.Id).Take(Candidates))
-                .Union(reservationsWithVariants.Select(r => r.Id).Take(Candidates));
-        }
-
-        var ids = await candidates.ToListAsync(cancellationToken);
-
-        return await db.Database.SqlQuery<NameMatch>($"""
-            SELECT name_ar, name_latin, registration_number, reserved, similarity FROM (
-                SELECT name_ar, name_latin, registration_number, false AS reserved,
-                       greatest(CASE WHEN {normalizedAr} <> '' THEN similarity(normalized_name_ar, {normalizedAr}) ELSE 0 END,
-                                CASE WHEN {normalizedLatin} <> '' THEN similarity(normalized_name_latin, {normalizedLatin}) ELSE 0 END)::float8 AS similarity
-                FROM registry.organizations
-                WHERE id = ANY ({ids.ToArray()})
-                UNION ALL
-                SELECT name_ar, name_latin, NULL, true,
-                       greatest(CASE WHEN {normalizedAr} <> '' THEN similarity(normalized_ar, {normalizedAr}) ELSE 0 END,
-                                CASE WHEN {normalizedLatin} <> '' THEN similarity(normalized_latin, {normalizedLatin}) ELSE 0 END)::float8
-                FROM registry.name_reservations
-                WHERE id = ANY ({ids.ToArray()}) AND consumed_at IS NULL AND expires_at > {now}
-            ) AS candidates
-            WHERE similarity >= {threshold}
-            ORDER BY similarity DESC, registration_number NULLS LAST
-            LIMIT {limit}
+        string normalizedAr, string normalizedLatin, double threshold, DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
+        await db.Database.SqlQuery<NameMatch>($"""
+            SELECT * FROM registry.similar_names(
+                {normalizedAr}, {normalizedLatin}, {NameWords.Of(normalizedAr)}, {NameWords.Of(normalizedLatin)},
+                {LessOneWord(normalizedAr)}, {LessOneWord(normalizedLatin)}, {threshold}, {now}, {limit})
             """).ToListAsync(cancellationToken);
-    }
 
     /// <summary>The name itself and, when it has two words or more, the name without each of them.</summary>
     private static string[] LessOneWord(string normalized)

@@ -80,6 +80,29 @@ public sealed class SearchTests(SearchApiFactory api) : IClassFixture<SearchApiF
     }
 
     [Fact]
+    public async Task Each_filter_narrows_a_search_by_every_word_by_variants_and_by_number()
+    {
+        // "al amal" is found by every word, "al amel" by variants, the number by itself: each way honours each filter.
+        var amal = await (await api.CreateClient().GetAsync($"/api/v1/organizations/{_amal}")).ReadJsonAsync();
+        string[] matching = [$"&region={amal["regionCode"]}", $"&province={amal["provinceCode"]}", "&legalForm=COOP",
+            $"&sector={amal["sectorCode"]}", $"&status={amal["status"]}", "&name=amal"];
+        string[] others = ["&region=09", "&province=999", "&legalForm=ASSO", "&sector=NONE", "&status=Dissolved", "&name=zzz"];
+        foreach (var filter in matching)
+        {
+            Assert.Equal(_amal, (await SearchAsync("al amal", filter)).FirstOrDefault());
+            Assert.Equal(_amal, (await SearchAsync("al amel", filter)).FirstOrDefault());
+            Assert.Equal([_amal], await SearchAsync(_amal, filter));
+        }
+
+        foreach (var filter in others)
+        {
+            Assert.Empty(await SearchAsync("al amal", filter));
+            Assert.Empty(await SearchAsync("al amel", filter));
+            Assert.Empty(await SearchAsync(_amal, filter));
+        }
+    }
+
+    [Fact]
     public async Task Search_pages_by_cursor_in_rank_order()
     {
         var first = await (await api.CreateClient().GetAsync("/api/v1/organizations?q=a&limit=2")).ReadJsonAsync();

@@ -111,19 +111,14 @@ internal sealed class SearchOrganizationsHandler(IRegistryReadDbContext db) : IQ
             organizations = organizations.Where(o => o.Status == status);
         }
 
-        if (!string.IsNullOrWhiteSpace(query.Name))
+        if (NamePattern(query) is { } pattern)
         {
-            var pattern = "%" + EscapeLike(query.Name.Trim()) + "%";
             organizations = organizations.Where(o => EF.Functions.ILike(o.NameAr!, pattern, "\\") || EF.Functions.ILike(o.NameLatin!, pattern, "\\"));
         }
 
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await NameWords.PlanForTheWordsAsync(db.Database, cancellationToken);
-            var page = await RankedAsync(db, organizations, query, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return page;
+            return await RankedAsync(db, organizations, query, cancellationToken);
         }
 
         if (Common.Paging.Cursor.Decode(query.Cursor) is { } after)
@@ -142,19 +137,14 @@ internal sealed class SearchOrganizationsHandler(IRegistryReadDbContext db) : IQ
     }
 
     /// <summary>
-    /// Most organisations ranked for one search. A query matching more (one common word, say) ranks the first ones
-    /// found and is narrowed by more words or a filter: ranking every organisation that has the word "amal" would
-    /// cost tens of milliseconds at a million organisations.
-    /// </summary>
-    internal const int Candidates = 100;
-
-    /// <summary>
     /// Free-text search: a registration number finds its organisation; otherwise the query is normalised like
     /// names are (SPEC §4) and searched by its words, in tiers, each tried only when the one before found nothing:
     /// the organisations having every word; then those having, for every word, a known word within one letter of
     /// it or that it starts or is part of (typos, a word cut short); then those having such a variant of the
-    /// longest word alone. The candidates (at most <see cref="Candidates"/>, plus the exact name) are ranked by
-    /// trigram similarity to the query, best first; the cursor remembers the tier.
+    /// longest word alone. At most 100 candidates, plus the organisations whose normalised name is the query, are
+    /// ranked by trigram similarity to the query, best first; the cursor remembers the tier. All of it is one
+    /// statement, <c>registry.search_organizations</c>, which plans each of its queries for the words: a common word
+    /// reads the table in order and stops at the first hundred, a rare one uses the GIN index.
     /// </summary>
     private static async Task<Page<OrganizationSummary>> RankedAsync(
         IRegistryReadDbContext db, IQueryable<Organization> organizations, SearchOrganizations query, CancellationToken cancellationToken)
@@ -176,77 +166,29 @@ internal sealed class SearchOrganizationsHandler(IRegistryReadDbContext db) : IQ
 
         (double Score, string RegistrationNumber, SearchTier Tier)? after =
             query.Cursor is not null && RankedCursor.TryParse(query.Cursor, out var position) ? position : null;
-        var tier = after?.Tier ?? SearchTier.AllWords;
-        if (tier == SearchTier.AllWords)
-        {
-            var page = await RankedPageAsync(organizations.Where(o => words.All(w => EF.Property<string[]>(o, NameWords.Property).Contains(w))),
-                organizations, normalized, arabic, query, after, SearchTier.AllWords, cancellationToken);
-            if (page.Items.Count > 0 || after is not null)
-            {
-                return page;
-            }
-        }
+        var rows = await db.Database.SqlQuery<RankedRow>($"""
+            SELECT * FROM registry.search_organizations(
+                {normalized}, {arabic}, {words},
+                {query.RegionCode}::text, {query.ProvinceCode}::text, {query.LegalForm?.ToString()}::text, {query.SectorCode}::text,
+                {query.Status?.ToString()}::text, {NamePattern(query)}::text,
+                {after?.Score}::float8, {after?.RegistrationNumber}::text, {(int?)after?.Tier}::integer, {query.Limit + 1})
+            """).ToListAsync(cancellationToken);
 
-        var variants = await NameWords.ExpandAsync(db.Database, words, completions: true, cancellationToken);
-        var known = variants.Where(v => v.Length > 0).ToList();
-        if (known.Count == 0)
-        {
-            return new Page<OrganizationSummary>([], null);
-        }
-
-        if (tier != SearchTier.OneWord)
-        {
-            var withVariants = organizations;
-            foreach (var group in known)
-            {
-                withVariants = withVariants.Where(o => EF.Property<string[]>(o, NameWords.Property).Any(w => group.Contains(w)));
-            }
-
-            var page = await RankedPageAsync(withVariants, organizations, normalized, arabic, query, after, SearchTier.Variants, cancellationToken);
-            if (page.Items.Count > 0 || after is not null || known.Count == 1)
-            {
-                return page;
-            }
-        }
-
-        var telling = variants.Select((v, i) => (Variants: v, Word: words[i])).Where(x => x.Variants.Length > 0).MaxBy(x => x.Word.Length).Variants;
-        return await RankedPageAsync(organizations.Where(o => EF.Property<string[]>(o, NameWords.Property).Any(w => telling.Contains(w))),
-            organizations, normalized, arabic, query, after, SearchTier.OneWord, cancellationToken);
+        var next = rows.Count > query.Limit ? RankedCursor.Of(rows[query.Limit - 1].Score, rows[query.Limit - 1].RegistrationNumber, (SearchTier)rows[query.Limit - 1].Tier) : null;
+        return new Page<OrganizationSummary>([.. rows.Take(query.Limit).Select(r => r.ToSummary())], next);
     }
 
-    /// <summary>One page of the candidates (and the organisations whose normalised name is the query), best first.</summary>
-    private static async Task<Page<OrganizationSummary>> RankedPageAsync(
-        IQueryable<Organization> candidates, IQueryable<Organization> organizations, string normalized, bool arabic, SearchOrganizations query,
-        (double Score, string RegistrationNumber, SearchTier Tier)? after, SearchTier tier, CancellationToken cancellationToken)
+    /// <summary>The ILIKE pattern of the <c>name</c> filter (part of either name), or null.</summary>
+    private static string? NamePattern(SearchOrganizations query) =>
+        string.IsNullOrWhiteSpace(query.Name) ? null : "%" + EscapeLike(query.Name.Trim()) + "%";
+
+    /// <summary>A row of <c>registry.search_organizations</c>.</summary>
+    private sealed record RankedRow(
+        double Score, string RegistrationNumber, string LegalForm, string? NameAr, string? NameLatin,
+        string SectorCode, string ProvinceCode, string RegionCode, string Status, int Tier)
     {
-        var sameName = arabic
-            ? organizations.Where(o => o.NormalizedNameAr == normalized)
-            : organizations.Where(o => o.NormalizedNameLatin == normalized);
-        var ids = candidates.Take(Candidates).Select(o => o.Id).Union(sameName.Select(o => o.Id));
-        var pool = organizations.Where(o => ids.Contains(o.Id));
-        var scored = arabic
-            ? pool.Select(o => new { Organization = o, Score = Math.Max(EF.Functions.TrigramsWordSimilarity(normalized, o.NormalizedNameAr), EF.Functions.TrigramsSimilarity(o.NormalizedNameAr, normalized)) })
-            : pool.Select(o => new { Organization = o, Score = Math.Max(EF.Functions.TrigramsWordSimilarity(normalized, o.NormalizedNameLatin), EF.Functions.TrigramsSimilarity(o.NormalizedNameLatin, normalized)) });
-
-        if (after is { } position)
-        {
-            scored = scored.Where(x => x.Score < position.Score
-                || (x.Score == position.Score && string.Compare(x.Organization.RegistrationNumber, position.RegistrationNumber) > 0));
-        }
-
-        var items = await scored
-            .OrderByDescending(x => x.Score).ThenBy(x => x.Organization.RegistrationNumber)
-            .Take(query.Limit + 1)
-            .Select(x => new
-            {
-                x.Score,
-                Summary = new OrganizationSummary(x.Organization.RegistrationNumber, x.Organization.LegalForm, x.Organization.NameAr,
-                    x.Organization.NameLatin, x.Organization.SectorCode, x.Organization.ProvinceCode, x.Organization.RegionCode, x.Organization.Status),
-            })
-            .ToListAsync(cancellationToken);
-
-        var next = items.Count > query.Limit ? RankedCursor.Of(items[query.Limit - 1].Score, items[query.Limit - 1].Summary.RegistrationNumber, tier) : null;
-        return new Page<OrganizationSummary>([.. items.Take(query.Limit).Select(i => i.Summary)], next);
+        public OrganizationSummary ToSummary() => new(RegistrationNumber, Enum.Parse<LegalForm>(LegalForm), NameAr, NameLatin,
+            SectorCode, ProvinceCode, RegionCode, Enum.Parse<OrganizationStatus>(Status));
     }
 
     private static string EscapeLike(string value) =>
