@@ -297,8 +297,6 @@ internal static class Setup
             await ExecAsync(connection, $"VACUUM (ANALYZE) {table}");
         }
 
-        await ExecAsync(connection, "SELECT registry.common_words_refresh()");
-
         Console.WriteLine($"Word list rebuilt and VACUUM ANALYZE: {stopwatch.Elapsed.TotalSeconds:F1} s");
     }
 

@@ -38,38 +38,11 @@ BEGIN
 END
 $$;
 
--- The words in at least one name in 200 (0.5 %), from the planner's statistics of the word arrays: a GIN look-up
--- by such a word reads a posting list of thousands of organisations (6 ms for "al amal feminine tizi khagha" at a
--- million, against 0.3 ms by "khagha" alone), so the search looks organisations up by the other words of a query and
--- checks the common ones on the rows found. Only speed depends on this list, never an answer: refreshed after
--- ANALYZE by the nightly RefreshCommonWordsJob, the generator and this migration.
-CREATE TABLE registry.common_words (
-    word text PRIMARY KEY,
-    share real NOT NULL
-);
-
-CREATE FUNCTION registry.common_words_refresh() RETURNS integer
-LANGUAGE plpgsql AS $$
-DECLARE
-    listed integer;
-BEGIN
-    DELETE FROM registry.common_words;
-    INSERT INTO registry.common_words (word, share)
-    SELECT e.word, s.most_common_elem_freqs[e.i]
-    FROM pg_stats s, unnest(s.most_common_elems::text::text[]) WITH ORDINALITY AS e(word, i)
-    WHERE s.schemaname = 'registry' AND s.tablename = 'organizations' AND s.attname = 'search_words'
-      AND s.most_common_elem_freqs[e.i] >= 0.005;
-    GET DIAGNOSTICS listed = ROW_COUNT;
-    RETURN listed;
-END
-$$;
-
 -- One page of the public search (SearchOrganizationsHandler). query: the normalised query; arabic: which normalised
 -- name it is compared with; query_words: its distinct words (at most six). The filters are those of the list, null
 -- when not asked for (name_pattern: an ILIKE pattern on either name). after_*: the cursor (score, number and tier
 -- of the last row of the previous page), null for the first page.
--- Tiers, each tried only when the one before found nothing: 0, the organisations having every word (looked up by
--- the words that are not common, see registry.common_words); 1, those
+-- Tiers, each tried only when the one before found nothing: 0, the organisations having every word; 1, those
 -- having, for every word, one of its variants (registry.word_variants, with completions); 2, those having a variant
 -- of the longest word that has any. At most 100 candidates, plus the organisations whose normalised name is the
 -- query, are ranked by trigram similarity, best first.
@@ -104,21 +77,13 @@ DECLARE
         ORDER BY c.score DESC, c.registration_number
         LIMIT $10
         $sql$;
-    uncommon text[];
     expanded record;
     every_word text[] := '{}';
     longest text[];
     longest_length integer := 0;
 BEGIN
     IF coalesce(after_tier, 0) = 0 THEN
-        -- Looked up by the words that are not common (the index), the common ones checked on the rows found (IS TRUE
-        -- keeps that check out of the index); by every word when all are common.
-        uncommon := array(SELECT w FROM unnest(query_words) AS w WHERE NOT EXISTS (SELECT FROM registry.common_words c WHERE c.word = w));
-        RETURN QUERY EXECUTE format(page, 0, name_column,
-                CASE WHEN cardinality(uncommon) IN (0, cardinality(query_words))
-                     THEN format('o.search_words @> %L::text[]', query_words)
-                     ELSE format('o.search_words @> %L::text[] AND (o.search_words @> %L::text[]) IS TRUE', uncommon, query_words)
-                END, filters)
+        RETURN QUERY EXECUTE format(page, 0, name_column, format('o.search_words @> %L::text[]', query_words), filters)
             USING in_region, in_province, of_legal_form, in_sector, of_status, name_pattern, query, after_score, after_number, page_size;
         IF FOUND OR after_tier IS NOT NULL THEN
             RETURN;
@@ -228,4 +193,3 @@ $$;
 -- organisations).
 ALTER TABLE registry.organizations ALTER COLUMN search_words SET STATISTICS -1;
 ANALYZE registry.organizations (search_words);
-SELECT registry.common_words_refresh();

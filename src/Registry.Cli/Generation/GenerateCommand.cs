@@ -194,7 +194,6 @@ internal sealed class GenerateCommand(string connectionString, TextWriter output
         phase.Restart();
         await control.ExecuteAsync("VACUUM (ANALYZE) registry.organizations, registry.organization_officers, registry.declarations, registry.applications, registry.statistics_cells, registry.statistics_overdue", cancellationToken);
         await control.ExecuteAsync("ANALYZE registry.organization_members", cancellationToken);
-        await control.ExecuteAsync("SELECT registry.common_words_refresh()", cancellationToken); // from the statistics just made
         Report("vacuum / analyze", phase.Elapsed, 0);
 
         output.WriteLine($"women: {Share(counts.WomenMembers, counts.Members)} of all members, {Share(counts.CoopWomenMembers, counts.CoopMembers)} of cooperative members; " +

@@ -23,11 +23,6 @@ internal sealed partial class RecurringJobsRegistrar(IRecurringJobManager jobs, 
                 job => job.RunAsync(CancellationToken.None),
                 Cron.Daily(3, 30),
                 new RecurringJobOptions { TimeZone = LegalCalendar.Morocco });
-            jobs.AddOrUpdate<RefreshCommonWordsJob>(
-                RefreshCommonWordsJob.RecurringId,
-                job => job.RunAsync(CancellationToken.None),
-                Cron.Daily(4),
-                new RecurringJobOptions { TimeZone = LegalCalendar.Morocco });
             jobs.AddOrUpdate<ComplianceSweepJob>(
                 ComplianceSweepJob.RecurringId,
                 job => job.RunAsync(CancellationToken.None),

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Extensions.DependencyInjection;
 using Registry.IntegrationTests.Infrastructure;
 
 namespace Registry.IntegrationTests.LegalStatus;
@@ -156,36 +155,6 @@ public sealed class SearchTests(SearchApiFactory api) : IClassFixture<SearchApiF
         Assert.Equal([tighanimine], await SearchAsync("rga"));
         Assert.Equal([tighanimine], await SearchAsync("tighanimine argn"));
         Assert.Equal(tighanimine, (await SearchAsync("tighanimine argan annour")).First());
-    }
-
-    [Fact]
-    public async Task Common_words_are_listed_from_the_statistics_and_change_no_answer()
-    {
-        // Looked up without its common words, a query still needs every word: "al annour" is no name's words, so it is
-        // not answered by the first tier (every word) even though "annour" alone finds an organisation.
-        string[] queries = ["al amal", "al amel", "al annour", "al baraka", "tighanimine argan", "al", "rga", "annour"];
-        const string Tiers = """
-            SELECT string_agg(s.registration_number || '@' || s.tier, ',' ORDER BY s.score DESC, s.registration_number)
-            FROM registry.search_organizations($1, false, string_to_array($1, ' '), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 10) AS s
-            """;
-        async Task<List<string?>> AnswersAsync() => [.. await Task.WhenAll(queries.Select(q => api.ScalarAsync<string?>(Tiers, q)))];
-
-        await api.ScalarAsync<int>("WITH d AS (DELETE FROM registry.common_words RETURNING 1) SELECT count(*)::int FROM d");
-        var none = await AnswersAsync();
-        Assert.DoesNotContain("@0", none[2] ?? "", StringComparison.Ordinal);
-
-        await using (var scope = api.Services.CreateAsyncScope())
-        {
-            var listed = await ActivatorUtilities.CreateInstance<Registry.Infrastructure.Jobs.RefreshCommonWordsJob>(scope.ServiceProvider).RunAsync(CancellationToken.None);
-            Assert.True(listed > 0);
-        }
-
-        Assert.Equal(1, await api.ScalarAsync<int>("SELECT count(*)::int FROM registry.common_words WHERE word = 'al' AND share >= 0.005"));
-        Assert.Equal(none, await AnswersAsync());
-
-        // Only "al" common, so that the others are looked up and "al" is checked on the rows found.
-        await api.ScalarAsync<int>("WITH d AS (DELETE FROM registry.common_words WHERE word <> 'al' RETURNING 1) SELECT count(*)::int FROM d");
-        Assert.Equal(none, await AnswersAsync());
     }
 
     private async Task<List<string>> SearchAsync(string q, string filters = "")
