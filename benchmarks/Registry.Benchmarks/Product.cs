@@ -15,7 +15,7 @@ namespace Registry.Benchmarks;
 /// <c>GET /api/v1/organizations?q=</c> runs) and <see cref="NameRegister.FindSimilarAsync"/> (what a name reservation
 /// runs), on a pooled RegistryDbContext configured and with a data source built as the service builds them
 /// (automatic preparation included). The <see cref="Db"/> connection a client is given is not used; in explain mode,
-/// each statement EF Core sends is first run under EXPLAIN (ANALYZE, BUFFERS) and printed.
+/// each statement EF Core sends is first run under auto_explain and every plan it ran is printed.
 /// </summary>
 internal sealed class Product : Variant
 {
@@ -63,9 +63,21 @@ internal sealed class Product : Variant
     private static PooledDbContextFactory<RegistryDbContext> Contexts =>
         _contexts ?? throw new InvalidOperationException("Product.Use(connectionString) was not called.");
 
-    /// <summary>Prints each statement with its parameters and its EXPLAIN (ANALYZE, BUFFERS) before it runs.</summary>
+    /// <summary>
+    /// Prints each statement with its parameters and, before it runs, runs it once under auto_explain (ANALYZE,
+    /// BUFFERS, nested statements included) and prints every plan: the search and the similar-name check are SQL
+    /// functions, and an EXPLAIN of their call would show only "Function Scan".
+    /// </summary>
     private sealed class ExplainFirst : DbCommandInterceptor
     {
+        private const string AutoExplainOn = """
+            LOAD 'auto_explain';
+            SET auto_explain.log_min_duration = 0; SET auto_explain.log_analyze = on; SET auto_explain.log_buffers = on;
+            SET auto_explain.log_nested_statements = on; SET client_min_messages = log
+            """;
+
+        private const string AutoExplainOff = "RESET auto_explain.log_min_duration; RESET client_min_messages";
+
         public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
             DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
         {
@@ -82,7 +94,7 @@ internal sealed class Product : Variant
 
         private static async Task ExplainAsync(DbCommand command)
         {
-            if (Explain.Value is not { } writer || command is not NpgsqlCommand npgsql)
+            if (Explain.Value is not { } writer || command is not NpgsqlCommand npgsql || npgsql.Connection is not { } connection)
             {
                 return;
             }
@@ -90,23 +102,47 @@ internal sealed class Product : Variant
             await writer.WriteLineAsync("SQL:");
             await writer.WriteLineAsync(Db.Indent(npgsql.CommandText.Trim()));
             await writer.WriteLineAsync("Parameters: " + string.Join(", ", npgsql.Parameters.Select(p => $"{p.ParameterName}={Db.Show(p.Value)}")));
-            await using var plan = new NpgsqlCommand("EXPLAIN (ANALYZE, BUFFERS) " + npgsql.CommandText, npgsql.Connection, npgsql.Transaction);
-            foreach (NpgsqlParameter parameter in npgsql.Parameters)
+            var plans = new List<string>();
+            void Collect(object sender, NpgsqlNoticeEventArgs e)
             {
-                plan.Parameters.Add(parameter.Clone());
-            }
-
-            var text = new System.Text.StringBuilder();
-            await using (var reader = await plan.ExecuteReaderAsync())
-            {
-                while (await reader.ReadAsync())
+                if (e.Notice.MessageText.Contains("plan:", StringComparison.Ordinal))
                 {
-                    text.AppendLine(reader.GetString(0));
+                    plans.Add(e.Notice.MessageText);
                 }
             }
 
-            await writer.WriteLineAsync("Plan:");
-            await writer.WriteLineAsync(Db.Indent(text.ToString().TrimEnd()));
+            await using (var on = new NpgsqlCommand(AutoExplainOn, connection, npgsql.Transaction))
+            {
+                await on.ExecuteNonQueryAsync();
+            }
+
+            connection.Notice += Collect;
+            try
+            {
+                await using var run = new NpgsqlCommand(npgsql.CommandText, connection, npgsql.Transaction);
+                foreach (NpgsqlParameter parameter in npgsql.Parameters)
+                {
+                    run.Parameters.Add(parameter.Clone());
+                }
+
+                await using var reader = await run.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
+                {
+                }
+            }
+            finally
+            {
+                connection.Notice -= Collect;
+                await using var off = new NpgsqlCommand(AutoExplainOff, connection, npgsql.Transaction);
+                await off.ExecuteNonQueryAsync();
+            }
+
+            await writer.WriteLineAsync($"Plans (auto_explain, {plans.Count} statements, the innermost first):");
+            foreach (var plan in plans)
+            {
+                await writer.WriteLineAsync(Db.Indent(plan.TrimEnd()));
+            }
+
             await writer.WriteLineAsync();
         }
     }
