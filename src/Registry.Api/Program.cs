@@ -38,7 +38,8 @@ builder.Services.AddMediator((Mediator.MediatorOptions options) =>
     options.PipelineBehaviors = [typeof(ValidationBehaviour<,>), typeof(IdempotencyBehaviour<,>), typeof(UnitOfWorkBehaviour<,>)];
 });
 
-builder.Services.Configure<JsonOptions>(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+// Enum values by name only: a number ("legalForm": 1) would silently mean whichever member has that value.
+builder.Services.Configure<JsonOptions>(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
 {

@@ -1,5 +1,6 @@
 using Registry.Domain.Applications;
 using Registry.Domain.Common;
+using Registry.Domain.Legal;
 using Registry.Domain.Organizations;
 using Registry.Domain.Reference;
 
@@ -278,6 +279,31 @@ public sealed class RegistrationApplicationLifecycleTests
         var exception = Assert.Throws<RuleViolationException>(() => application.Submit(TestData.SubmittedAt));
 
         Assert.Equal(ApplicationRules.MembersRequiredCode, Assert.Single(exception.Rules).Code);
+    }
+
+    [Theory]
+    [InlineData(LegalForm.COOP, LegalRuleCodes.CoopMinMembers)]
+    [InlineData(LegalForm.UNION, LegalRuleCodes.UnionMinCoops)]
+    [InlineData(LegalForm.ASSO, LegalRuleCodes.AssoMinFounders)]
+    public void Without_members_the_forms_legal_minimum_is_reported_alone_not_beside_the_completeness_rule(LegalForm form, string minimum)
+    {
+        var application = TestData.DraftApplication(TestData.Details().WithLegalForm(form).WithMembers().Build());
+        var law = new BrokenRule(minimum, "art. 14", new LocalizedText("minimum", "الحد الأدنى"));
+
+        var exception = Assert.Throws<RuleViolationException>(() => application.Submit(TestData.SubmittedAt, [law]));
+
+        Assert.Equal([minimum], exception.Rules.Select(r => r.Code));
+    }
+
+    [Fact]
+    public void A_mutual_society_without_members_gets_the_completeness_rule_beside_the_law()
+    {
+        var application = TestData.DraftApplication(TestData.Details().WithLegalForm(LegalForm.MUTU).WithMembers().Build());
+        var law = new BrokenRule(LegalRuleCodes.MutuFinancialPlan, "art. 4", new LocalizedText("plan", "خطة"));
+
+        var exception = Assert.Throws<RuleViolationException>(() => application.Submit(TestData.SubmittedAt, [law]));
+
+        Assert.Equal([ApplicationRules.MembersRequiredCode, LegalRuleCodes.MutuFinancialPlan], exception.Rules.Select(r => r.Code));
     }
 
     [Fact]

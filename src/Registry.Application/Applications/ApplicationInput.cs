@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ namespace Registry.Application.Applications;
 
 /// <summary>The body of POST and PUT /api/v1/applications: what the applicant declares.</summary>
 public sealed record ApplicationInput(
-    LegalForm LegalForm,
+    [property: JsonRequired] LegalForm LegalForm,
     string? NameAr,
     string? NameLatin,
     string SectorCode,
@@ -27,7 +28,7 @@ public sealed record ApplicationInput(
     string? Ice = null);
 
 public sealed record MemberInput(
-    MemberKind Kind,
+    [property: JsonRequired] MemberKind Kind,
     string? FullNameAr,
     string? FullNameLatin,
     string? Cin,
@@ -41,7 +42,7 @@ public sealed record MemberInput(
     int SharesPaid);
 
 public sealed record OfficerInput(
-    OfficerRole Role,
+    [property: JsonRequired] OfficerRole Role,
     string? FullNameAr,
     string? FullNameLatin,
     string? Cin,
@@ -62,8 +63,8 @@ public sealed class ApplicationInputValidator : AbstractValidator<ApplicationInp
     public ApplicationInputValidator()
     {
         RuleFor(x => x.LegalForm).IsInEnum();
-        RuleFor(x => x.NameAr).OrganizationName();
-        RuleFor(x => x.NameLatin).OrganizationName();
+        RuleFor(x => x.NameAr).ArabicOrganizationName();
+        RuleFor(x => x.NameLatin).LatinOrganizationName();
         RuleFor(x => x.SectorCode).NotEmpty().Text(20);
         RuleFor(x => x.SeatAddress).NotEmpty().Text(500);
         RuleFor(x => x.ProvinceCode).NotEmpty().Matches("^[0-9]{3}$").WithMessage("Une province est désignée par son code HCP à 3 chiffres.", "يشار إلى الإقليم برمزه لدى المندوبية السامية للتخطيط المكون من 3 أرقام.");
@@ -75,9 +76,9 @@ public sealed class ApplicationInputValidator : AbstractValidator<ApplicationInp
             .PrecisionScale(14, 2, ignoreTrailingZeros: true).WithMessage("La valeur d'une part s'exprime en dirhams avec au plus 2 décimales (centimes).", "تحدد قيمة الحصة بالدرهم مع رقمين عشريين على الأكثر (السنتيمات).");
         RuleFor(x => x.Ice).Must(BeAnIce).WithMessage("Un ICE compte 15 chiffres et le nombre entier est divisible par 97.", "يتكون المعرف الموحد للمقاولة من 15 رقما ويكون العدد بكامله قابلا للقسمة على 97.");
         RuleFor(x => x.Members).Must(m => m is null || m.Count <= MaxMembers).WithMessage($"Au plus {MaxMembers} membres par demande.", $"{MaxMembers} عضو على الأكثر في كل طلب.");
-        RuleForEach(x => x.Members).SetValidator(new MemberInputValidator());
+        RuleForEach(x => x.Members).NotNull().SetValidator(new MemberInputValidator());
         RuleFor(x => x.Officers).Must(o => o is null || o.Count <= MaxOfficers).WithMessage($"Au plus {MaxOfficers} dirigeants par demande.", $"{MaxOfficers} مسير على الأكثر في كل طلب.");
-        RuleForEach(x => x.Officers).SetValidator(new OfficerInputValidator());
+        RuleForEach(x => x.Officers).NotNull().SetValidator(new OfficerInputValidator());
     }
 
     /// <summary>

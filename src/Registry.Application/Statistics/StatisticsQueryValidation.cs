@@ -13,7 +13,9 @@ internal static class StatisticsQueryValidation
     public static void Filters<T>(AbstractValidator<T> validator, Func<T, StatisticsFilter> filter, Func<T, IReadOnlyList<StatisticsDimension>> groupBy)
     {
         validator.RuleFor(x => groupBy(x)).Must(g => g.Count <= MaxGroupBy && g.Distinct().Count() == g.Count)
-            .WithName("groupBy").WithMessage($"Group by at most {MaxGroupBy} different dimensions.");
+            .WithName("groupBy").WithMessage(
+                $"Regroupez par {MaxGroupBy} dimensions différentes au plus, chacune une seule fois.",
+                $"جمع حسب بعدين مختلفين على الأكثر، كل منهما مرة واحدة.");
         validator.RuleForEach(x => groupBy(x)).IsInEnum().WithName("groupBy");
         validator.RuleFor(x => filter(x).Region).Matches("^[0-9]{2}$").WithName("region");
         validator.RuleFor(x => filter(x).Province).Matches("^[0-9]{3}$").WithName("province");

@@ -1,4 +1,5 @@
 using Registry.Domain.Common;
+using Registry.Domain.Legal;
 
 namespace Registry.Domain.Applications;
 
@@ -18,6 +19,22 @@ public static class ApplicationRules
         new LocalizedText(
             $"La demande est à l'état « {status} » : l'action « {action} » n'est pas possible.",
             $"الطلب في حالة «{status}»: لا يمكن تنفيذ الإجراء «{action}»."));
+
+    /// <summary>The rules of the law that already report an application without members: its form's legal minimum.</summary>
+    private static readonly HashSet<string> MinimumMembersCodes =
+        [LegalRuleCodes.CoopMinMembers, LegalRuleCodes.UnionMinCoops, LegalRuleCodes.AssoMinFounders];
+
+    /// <summary>
+    /// Completeness, then the law's broken rules, as submission reports them: without members, the form's legal
+    /// minimum (COOP_MIN_MEMBERS, UNION_MIN_COOPS, ASSO_MIN_FOUNDERS) says it already, so the completeness rule is
+    /// not listed beside it; a mutual society, for which the law sets no minimum, gets the completeness rule.
+    /// </summary>
+    public static IReadOnlyList<BrokenRule> Of(RegistrationApplication application, IReadOnlyList<BrokenRule>? legalRules)
+    {
+        var law = legalRules ?? [];
+        var minimumBroken = law.Any(r => MinimumMembersCodes.Contains(r.Code));
+        return [.. CompletenessOf(application).Where(r => !(minimumBroken && r.Code == MembersRequiredCode)), .. law];
+    }
 
     public static IEnumerable<BrokenRule> CompletenessOf(RegistrationApplication application)
     {

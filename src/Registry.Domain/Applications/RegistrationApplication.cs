@@ -72,7 +72,7 @@ public sealed class RegistrationApplication : AggregateRoot
     public void Submit(DateTimeOffset now, IReadOnlyList<BrokenRule>? legalRules = null)
     {
         Require(IsEditable, "submit");
-        var broken = ApplicationRules.CompletenessOf(this).Concat(legalRules ?? []).ToList();
+        var broken = ApplicationRules.Of(this, legalRules);
         if (broken.Count > 0)
         {
             throw new RuleViolationException(broken);

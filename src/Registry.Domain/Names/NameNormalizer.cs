@@ -145,11 +145,29 @@ public static class NameNormalizer
         return arabic > other;
     }
 
+    /// <summary>
+    /// Whether a name is made only of legal-form words ("Coopérative", "جمعية", "Union des coopératives"): it
+    /// names no organisation in particular, so it cannot be reserved or registered. False for blank names.
+    /// </summary>
+    public static bool IsOnlyLegalFormWords(string? name)
+    {
+        var words = Words(name);
+        return words.Count > 0 && words.TrueForAll(DroppedWords.Contains);
+    }
+
     private static string NormalizeCore(string? name)
+    {
+        var glued = Words(name);
+        var kept = glued.Where(word => !DroppedWords.Contains(word)).ToList();
+        return string.Join(' ', kept.Count > 0 ? kept : glued);
+    }
+
+    /// <summary>The words of a name after every step but the dropping of legal-form words.</summary>
+    private static List<string> Words(string? name)
     {
         if (string.IsNullOrWhiteSpace(name))
         {
-            return "";
+            return [];
         }
 
         if (!CanDecompose)
@@ -166,9 +184,7 @@ public static class NameNormalizer
         }
 
         var words = builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var glued = GlueLoneWaw(words);
-        var kept = glued.Where(word => !DroppedWords.Contains(word)).ToList();
-        return string.Join(' ', kept.Count > 0 ? kept : glued);
+        return GlueLoneWaw(words);
     }
 
     private static void AppendNormalized(StringBuilder builder, Rune rune)

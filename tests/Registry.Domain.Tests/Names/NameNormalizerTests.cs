@@ -152,6 +152,24 @@ public sealed class NameNormalizerTests
         Assert.NotEqual(NameNormalizer.Normalize(first), NameNormalizer.Normalize(second));
     }
 
+    // ---- A name made only of legal-form words names no organisation ----
+
+    [Theory]
+    [InlineData("Coopérative", true)]
+    [InlineData("UNION DES COOPÉRATIVES", true)]
+    [InlineData("Association de la", true)]
+    [InlineData("تعاونية", true)]
+    [InlineData("جمعيّة", true)]
+    [InlineData("Coopérative Al Amal", false)]
+    [InlineData("تعاونية الأمل", false)]
+    [InlineData("Coopérative 2025", false)]
+    [InlineData("", false)]
+    [InlineData(null, false)]
+    public void IsOnlyLegalFormWords_tells_a_name_made_only_of_the_legal_form(string? name, bool expected)
+    {
+        Assert.Equal(expected, NameNormalizer.IsOnlyLegalFormWords(name));
+    }
+
     // ---- Legal-form words never empty a name ----
 
     [Theory]

@@ -271,6 +271,54 @@ public sealed class HostileInputTests(RegistryApiFactory api, ITestOutputHelper 
         yield return "<xml/>"u8.ToArray();
     }
 
+    [Theory]
+    [InlineData("members", "[null]")]
+    [InlineData("officers", "[null]")]
+    [InlineData("members[]", "null")] // a null after the lawful members
+    [InlineData("legalForm", null)] // missing: it used to default to COOP
+    [InlineData("members[0].kind", null)] // missing: it used to default to NaturalPerson
+    [InlineData("officers[0].role", null)] // missing: it used to default to President
+    [InlineData("legalForm", "1")] // a number for an enum: it used to mean UNION
+    [InlineData("members[0].gender", "0")]
+    public async Task An_application_with_a_null_person_a_missing_kind_or_a_number_for_a_name_is_refused_with_400(string path, string? value)
+    {
+        var owner = await api.Actors.ClientAsync(Actor.Owner);
+        var body = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(Samples.Cooperative()))!.AsObject();
+        var node = value is null ? null : JsonNode.Parse(value);
+        switch (path.Split('.'))
+        {
+            case ["members[]"]:
+                body["members"]!.AsArray().Add(node);
+                break;
+            case [var field]:
+                Set(body, field, node);
+                break;
+            case [var list, var field]:
+                Set(body[list[..^3]]![0]!.AsObject(), field, node);
+                break;
+        }
+
+        var before = await api.ScalarAsync<long>("SELECT count(*) FROM registry.applications");
+        var response = await owner.SendAsync(Json(HttpMethod.Post, "/api/v1/applications", body));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(before, await api.ScalarAsync<long>("SELECT count(*) FROM registry.applications"));
+    }
+
+    /// <summary>Sets a field, or removes it when the value is null (a missing field, not a JSON null).</summary>
+    private static void Set(JsonObject target, string field, JsonNode? value)
+    {
+        if (value is null)
+        {
+            target.Remove(field);
+        }
+        else
+        {
+            target[field] = value;
+        }
+    }
+
     private static HttpRequestMessage Multipart(string applicationId, string kind, string fileName)
     {
         var form = new MultipartFormDataContent { { new StringContent(kind), "kind" } };

@@ -43,6 +43,24 @@ public sealed class NameReservationTests(RegistryApiFactory api) : IClassFixture
     }
 
     [Theory]
+    [InlineData(null, "تعاونيه الامل للاركان")] // an Arabic name in the Latin field would escape the comparison with Arabic names
+    [InlineData("Coopérative Al Amal pour l'argan", null)] // and a Latin one in the Arabic field
+    [InlineData("Coopérative", null)] // nothing but the legal form
+    [InlineData("Union des Coopératives", null)]
+    [InlineData(null, "جمعية")]
+    [InlineData(null, "تعاونية")]
+    public async Task A_name_in_the_wrong_script_or_made_only_of_the_legal_form_is_refused(string? nameAr, string? nameLatin)
+    {
+        var applicant = await api.NewApplicantAsync();
+
+        var response = await applicant.PostAsJsonAsync("/api/v1/name-reservations", new { legalForm = "COOP", nameAr, nameLatin });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.ReadJsonAsync())["errors"]!.AsObject();
+        Assert.True(errors.ContainsKey(nameAr is null ? "nameLatin" : "nameAr"), errors.ToJsonString());
+    }
+
+    [Theory]
     [InlineData("ar", "هذا الاسم محجوز من قبل")]
     [InlineData("fr", "Ce nom est déjà réservé")]
     [InlineData(null, "Ce nom est déjà réservé")]

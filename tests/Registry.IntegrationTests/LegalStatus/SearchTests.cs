@@ -3,7 +3,7 @@ using Registry.IntegrationTests.Infrastructure;
 
 namespace Registry.IntegrationTests.LegalStatus;
 
-/// <summary>The API with three registered cooperatives to search, registered once for the class.</summary>
+/// <summary>The API with five registered cooperatives to search, registered once for the class.</summary>
 public sealed class SearchApiFactory : RegistryApiFactory
 {
     public string Amal { get; private set; } = "";
@@ -14,6 +14,10 @@ public sealed class SearchApiFactory : RegistryApiFactory
         await base.InitializeAsync();
         var owner = await Actors.ClientAsync(Actor.Owner);
         var official = await Actors.ClientAsync(Actor.OfficialOfRegion);
+
+        // Registered first, so its number comes first: it holds every word of "al amal" and must still rank after
+        // the organisation whose name that is.
+        await official.ApproveAsync(await owner.SubmittedAsync(Samples.Cooperative(nameLatin: "Coopérative Al Amal Al Jadida", nameAr: "تعاونية الأمل الجديدة")));
         Amal = await official.ApproveAsync(await owner.SubmittedAsync(Samples.Cooperative(nameLatin: "Coopérative Al-Amal", nameAr: "تعاونية الأمل")));
         await official.ApproveAsync(await owner.SubmittedAsync(Samples.Cooperative(nameLatin: "Coopérative Annour", nameAr: "تعاونية النور")));
         await official.ApproveAsync(await owner.SubmittedAsync(Samples.Cooperative(nameLatin: "Coopérative Tighanimine Argan", nameAr: "تعاونية تيغانيمين للأركان")));
@@ -71,6 +75,26 @@ public sealed class SearchTests(SearchApiFactory api) : IClassFixture<SearchApiF
     }
 
     [Fact]
+    public async Task A_registration_number_typed_with_arabic_indic_digits_finds_its_organisation()
+    {
+        var arabicDigits = string.Concat(_amal.Select(c => char.IsAsciiDigit(c) ? (char)('\u0660' + (c - '0')) : c));
+
+        Assert.Equal([_amal], await SearchAsync(arabicDigits));
+    }
+
+    [Theory]
+    [InlineData("al amal")]
+    [InlineData("الأمل")]
+    public async Task The_name_that_is_the_query_ranks_before_longer_names_holding_its_words(string q)
+    {
+        var response = await api.CreateClient().GetAsync($"/api/v1/organizations?q={Uri.EscapeDataString(q)}");
+        var items = (await response.ReadJsonAsync())["items"]!.AsArray();
+
+        Assert.Equal(_amal, (string)items[0]!["registrationNumber"]!);
+        Assert.Contains(items.Skip(1), i => ((string?)i!["nameLatin"])?.Contains("Jadida", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
     public async Task Search_combines_with_filters_and_shows_public_fields_only()
     {
         Assert.Empty(await SearchAsync("al amal", "&region=09"));
@@ -112,6 +136,7 @@ public sealed class SearchTests(SearchApiFactory api) : IClassFixture<SearchApiF
         var all = first["items"]!.AsArray().Concat(second["items"]!.AsArray()).Select(i => (string)i!["registrationNumber"]!).ToList();
         Assert.Equal(all.Count, all.Distinct().Count());
         Assert.Equal(4, all.Count);
+        Assert.NotNull(second["nextCursor"]); // five names hold an "a"
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Registry.Domain.Names;
 
 namespace Registry.Application.Common.Validation;
 
@@ -20,6 +21,29 @@ public static class TextRules
         rule.Text(200)
             .Must(v => string.IsNullOrWhiteSpace(v) || char.IsLetterOrDigit(v.TrimStart()[0]))
             .WithMessage("Un nom commence par une lettre ou un chiffre.", "يبدأ الاسم بحرف أو رقم.");
+
+    /// <summary>
+    /// An organisation's name in Arabic: mostly Arabic letters (a name typed in the wrong field would escape the
+    /// comparison with the names of its own script) and more than legal-form words.
+    /// </summary>
+    public static IRuleBuilderOptions<T, string?> ArabicOrganizationName<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.OrganizationName()
+            .Must(v => string.IsNullOrWhiteSpace(v) || NameNormalizer.IsArabic(v))
+            .WithMessage("Le nom en arabe s'écrit en lettres arabes.", "يكتب الاسم بالعربية بحروف عربية.")
+            .Distinctive();
+
+    /// <summary>An organisation's name in Latin script: not mostly Arabic letters, and more than legal-form words.</summary>
+    public static IRuleBuilderOptions<T, string?> LatinOrganizationName<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.OrganizationName()
+            .Must(v => string.IsNullOrWhiteSpace(v) || !NameNormalizer.IsArabic(v))
+            .WithMessage("Le nom en caractères latins ne s'écrit pas en lettres arabes : mettez-le dans le nom en arabe.",
+                "لا يكتب الاسم بالحروف اللاتينية بحروف عربية: ضعه في خانة الاسم بالعربية.")
+            .Distinctive();
+
+    private static IRuleBuilderOptions<T, string?> Distinctive<T>(this IRuleBuilderOptions<T, string?> rule) =>
+        rule.Must(v => !NameNormalizer.IsOnlyLegalFormWords(v))
+            .WithMessage("Un nom ne peut pas être fait seulement de la forme juridique (« Coopérative », « Association »…).",
+                "لا يمكن أن يقتصر الاسم على الشكل القانوني («تعاونية»، «جمعية»...).");
 
     private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 

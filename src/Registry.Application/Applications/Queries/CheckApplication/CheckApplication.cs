@@ -29,6 +29,6 @@ internal sealed class CheckApplicationHandler(
 
         var now = clock.GetUtcNow();
         var (facts, _) = await legalFacts.ForAsync(application, LegalCalendar.Today(clock), now, cancellationToken);
-        return [.. ApplicationRules.CompletenessOf(application), .. RuleBook.Evaluate(facts)];
+        return ApplicationRules.Of(application, RuleBook.Evaluate(facts));
     }
 }

@@ -72,13 +72,13 @@ public sealed class FileDeclarationValidator : AbstractValidator<FileDeclaration
         RuleFor(x => x.Input.Expenses).InclusiveBetween(0m, 1_000_000_000_000m);
         RuleFor(x => x.Input.Officers).NotEmpty().Must(o => o!.Count <= ApplicationInputValidator.MaxOfficers)
             .When(x => x.Input.Kind == DeclarationKind.ManagementChange || (x.Input.Kind == DeclarationKind.BoardChange && !x.Input.NoChange));
-        RuleForEach(x => x.Input.Officers).SetValidator(new OfficerInputValidator());
+        RuleForEach(x => x.Input.Officers).NotNull().SetValidator(new OfficerInputValidator());
         RuleFor(x => x.Input.NewMandateEnd).NotNull().GreaterThan(x => x.Input.EffectiveOn)
             .When(x => x.Input.Kind == DeclarationKind.BoardChange && x.Input.NoChange);
         RuleFor(x => x.Input).Must(i => (i.Joining?.Count ?? 0) + (i.Leaving?.Count ?? 0) > 0)
             .When(x => x.Input.Kind == DeclarationKind.MemberChange).WithMessage("Indiquez les membres entrés ou sortis.", "اذكر الأعضاء الذين انضموا أو غادروا.");
         RuleFor(x => x.Input.Joining).Must(j => j is null || j.Count <= ApplicationInputValidator.MaxMembers);
-        RuleForEach(x => x.Input.Joining).SetValidator(new MemberInputValidator());
+        RuleForEach(x => x.Input.Joining).NotNull().SetValidator(new MemberInputValidator());
         RuleForEach(x => x.Input.Leaving).NotEmpty().Text(40);
         RuleFor(x => x.Input.MemberCount).NotNull().InclusiveBetween(0, 10_000_000).When(x => x.Input.Kind == DeclarationKind.MutualAnnualReturn);
         RuleFor(x => x.Input.Investments).NotNull().GreaterThanOrEqualTo(0).When(x => x.Input.Kind == DeclarationKind.MutualAnnualReturn);

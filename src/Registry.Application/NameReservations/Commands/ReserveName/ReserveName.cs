@@ -22,8 +22,8 @@ public sealed class ReserveNameValidator : AbstractValidator<ReserveName>
     public ReserveNameValidator()
     {
         RuleFor(x => x.LegalForm).IsInEnum();
-        RuleFor(x => x.NameAr).OrganizationName();
-        RuleFor(x => x.NameLatin).OrganizationName();
+        RuleFor(x => x.NameAr).ArabicOrganizationName();
+        RuleFor(x => x.NameLatin).LatinOrganizationName();
         RuleFor(x => x.NameAr).NotEmpty().When(x => string.IsNullOrWhiteSpace(x.NameLatin)).WithMessage("Indiquez le nom en arabe ou en caractères latins.", "أدخل الاسم بالعربية أو بالحروف اللاتينية.");
     }
 }

@@ -142,7 +142,8 @@ internal sealed class SearchOrganizationsHandler(IRegistryReadDbContext db) : IQ
     /// the organisations having every word; then those having, for every word, a known word within one letter of
     /// it or that it starts or is part of (typos, a word cut short); then those having such a variant of the
     /// longest word alone. At most 100 candidates, plus the organisations whose normalised name is the query, are
-    /// ranked by trigram similarity to the query, best first; the cursor remembers the tier. All of it is one
+    /// ranked by trigram similarity to the query (the mean of word_similarity and similarity, so that the name that is
+    /// the query comes before longer names holding its words), best first; the cursor remembers the tier. All of it is one
     /// statement, <c>registry.search_organizations</c>, which plans each of its queries for the words: a common word
     /// reads the table in order and stops at the first hundred, a rare one uses the GIN index.
     /// </summary>
@@ -150,7 +151,7 @@ internal sealed class SearchOrganizationsHandler(IRegistryReadDbContext db) : IQ
         IRegistryReadDbContext db, IQueryable<Organization> organizations, SearchOrganizations query, CancellationToken cancellationToken)
     {
         var q = query.Q!.Trim();
-        if (RegistrationNumber.TryParse(q.ToUpperInvariant(), out var number))
+        if (RegistrationNumber.TryParse(AsciiDigits(q).ToUpperInvariant(), out var number))
         {
             var exact = await organizations.Where(o => o.RegistrationNumber == number.Value).ProjectToSummary().ToListAsync(cancellationToken);
             return new Page<OrganizationSummary>(exact, null);
@@ -190,6 +191,16 @@ internal sealed class SearchOrganizationsHandler(IRegistryReadDbContext db) : IQ
         public OrganizationSummary ToSummary() => new(RegistrationNumber, Enum.Parse<LegalForm>(LegalForm), NameAr, NameLatin,
             SectorCode, ProvinceCode, RegionCode, Enum.Parse<OrganizationStatus>(Status));
     }
+
+    /// <summary>Every decimal digit as an ASCII one: a registration number typed with Arabic-Indic digits (٠٦) is the same number.</summary>
+    private static string AsciiDigits(string text) => string.Create(text.Length, text, static (span, source) =>
+    {
+        for (var i = 0; i < source.Length; i++)
+        {
+            var c = source[i];
+            span[i] = char.IsDigit(c) && !char.IsAsciiDigit(c) ? (char)('0' + (int)char.GetNumericValue(c)) : c;
+        }
+    });
 
     private static string EscapeLike(string value) =>
         value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);

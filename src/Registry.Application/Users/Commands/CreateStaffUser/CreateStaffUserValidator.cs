@@ -18,7 +18,7 @@ public sealed class CreateStaffUserValidator : AbstractValidator<CreateStaffUser
             .WithMessage("Un agent régional couvre au moins une région.", "يغطي الموظف الجهوي جهة واحدة على الأقل.");
         RuleFor(x => x.RegionCodes).Empty().When(x => x.Role != Roles.RegionalOfficial)
             .WithMessage("Seuls les agents régionaux couvrent des régions.", "وحدهم الموظفون الجهويون يغطون الجهات.");
-        RuleForEach(x => x.RegionCodes).Matches("^[0-9]{2}$").WithMessage("Une région est désignée par son code HCP à 2 chiffres.", "يشار إلى الجهة برمزها لدى المندوبية السامية للتخطيط المكون من رقمين.");
+        RuleForEach(x => x.RegionCodes).NotNull().Matches("^[0-9]{2}$").WithMessage("Une région est désignée par son code HCP à 2 chiffres.", "يشار إلى الجهة برمزها لدى المندوبية السامية للتخطيط المكون من رقمين.");
         RuleFor(x => x.RegionCodes).MustAsync(async (codes, ct) =>
                 codes is null || codes.Count == 0
                 || await db.Regions.CountAsync(r => codes.Contains(r.Code), ct) == codes.Distinct().Count())

@@ -22,7 +22,7 @@ public sealed class SetStaffRegionsValidator : AbstractValidator<SetStaffRegions
     {
         RuleFor(x => x.RegionCodes).NotEmpty()
             .WithMessage("Un agent régional couvre au moins une région.", "يغطي الموظف الجهوي جهة واحدة على الأقل.");
-        RuleForEach(x => x.RegionCodes).Matches("^[0-9]{2}$")
+        RuleForEach(x => x.RegionCodes).NotNull().Matches("^[0-9]{2}$")
             .WithMessage("Une région est désignée par son code HCP à 2 chiffres.", "يشار إلى الجهة برمزها لدى المندوبية السامية للتخطيط المكون من رقمين.");
         RuleFor(x => x.RegionCodes).MustAsync(async (codes, ct) => await db.Regions.CountAsync(r => codes.Contains(r.Code), ct) == codes.Distinct().Count())
             .When(x => x.RegionCodes is { Count: > 0 and <= 12 } codes && codes.All(c => c is { Length: 2 } && c.All(char.IsAsciiDigit)))
