@@ -163,6 +163,28 @@ public sealed class ErrorContractTests(RegistryApiFactory api) : IClassFixture<R
     }
 
     [Theory]
+    [InlineData(null, "'sectorCode' ne doit pas être vide.", "'mandateEnd' doit être plus grand que '2026-11-01'.")]
+    [InlineData("ar", "'sectorCode' لا يجب أن يكون فارغاً.", "'mandateEnd' يجب أن يكون أكبر من '2026-11-01'.")]
+    public async Task Built_in_validation_messages_name_the_JSON_field_and_write_dates_as_ISO(string? language, string sector, string mandate)
+    {
+        var applicant = await api.Actors.ClientAsync(Actor.Owner);
+        var body = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(Samples.Cooperative(), System.Text.Json.JsonSerializerOptions.Web))!;
+        body["sectorCode"] = "";
+        body["officers"]![0]!["mandateStart"] = "2026-11-01";
+        body["officers"]![0]!["mandateEnd"] = "2026-10-01";
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/applications") { Content = JsonContent.Create(body) };
+        if (language is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Accept-Language", language);
+        }
+
+        var problem = await AssertProblem(await applicant.SendAsync(request), HttpStatusCode.BadRequest);
+
+        Assert.Contains(sector, problem["errors"]!["input.sectorCode"]!.AsArray().Select(m => (string)m!));
+        Assert.Contains(mandate, problem["errors"]!["input.officers[0].mandateEnd"]!.AsArray().Select(m => (string)m!));
+    }
+
+    [Theory]
     [InlineData("fr", false)]
     [InlineData("ar", true)]
     [InlineData("ar-MA,fr;q=0.5", true)]
