@@ -44,6 +44,7 @@ builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadReq
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
 {
     context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+    ProblemTitles.Localize(context.ProblemDetails, context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode, RequestLanguage.Of(context.HttpContext));
     context.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
 });
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();

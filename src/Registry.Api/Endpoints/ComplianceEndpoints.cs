@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Registry.Api.Security;
+using Registry.Application.Common.Exceptions;
 using Registry.Application.Common.Validation;
 using Registry.Application.Common.Paging;
 using Registry.Application.Compliance;
@@ -99,10 +100,12 @@ public static class ComplianceEndpoints
 
         if (!request.HasFormContentType)
         {
-            throw new BadHttpRequestException("Send the declaration as application/json or multipart/form-data.", StatusCodes.Status415UnsupportedMediaType);
+            throw new UnsupportedContentException(Localized.Text(
+                "Envoyez la déclaration en application/json, ou en multipart/form-data avec le JSON dans une partie « declaration ».",
+                "أرسل التصريح بصيغة application/json، أو بصيغة multipart/form-data مع JSON في جزء «declaration»."));
         }
 
-        var upload = await MultipartUpload.ReadAsync(request, ApplicationDocument.MaxSizeBytes, ct, MaxDeclarationJsonBytes);
+        var upload = await MultipartUpload.ReadAsync(request, ApplicationDocument.MaxSizeBytes, ct, MaxDeclarationJsonBytes, filePart: "document");
         if (!upload.Fields.TryGetValue("declaration", out var declaration))
         {
             throw new FluentValidation.ValidationException(

@@ -42,18 +42,34 @@ public static class DocumentEndpoints
     private static async Task<Created<DocumentView>> Attach(Guid id, HttpRequest request, ISender sender, CancellationToken ct)
     {
         var upload = await MultipartUpload.ReadAsync(request, ApplicationDocument.MaxSizeBytes, ct);
-        if (upload.Content is null || !upload.Fields.TryGetValue("kind", out var kindText) || !Enum.TryParse<DocumentKind>(kindText, ignoreCase: true, out var kind)
-            || !Enum.IsDefined(kind))
+        var kind = upload.Fields.TryGetValue("kind", out var kindText) ? KindNamed(kindText) : null;
+        var failures = new List<FluentValidation.Results.ValidationFailure>();
+        if (kind is null)
         {
-            throw new FluentValidation.ValidationException(
-                [new FluentValidation.Results.ValidationFailure("kind", Localized.Text(
-                    $"Envoyez un champ 'kind' ({string.Join(", ", Enum.GetNames<DocumentKind>())}) et un fichier 'file'.",
-                    $"أرسل حقل 'kind' ({string.Join("، ", Enum.GetNames<DocumentKind>())}) وملف 'file'."))]);
+            failures.Add(new("kind", Localized.Text(
+                $"Envoyez un champ « kind » qui vaut l'un de : {string.Join(", ", Enum.GetNames<DocumentKind>())}.",
+                $"أرسل حقل «kind» بإحدى القيم: {string.Join("، ", Enum.GetNames<DocumentKind>())}.")));
         }
 
-        var document = await sender.Send(new AttachDocument(id, kind, upload.FileName ?? "document", upload.Content), ct);
+        if (upload.Content is null)
+        {
+            failures.Add(new("file", Localized.Text("Joignez le fichier dans une partie « file ».", "أرفق الملف في جزء «file».")));
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new FluentValidation.ValidationException(failures);
+        }
+
+        var document = await sender.Send(new AttachDocument(id, kind!.Value, upload.FileName ?? "document", upload.Content!), ct);
         return TypedResults.Created($"/api/v1/applications/{id}/documents/{document.Id}", document);
     }
+
+    /// <summary>
+    /// A kind by its name, in any case; never by number or as a list of flags, which <see cref="Enum.TryParse{TEnum}(string, bool, out TEnum)"/> accepts.
+    /// </summary>
+    private static DocumentKind? KindNamed(string text) =>
+        Enum.GetValues<DocumentKind>().Cast<DocumentKind?>().FirstOrDefault(k => k.ToString()!.Equals(text, StringComparison.OrdinalIgnoreCase));
 
     private static async Task<Ok<IReadOnlyList<DocumentView>>> List(Guid id, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new ListDocuments(id), ct));

@@ -17,30 +17,44 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
+        var language = RequestLanguage.Of(context);
         var problem = exception switch
         {
-            ValidationException e => Validation(e, RequestLanguage.Of(context)),
-            BadHttpRequestException e => BadRequest(e, RequestLanguage.Of(context)),
-            RuleViolationException e => Rules(e, RequestLanguage.Of(context)),
-            NotFoundException e => Problem(StatusCodes.Status404NotFound, "Not found", e.Message),
-            ForbiddenException e => Problem(StatusCodes.Status403Forbidden, "Forbidden", e.Message),
-            UnauthorizedAccessException => Problem(StatusCodes.Status401Unauthorized, "Unauthorized", "Sign in to do this."),
-            UnsupportedContentException e => Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", e.Message),
-            ContentTooLargeException e => Problem(StatusCodes.Status413PayloadTooLarge, "Content too large", e.Message),
-            ConflictException e => Problem(StatusCodes.Status409Conflict, "Conflict", e.Message),
-            PreconditionFailedException e => Problem(StatusCodes.Status412PreconditionFailed, "Precondition failed", e.Message),
-            DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "Conflict",
-                "The resource was changed by someone else at the same time; read it again and retry."),
+            ValidationException e => Validation(e, language),
+            BadHttpRequestException e => BadRequest(e.StatusCode, null, language),
+            MalformedRequestException e => BadRequest(StatusCodes.Status400BadRequest, e.Message, language),
+            RuleViolationException e => Rules(e, language),
+            NotFoundException e => Problem(StatusCodes.Status404NotFound, language, e.Detail.In(language)),
+            ForbiddenException e => Problem(StatusCodes.Status403Forbidden, language, e.Message),
+            UnauthorizedAccessException => Problem(StatusCodes.Status401Unauthorized, language,
+                Text(language, "Connectez-vous pour faire ceci.", "سجّل الدخول للقيام بذلك.")),
+            UnsupportedContentException e => Problem(StatusCodes.Status415UnsupportedMediaType, language, e.Message),
+            ContentTooLargeException e => Problem(StatusCodes.Status413PayloadTooLarge, language, e.Message),
+            ConflictException e => Problem(StatusCodes.Status409Conflict, language, e.Message),
+            PreconditionFailedException e => Problem(StatusCodes.Status412PreconditionFailed, language, e.Message),
+            DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, language, Text(language,
+                "La ressource a été modifiée par quelqu'un d'autre au même moment ; relisez-la et réessayez.",
+                "عدّل شخص آخر المورد في الوقت نفسه؛ أعد قراءته ثم أعد المحاولة.")),
             _ when Find<PostgresException>(exception) is { SqlState: PostgresErrorCodes.UniqueViolation } pg =>
-                Problem(StatusCodes.Status409Conflict, "Conflict", $"A record with the same key already exists ({pg.ConstraintName})."),
+                Problem(StatusCodes.Status409Conflict, language, Text(language,
+                    $"Un enregistrement avec la même clé existe déjà ({pg.ConstraintName}).",
+                    $"يوجد من قبل سجل بالمفتاح نفسه ({pg.ConstraintName}).")),
             _ when Find<PostgresException>(exception) is { SqlState: PostgresErrorCodes.NumericValueOutOfRange or PostgresErrorCodes.DatetimeFieldOverflow } =>
-                Problem(StatusCodes.Status400BadRequest, "Invalid request", "A number or date is out of the range the registry accepts."),
+                Problem(StatusCodes.Status400BadRequest, language, Text(language,
+                    "Un nombre ou une date sort des limites que le registre accepte.",
+                    "رقم أو تاريخ خارج الحدود التي يقبلها السجل.")),
             _ when Find<PostgresException>(exception) is { SqlState: PostgresErrorCodes.StringDataRightTruncation } =>
-                Problem(StatusCodes.Status400BadRequest, "Invalid request", "A value is longer than the registry accepts."),
+                Problem(StatusCodes.Status400BadRequest, language, Text(language,
+                    "Une valeur est plus longue que ce que le registre accepte.",
+                    "قيمة أطول مما يقبله السجل.")),
             _ when Find<PostgresException>(exception) is { SqlState: PostgresErrorCodes.CharacterNotInRepertoire or PostgresErrorCodes.UntranslatableCharacter } =>
-                Problem(StatusCodes.Status400BadRequest, "Invalid request", "The request contains characters that cannot be stored."),
+                Problem(StatusCodes.Status400BadRequest, language, Text(language,
+                    "La requête contient des caractères qui ne peuvent pas être enregistrés.",
+                    "يتضمن الطلب أحرفا لا يمكن حفظها.")),
             _ when Find<NpgsqlException>(exception) is { IsTransient: true } || Find<TimeoutException>(exception) is not null || DatabaseConnectionBroke(context) =>
-                Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable", "The database is unavailable; retry shortly."),
+                Problem(StatusCodes.Status503ServiceUnavailable, language, Text(language,
+                    "La base de données est indisponible ; réessayez dans un instant.",
+                    "قاعدة البيانات غير متاحة؛ أعد المحاولة بعد قليل.")),
             OperationCanceledException when context.RequestAborted.IsCancellationRequested => null,
             _ => null,
         };
@@ -54,7 +68,8 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
 
             var path = context.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? context.Request.Path.Value ?? "";
             LogUnexpected(logger, exception.GetType().FullName ?? "Exception", context.Request.Method, path, exception.StackTrace ?? "");
-            problem = Problem(StatusCodes.Status500InternalServerError, "Internal error", "An unexpected error occurred. It has been logged.");
+            problem = Problem(StatusCodes.Status500InternalServerError, language, Text(language,
+                "Une erreur inattendue s'est produite. Elle a été consignée.", "حدث خطأ غير متوقع. وقد سُجّل."));
         }
 
         if (problem.Status == StatusCodes.Status503ServiceUnavailable)
@@ -93,7 +108,10 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         return null;
     }
 
-    private static ProblemDetails Problem(int status, string title, string detail) => new() { Status = status, Title = title, Detail = detail };
+    private static ProblemDetails Problem(int status, string language, string detail) =>
+        new() { Status = status, Title = ProblemTitles.For(status, language), Detail = detail };
+
+    private static string Text(string language, string fr, string ar) => language == "ar" ? ar : fr;
 
     private static HttpValidationProblemDetails Validation(ValidationException exception, string language)
     {
@@ -103,16 +121,19 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         return new HttpValidationProblemDetails(errors)
         {
             Status = StatusCodes.Status400BadRequest,
-            Title = "Invalid request",
+            Title = ProblemTitles.For(StatusCodes.Status400BadRequest, language),
             Detail = language == "ar" ? "حقل واحد أو أكثر غير صالح." : "Un ou plusieurs champs ne sont pas valides.",
         };
     }
 
-    private static HttpValidationProblemDetails BadRequest(BadHttpRequestException exception, string language)
+    /// <summary>
+    /// A request that could not be read. The framework's own messages are English and may quote the input: they are
+    /// never passed on; <paramref name="message"/> is one of the registry's, already in the request's language.
+    /// </summary>
+    private static HttpValidationProblemDetails BadRequest(int status, string? message, string language)
     {
-        var status = exception.StatusCode;
         var arabic = language == "ar";
-        var detail = status switch
+        var detail = message ?? status switch
         {
             StatusCodes.Status413PayloadTooLarge => arabic ? "حجم الطلب كبير جدا." : "Le corps de la requête est trop volumineux.",
             StatusCodes.Status415UnsupportedMediaType => arabic ? "أرسل الطلب بصيغة application/json." : "Envoyez le corps en application/json.",
@@ -123,7 +144,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         var problem = new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["request"] = [detail] })
         {
             Status = status,
-            Title = status == StatusCodes.Status400BadRequest ? "Invalid request" : ReasonPhrase(status),
+            Title = ProblemTitles.For(status, language),
             Detail = detail,
         };
         return problem;
@@ -131,15 +152,13 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
 
     private static ProblemDetails Rules(RuleViolationException exception, string language)
     {
-        var problem = Problem(StatusCodes.Status422UnprocessableEntity, "Rule violated",
+        var problem = Problem(StatusCodes.Status422UnprocessableEntity, language,
             language == "ar" ? "لا يستوفي الطلب قاعدة أو أكثر." : "La demande ne respecte pas une ou plusieurs règles.");
         problem.Extensions["rules"] = exception.Rules
             .Select(r => new { code = r.Code, article = r.Article, message = r.Message.In(language) })
             .ToArray();
         return problem;
     }
-
-    private static string ReasonPhrase(int status) => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status);
 
     private static string ToCamelCase(string path) =>
         string.Join('.', path.Split('.').Select(p => p.Length == 0 ? p : char.ToLowerInvariant(p[0]) + p[1..]));

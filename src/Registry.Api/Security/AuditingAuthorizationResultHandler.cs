@@ -40,13 +40,14 @@ internal sealed class AuditingAuthorizationResultHandler : IAuthorizationMiddlew
     /// <summary>403 problem details, in the request's language, naming the enrolment endpoint (and the page, for a browser).</summary>
     private static async Task WriteSecondFactorRequiredAsync(HttpContext context)
     {
-        var detail = RequestLanguage.Of(context) == "ar"
+        var arabic = RequestLanguage.Of(context) == "ar";
+        var detail = arabic
             ? $"يجب تفعيل المصادقة الثنائية أولا: احصل على المفتاح المشترك من POST {SecondFactorRequirement.EnrolmentEndpoint}، ثم أرسل {{\"enable\": true, \"twoFactorCode\": \"…\"}} بالرمز الذي يعرضه تطبيق المصادقة، ثم سجّل الدخول من جديد مع twoFactorCode (أو من الصفحة /account/two-factor)."
             : $"L'authentification à deux facteurs doit d'abord être activée : obtenez la clé partagée par POST {SecondFactorRequirement.EnrolmentEndpoint}, puis envoyez {{\"enable\": true, \"twoFactorCode\": \"…\"}} avec le code de votre application d'authentification, et reconnectez-vous avec twoFactorCode (ou depuis la page /account/two-factor).";
         var problem = new ProblemDetails
         {
             Status = StatusCodes.Status403Forbidden,
-            Title = "Two-factor authentication required",
+            Title = arabic ? "المصادقة الثنائية مطلوبة" : "Authentification à deux facteurs requise",
             Detail = detail,
         };
         problem.Extensions["code"] = "two_factor_required";

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.Data;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using Registry.Api.Errors;
 using Registry.Infrastructure.Identity;
 
 namespace Registry.Api.Security;
@@ -86,8 +87,9 @@ public static partial class CurrentSessions
         LogReused(http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(CurrentSessions)), userId);
         return TypedResults.Problem(
             statusCode: StatusCodes.Status401Unauthorized,
-            title: "Unauthorized",
-            detail: "This refresh token has already been used. Every session of the account has been ended; log in again.");
+            detail: RequestLanguage.Of(http) == "ar"
+                ? "سبق استعمال رمز التحديث هذا. أُنهيت كل جلسات الحساب؛ سجّل الدخول من جديد."
+                : "Ce jeton de rafraîchissement a déjà été utilisé. Toutes les sessions du compte ont été fermées ; reconnectez-vous.");
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A refresh token of account {UserId} was presented a second time; every session of the account was ended")]

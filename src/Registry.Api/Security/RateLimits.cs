@@ -168,7 +168,7 @@ internal static class RateLimits
         var problem = new ProblemDetails
         {
             Status = StatusCodes.Status429TooManyRequests,
-            Title = "Too many requests",
+            Title = ProblemTitles.For(StatusCodes.Status429TooManyRequests, arabic ? "ar" : "fr"),
             Detail = arabic
                 ? $"طلبات كثيرة جدا في وقت قصير. أعد المحاولة بعد {seconds} ثانية."
                 : $"Trop de requêtes en peu de temps. Réessayez dans {seconds} secondes.",

@@ -45,6 +45,6 @@ public sealed class ApplicationRefusals(IRegistryDbContext db, IAccessAudit audi
             await audit.RecordRefusalAsync(action, applicationId, null, "Application outside the caller's scope.", cancellationToken);
         }
 
-        return new NotFoundException("Application", applicationId);
+        return new NotFoundException(ResourceKind.Application, applicationId);
     }
 }

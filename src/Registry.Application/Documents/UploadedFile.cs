@@ -17,11 +17,14 @@ public sealed record UploadedFile(string FileName, byte[] Content)
     {
         if (Content.LongLength > ApplicationDocument.MaxSizeBytes)
         {
-            throw new ContentTooLargeException($"A document is at most {ApplicationDocument.MaxSizeBytes / (1024 * 1024)} MB.");
+            var megabytes = ApplicationDocument.MaxSizeBytes / (1024 * 1024);
+            throw new ContentTooLargeException(Localized.Text(
+                $"Le fichier dépasse {megabytes} Mo, la taille maximale d'un document.", $"يتجاوز الملف {megabytes} ميغابايت، وهو الحجم الأقصى للوثيقة."));
         }
 
         var format = DocumentFormat.Detect(Content.AsSpan(0, Math.Min(Content.Length, DocumentFormat.SignatureLength)))
-            ?? throw new UnsupportedContentException("Only PDF, JPEG and PNG documents are accepted; this file is none of them.");
+            ?? throw new UnsupportedContentException(Localized.Text(
+                "Seuls les fichiers PDF, JPEG et PNG sont acceptés ; ce fichier n'en est pas un.", "لا تقبل إلا ملفات PDF وJPEG وPNG؛ وهذا الملف ليس منها."));
         return (format, Convert.ToHexStringLower(SHA256.HashData(Content)));
     }
 }

@@ -41,6 +41,6 @@ public sealed class OrganizationRefusals(IRegistryDbContext db, IAccessAudit aud
             await audit.RecordRefusalAsync(action, null, id, "Organisation outside the caller's scope.", cancellationToken);
         }
 
-        return new NotFoundException("Organization", registrationNumber);
+        return new NotFoundException(ResourceKind.Organization, registrationNumber);
     }
 }

@@ -7,6 +7,7 @@ using Registry.Application.Common.Interfaces;
 using Registry.Application.Common.Security;
 using Registry.Application.Users;
 using Registry.Infrastructure.Persistence;
+using Registry.Application.Common.Validation;
 
 namespace Registry.Infrastructure.Identity;
 
@@ -28,7 +29,8 @@ internal sealed class StaffAccounts(UserManager<ApplicationUser> users, Registry
         {
             if (created.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName)))
             {
-                throw new ConflictException($"An account with the e-mail '{email}' already exists.");
+                throw new ConflictException(Localized.Text(
+                    $"Un compte avec l'adresse électronique « {email} » existe déjà.", $"يوجد من قبل حساب بالبريد الإلكتروني «{email}»."));
             }
 
             throw new ValidationException(created.Errors.Select(e =>

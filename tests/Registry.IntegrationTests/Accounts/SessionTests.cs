@@ -46,7 +46,7 @@ public sealed partial class SessionTests(RegistryApiFactory api) : IClassFixture
         var replayed = await anonymous.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = tokens.RefreshToken });
         Assert.Equal(HttpStatusCode.Unauthorized, replayed.StatusCode);
         Assert.Equal("application/problem+json", replayed.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("already been used", await replayed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("déjà été utilisé", (string)System.Text.Json.Nodes.JsonNode.Parse(await replayed.Content.ReadAsStringAsync())!["detail"]!, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, (await WithToken(renewed.AccessToken).GetAsync("/api/v1/auth/manage/info")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = renewed.RefreshToken })).StatusCode);
 

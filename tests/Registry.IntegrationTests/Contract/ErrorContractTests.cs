@@ -31,6 +31,41 @@ public sealed class ErrorContractTests(RegistryApiFactory api) : IClassFixture<R
     }
 
     [Theory]
+    [InlineData(null, "Réservation de nom « {0} » introuvable.", "Introuvable")]
+    [InlineData("ar", "لم يُعثر على حجز الاسم «{0}».", "غير موجود")]
+    public async Task Not_found_names_the_resource_in_the_requested_language(string? language, string detail, string title)
+    {
+        var applicant = await api.Actors.ClientAsync(Actor.Owner);
+        var id = Guid.NewGuid();
+        var problem = await AssertProblem(await Send(applicant, HttpMethod.Post, $"/api/v1/name-reservations/{id}/renew", language), HttpStatusCode.NotFound);
+
+        Assert.Equal(string.Format(System.Globalization.CultureInfo.InvariantCulture, detail, id), (string)problem["detail"]!);
+        Assert.Equal(title, (string)problem["title"]!);
+    }
+
+    [Theory]
+    [InlineData(null, "Organisation « numéro d'immatriculation mal formé » introuvable.")]
+    [InlineData("ar", "لم يُعثر على الهيئة «رقم تسجيل غير صحيح الصيغة».")]
+    public async Task A_malformed_registration_number_is_404_in_the_requested_language(string? language, string detail)
+    {
+        var problem = await AssertProblem(await Send(api.CreateClient(), HttpMethod.Get, "/api/v1/organizations/not-a-number", language), HttpStatusCode.NotFound);
+        Assert.Equal(detail, (string)problem["detail"]!);
+    }
+
+    [Theory]
+    [InlineData(null, "Authentification requise", "Méthode non autorisée")]
+    [InlineData("ar", "المصادقة مطلوبة", "الطريقة غير مسموح بها")]
+    public async Task Problems_the_framework_writes_have_titles_in_the_requested_language(string? language, string unauthorized, string methodNotAllowed)
+    {
+        var client = api.CreateClient();
+        var signIn = await AssertProblem(await Send(client, HttpMethod.Get, "/api/v1/review/applications", language), HttpStatusCode.Unauthorized);
+        var method = await AssertProblem(await Send(client, HttpMethod.Delete, "/api/v1/organizations", language), HttpStatusCode.MethodNotAllowed);
+
+        Assert.Equal(unauthorized, (string)signIn["title"]!);
+        Assert.Equal(methodNotAllowed, (string)method["title"]!);
+    }
+
+    [Theory]
     [InlineData("{bad json")]
     [InlineData("[]")]
     [InlineData("{\"legalForm\": 12345678901234567890}")]
@@ -114,8 +149,9 @@ public sealed class ErrorContractTests(RegistryApiFactory api) : IClassFixture<R
 
         var problem = await AssertProblem(await applicant.SendAsync(request), HttpStatusCode.BadRequest);
 
-        var messages = problem["errors"]!.AsObject().SelectMany(e => e.Value!.AsArray().Select(m => (string)m!)).Append((string)problem["detail"]!).ToList();
-        Assert.Equal(3 + 1, messages.Count);
+        var messages = problem["errors"]!.AsObject().SelectMany(e => e.Value!.AsArray().Select(m => (string)m!))
+            .Append((string)problem["detail"]!).Append((string)problem["title"]!).ToList();
+        Assert.Equal(3 + 2, messages.Count);
         Assert.All(messages, m => Assert.Equal(expected == "ar", IsArabic(m)));
         if (expected == "fr")
         {
@@ -124,6 +160,28 @@ public sealed class ErrorContractTests(RegistryApiFactory api) : IClassFixture<R
             Assert.DoesNotContain(" must ", string.Join(" ", messages), StringComparison.Ordinal);
             Assert.DoesNotContain(" the ", string.Join(" ", messages), StringComparison.OrdinalIgnoreCase);
         }
+    }
+
+    [Theory]
+    [InlineData(null, "'sectorCode' ne doit pas être vide.", "'mandateEnd' doit être plus grand que '2026-11-01'.")]
+    [InlineData("ar", "'sectorCode' لا يجب أن يكون فارغاً.", "'mandateEnd' يجب أن يكون أكبر من '2026-11-01'.")]
+    public async Task Built_in_validation_messages_name_the_JSON_field_and_write_dates_as_ISO(string? language, string sector, string mandate)
+    {
+        var applicant = await api.Actors.ClientAsync(Actor.Owner);
+        var body = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(Samples.Cooperative(), System.Text.Json.JsonSerializerOptions.Web))!;
+        body["sectorCode"] = "";
+        body["officers"]![0]!["mandateStart"] = "2026-11-01";
+        body["officers"]![0]!["mandateEnd"] = "2026-10-01";
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/applications") { Content = JsonContent.Create(body) };
+        if (language is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Accept-Language", language);
+        }
+
+        var problem = await AssertProblem(await applicant.SendAsync(request), HttpStatusCode.BadRequest);
+
+        Assert.Contains(sector, problem["errors"]!["input.sectorCode"]!.AsArray().Select(m => (string)m!));
+        Assert.Contains(mandate, problem["errors"]!["input.officers[0].mandateEnd"]!.AsArray().Select(m => (string)m!));
     }
 
     [Theory]
@@ -154,6 +212,7 @@ public sealed class ErrorContractTests(RegistryApiFactory api) : IClassFixture<R
         Assert.Contains("REQUIRED_DOCUMENTS", codes);
         Assert.All(rules, r => Assert.Equal(arabic, IsArabic((string)r!["message"]!)));
         Assert.Equal(arabic, IsArabic((string)problem["detail"]!));
+        Assert.Equal(arabic ? "قاعدة غير مستوفاة" : "Règle non respectée", (string)problem["title"]!);
         Assert.All(rules, r => Assert.False(string.IsNullOrEmpty((string?)r!["article"])));
 
         var status = await (await applicant.GetAsync($"/api/v1/applications/{id}")).ReadJsonAsync();
@@ -233,8 +292,13 @@ public sealed class ErrorContractTests(RegistryApiFactory api) : IClassFixture<R
         var applicant = await api.Actors.ClientAsync(Actor.Owner);
         var key = Guid.NewGuid().ToString();
         Assert.Equal(HttpStatusCode.Created, (await PostWithKey(applicant, key, Samples.Cooperative(nameLatin: "Premier corps"))).StatusCode);
-        var conflict = await PostWithKey(applicant, key, Samples.Cooperative(nameLatin: "Autre corps"));
-        await AssertProblem(conflict, HttpStatusCode.Conflict);
+        var conflict = await AssertProblem(await PostWithKey(applicant, key, Samples.Cooperative(nameLatin: "Autre corps")), HttpStatusCode.Conflict);
+        var arabic = await AssertProblem(await PostWithKey(applicant, key, Samples.Cooperative(nameLatin: "Autre corps"), "ar"), HttpStatusCode.Conflict);
+
+        Assert.Equal("Cet Idempotency-Key a déjà servi pour une autre requête.", (string)conflict["detail"]!);
+        Assert.Equal("Conflit", (string)conflict["title"]!);
+        Assert.Equal("سبق استعمال Idempotency-Key هذا لطلب مختلف.", (string)arabic["detail"]!);
+        Assert.Equal("تعارض", (string)arabic["title"]!);
         Assert.Equal(0L, await api.ScalarAsync<long>("SELECT count(*) FROM registry.applications WHERE name_latin = 'Autre corps'"));
     }
 
@@ -300,10 +364,26 @@ public sealed class ErrorContractTests(RegistryApiFactory api) : IClassFixture<R
         return client.SendAsync(request);
     }
 
-    private static Task<HttpResponseMessage> PostWithKey(HttpClient client, string key, object body)
+    private static Task<HttpResponseMessage> PostWithKey(HttpClient client, string key, object body, string? language = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/applications") { Content = JsonContent.Create(body) };
         request.Headers.TryAddWithoutValidation("Idempotency-Key", key);
+        if (language is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Accept-Language", language);
+        }
+
+        return client.SendAsync(request);
+    }
+
+    private static Task<HttpResponseMessage> Send(HttpClient client, HttpMethod method, string path, string? language)
+    {
+        var request = new HttpRequestMessage(method, path);
+        if (language is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Accept-Language", language);
+        }
+
         return client.SendAsync(request);
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
+using Registry.IntegrationTests.Contract;
 using Registry.IntegrationTests.Infrastructure;
 
 namespace Registry.IntegrationTests.LegalStatus;
@@ -29,8 +30,109 @@ public sealed class DocumentTests(RegistryApiFactory api) : IClassFixture<Regist
 
         var response = await applicant.AttachAsync(id, "Statutes", content, "statuts.pdf", "application/pdf");
 
-        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await ErrorContractTests.AssertProblem(response, HttpStatusCode.UnsupportedMediaType);
+        Assert.Equal("Seuls les fichiers PDF, JPEG et PNG sont acceptés ; ce fichier n'en est pas un.", (string)problem["detail"]!);
+        Assert.Equal("Type de contenu non accepté", (string)problem["title"]!);
+        Assert.Equal(0L, await api.ScalarAsync<long>("SELECT count(*) FROM registry.documents WHERE application_id = $1", Guid.Parse(id)));
+    }
+
+    [Fact]
+    public async Task A_refused_file_is_explained_in_Arabic_when_asked()
+    {
+        var applicant = await api.Actors.ClientAsync(Actor.Owner);
+        var id = await applicant.DraftAsync();
+
+        var notADocument = await ErrorContractTests.AssertProblem(
+            await applicant.PostAsync(Path(id), Form(("kind", "Statutes")).WithFile([0x4D, 0x5A, 0x90, 0x00], "x.pdf"), "ar"), HttpStatusCode.UnsupportedMediaType);
+        var longField = await ErrorContractTests.AssertProblem(
+            await applicant.PostAsync(Path(id), Form(("kind", new string('S', 2000))).WithFile(Samples.Pdf, "x.pdf"), "ar"), HttpStatusCode.RequestEntityTooLarge);
+
+        Assert.Equal("لا تقبل إلا ملفات PDF وJPEG وPNG؛ وهذا الملف ليس منها.", (string)notADocument["detail"]!);
+        Assert.Equal("نوع المحتوى غير مقبول", (string)notADocument["title"]!);
+        Assert.Equal("يتجاوز أحد حقول الاستمارة 1 كيلوبايت، وهو الحجم الأقصى.", (string)longField["detail"]!);
+    }
+
+    [Theory]
+    [InlineData("multipart/form-data")]
+    [InlineData("multipart/form-data; boundary=")]
+    [InlineData(null)]
+    public async Task A_multipart_request_without_its_boundary_or_content_type_is_400_saying_what_to_send(string? contentType)
+    {
+        var owner = await api.Actors.ClientAsync(Actor.Owner);
+        var id = await owner.DraftAsync();
+        foreach (var (language, expected) in new[]
+        {
+            ((string?)null, "Envoyez une requête multipart/form-data bien formée (avec sa limite, « boundary »), le fichier dans une partie « file »."),
+            ("ar", "أرسل طلبا بصيغة multipart/form-data سليمة (مع حدّه «boundary»)، والملف في جزء «file»."),
+        })
+        {
+            var content = new ByteArrayContent("--x\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nStatutes\r\n--x--\r\n"u8.ToArray());
+            if (contentType is not null)
+            {
+                content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+            }
+
+            var problem = await ErrorContractTests.AssertProblem(await owner.PostAsync(Path(id), content, language), HttpStatusCode.BadRequest);
+            Assert.Equal(expected, (string)problem["detail"]!);
+        }
+    }
+
+    [Fact]
+    public async Task A_body_of_another_type_stays_415()
+    {
+        var owner = await api.Actors.ClientAsync(Actor.Owner);
+        var id = await owner.DraftAsync();
+        using var json = new StringContent("{\"kind\":\"Statutes\"}", System.Text.Encoding.UTF8, "application/json");
+
+        // Refused by routing (the endpoint accepts multipart/form-data only), before the endpoint reads anything.
+        var problem = await ErrorContractTests.AssertProblem(await owner.PostAsync(Path(id), json), HttpStatusCode.UnsupportedMediaType);
+        Assert.Equal("Type de contenu non accepté", (string)problem["title"]!);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("1")]
+    [InlineData("Statutes,Other")]
+    [InlineData("Statutes, Other")]
+    [InlineData(" Statutes")]
+    [InlineData("Nope")]
+    [InlineData("")]
+    public async Task Only_a_kind_named_as_defined_is_accepted(string kind)
+    {
+        var owner = await api.Actors.ClientAsync(Actor.Owner);
+        var id = await owner.DraftAsync();
+
+        var problem = await ErrorContractTests.AssertProblem(
+            await owner.AttachAsync(id, kind, Samples.Pdf, "statuts.pdf"), HttpStatusCode.BadRequest);
+
+        Assert.Equal(["kind"], problem["errors"]!.AsObject().Select(e => e.Key));
+        Assert.Equal(
+            "Envoyez un champ « kind » qui vaut l'un de : Statutes, ConstitutiveMinutes, BankCertificate, LocalAuthorityReceipt, MembersList, FinancialPlan, MemberCooperativesDecisions, Other.",
+            (string)problem["errors"]!["kind"]![0]!);
+        Assert.Equal(0L, await api.ScalarAsync<long>("SELECT count(*) FROM registry.documents WHERE application_id = $1", Guid.Parse(id)));
+    }
+
+    [Fact]
+    public async Task A_kind_is_read_whatever_its_case()
+    {
+        var owner = await api.Actors.ClientAsync(Actor.Owner);
+        var id = await owner.DraftAsync();
+
+        await WorkflowSteps.Expect(await owner.AttachAsync(id, "bankcertificate", Samples.Pdf, "banque.pdf"), HttpStatusCode.Created);
+
+        Assert.Equal("BankCertificate", await api.ScalarAsync<string>("SELECT kind FROM registry.documents WHERE application_id = $1", Guid.Parse(id)));
+    }
+
+    [Fact]
+    public async Task Two_files_in_one_request_are_400_and_store_nothing()
+    {
+        var owner = await api.Actors.ClientAsync(Actor.Owner);
+        var id = await owner.DraftAsync();
+        var form = Form(("kind", "Statutes")).WithFile(Samples.Pdf, "statuts.pdf").WithFile(Png, "autre.png");
+
+        var problem = await ErrorContractTests.AssertProblem(await owner.PostAsync(Path(id), form), HttpStatusCode.BadRequest);
+
+        Assert.Equal("Un seul fichier par requête : envoyez chaque document dans une requête à part.", (string)problem["errors"]!["file"]![0]!);
         Assert.Equal(0L, await api.ScalarAsync<long>("SELECT count(*) FROM registry.documents WHERE application_id = $1", Guid.Parse(id)));
     }
 
@@ -91,9 +193,9 @@ public sealed class DocumentTests(RegistryApiFactory api) : IClassFixture<Regist
         await WorkflowSteps.Expect(await owner.AttachAsync(id, "Statutes", limit, "statuts.pdf"), HttpStatusCode.Created);
         var over = new byte[limit.Length + 1];
         Samples.Pdf.CopyTo(over, 0);
-        var refused = await owner.AttachAsync(id, "ConstitutiveMinutes", over, "pv.pdf");
-        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refused.StatusCode);
-        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        var refused = await ErrorContractTests.AssertProblem(await owner.AttachAsync(id, "ConstitutiveMinutes", over, "pv.pdf"), HttpStatusCode.RequestEntityTooLarge);
+        Assert.Equal("Le fichier dépasse 10 Mo, la taille maximale.", (string)refused["detail"]!);
+        Assert.Equal("Contenu trop volumineux", (string)refused["title"]!);
         Assert.Equal(1L, await api.ScalarAsync<long>("SELECT count(*) FROM registry.documents WHERE application_id = $1", Guid.Parse(id)));
     }
 
@@ -113,6 +215,19 @@ public sealed class DocumentTests(RegistryApiFactory api) : IClassFixture<Regist
             Registry.Api.Endpoints.MultipartUpload.ReadAsync(context.Request, 10L * 1024 * 1024, CancellationToken.None));
 
         Assert.InRange(body.Position, 10L * 1024 * 1024, 11L * 1024 * 1024);
+    }
+
+    private static string Path(string id) => $"/api/v1/applications/{id}/documents";
+
+    private static MultipartFormDataContent Form(params (string Name, string Value)[] fields)
+    {
+        var form = new MultipartFormDataContent();
+        foreach (var (name, value) in fields)
+        {
+            form.Add(new StringContent(value), name);
+        }
+
+        return form;
     }
 
     /// <summary>A prefix followed by another stream.</summary>
@@ -199,5 +314,27 @@ public sealed class DocumentTests(RegistryApiFactory api) : IClassFixture<Regist
         public override void SetLength(long value) => throw new NotSupportedException();
 
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
+
+internal static class DocumentRequests
+{
+    public static MultipartFormDataContent WithFile(this MultipartFormDataContent form, byte[] content, string fileName)
+    {
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        form.Add(file, "file", fileName);
+        return form;
+    }
+
+    public static Task<HttpResponseMessage> PostAsync(this HttpClient client, string path, HttpContent content, string? language)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
+        if (language is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Accept-Language", language);
+        }
+
+        return client.SendAsync(request);
     }
 }

@@ -33,7 +33,8 @@ public sealed class IdempotencyBehaviour<TMessage, TResponse>(
 
         if (key.Length is 0 or > MaxKeyLength || !TextRules.IsClean(key))
         {
-            throw new ValidationException([new ValidationFailure("Idempotency-Key", $"An Idempotency-Key has 1 to {MaxKeyLength} printable characters.")]);
+            throw new ValidationException([new ValidationFailure("Idempotency-Key", Localized.Text(
+                $"Un Idempotency-Key compte de 1 à {MaxKeyLength} caractères imprimables.", $"يتكون Idempotency-Key من 1 إلى {MaxKeyLength} حرفا قابلا للطباعة."))]);
         }
 
         var userId = currentUser.RequireUserId();
@@ -48,7 +49,8 @@ public sealed class IdempotencyBehaviour<TMessage, TResponse>(
         {
             if (earlier.RequestHash != requestHash || earlier.ResponseJson is null)
             {
-                throw new ConflictException("This Idempotency-Key was already used for a different request.");
+                throw new ConflictException(Localized.Text(
+                    "Cet Idempotency-Key a déjà servi pour une autre requête.", "سبق استعمال Idempotency-Key هذا لطلب مختلف."));
             }
 
             return JsonSerializer.Deserialize<TResponse>(earlier.ResponseJson, Json)!;

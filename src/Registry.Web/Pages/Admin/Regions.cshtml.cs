@@ -53,7 +53,7 @@ public sealed class RegionsModel(ISender sender, IAccessAudit audit) : AdminPage
         Official = await Sender.Send(new GetStaffUser(id), cancellationToken);
         if (Official.Role != Roles.RegionalOfficial)
         {
-            throw new NotFoundException("Regional official", id);
+            throw new NotFoundException(ResourceKind.RegionalOfficial, id);
         }
 
         await LoadRegionsAsync(cancellationToken);

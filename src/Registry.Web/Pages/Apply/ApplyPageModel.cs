@@ -74,7 +74,7 @@ public abstract class ApplyPageModel(ISender sender) : PageModel
 
         if (!Guid.TryParseExact(id, "D", out var guid))
         {
-            throw new NotFoundException("application", id ?? "");
+            throw new NotFoundException(ResourceKind.Application, id ?? "");
         }
 
         Id = guid;

@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Exceptions;
 using Registry.Application.Common.Interfaces;
+using Registry.Application.Common.Validation;
 
 namespace Registry.Application.Applications.Commands.UpdateApplication;
 
@@ -19,12 +20,14 @@ internal sealed class UpdateApplicationHandler(
 
         if (command.ExpectedVersion is not { } expected)
         {
-            throw new PreconditionFailedException("Send the application's ETag in If-Match to edit it.");
+            throw new PreconditionFailedException(Localized.Text(
+                "Envoyez l'ETag de la demande dans If-Match pour la modifier.", "أرسل ETag الطلب في If-Match لتعديله."));
         }
 
         if (expected != application.Version)
         {
-            throw new PreconditionFailedException("The application has changed since it was read; read it again and retry.");
+            throw new PreconditionFailedException(Localized.Text(
+                "La demande a changé depuis sa lecture ; relisez-la et réessayez.", "تغيّر الطلب منذ قراءته؛ أعد قراءته ثم أعد المحاولة."));
         }
 
         // The database re-checks the version on write, so an edit racing this one cannot be overwritten.

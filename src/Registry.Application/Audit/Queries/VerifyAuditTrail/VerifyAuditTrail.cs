@@ -3,6 +3,7 @@ using Registry.Application.Common.Exceptions;
 using Registry.Application.Common.Interfaces;
 using Registry.Application.Common.Security;
 using Registry.Domain.Organizations;
+using Registry.Application.Common.Validation;
 
 namespace Registry.Application.Audit.Queries.VerifyAuditTrail;
 
@@ -20,7 +21,8 @@ internal sealed class VerifyAuditTrailHandler(IAuditChainVerifier verifier, ICur
         if (!currentUser.IsInRole(Roles.Administrator))
         {
             await audit.RecordRefusalAsync("audit.verify", null, null, "Only administrators verify the audit trail.", cancellationToken);
-            throw new ForbiddenException("Only administrators verify the audit trail.");
+            throw new ForbiddenException(Localized.Text(
+                "Seuls les administrateurs vérifient le journal d'audit.", "وحدهم المسؤولون يتحققون من سجل التدقيق."));
         }
 
         if (query.OrganizationNumber is null)
@@ -30,10 +32,10 @@ internal sealed class VerifyAuditTrailHandler(IAuditChainVerifier verifier, ICur
 
         if (!RegistrationNumber.TryParse(query.OrganizationNumber, out _))
         {
-            throw new NotFoundException("Organization", "(malformed registration number)");
+            throw new NotFoundException(ResourceKind.Organization, ResourceKind.MalformedRegistrationNumber);
         }
 
         return await verifier.VerifyOrganizationAsync(query.OrganizationNumber, cancellationToken)
-            ?? throw new NotFoundException("Organization", query.OrganizationNumber);
+            ?? throw new NotFoundException(ResourceKind.Organization, query.OrganizationNumber);
     }
 }

@@ -21,6 +21,6 @@ internal sealed class GetDeclarationDocumentHandler(IRegistryDbContext db, Organ
             .Join(db.DeclarationDocumentContents, d => d.Id, c => c.DeclarationId,
                 (d, c) => new DocumentFile(d.Document!.ContentType, d.Document.FileName, d.Document.Sha256, c.Content))
             .SingleOrDefaultAsync(cancellationToken)
-            ?? throw new NotFoundException("Declaration document", query.DeclarationId);
+            ?? throw new NotFoundException(ResourceKind.DeclarationDocument, query.DeclarationId);
     }
 }

@@ -22,7 +22,7 @@ internal sealed class GetDocumentHandler(IRegistryDbContext db, ApplicationRefus
         if (file is null)
         {
             await refusals.NotFoundAsync(query.ApplicationId, "application.document-download", cancellationToken);
-            throw new NotFoundException("Document", query.DocumentId);
+            throw new NotFoundException(ResourceKind.Document, query.DocumentId);
         }
 
         return file;

@@ -15,7 +15,7 @@ internal sealed class RenewReservationHandler(IRegistryDbContext db, ICurrentUse
     {
         var holder = currentUser.UserId;
         var reservation = await db.NameReservations.SingleOrDefaultAsync(r => r.Id == command.Id && r.HolderId == holder, cancellationToken)
-            ?? throw new NotFoundException("Name reservation", command.Id);
+            ?? throw new NotFoundException(ResourceKind.NameReservation, command.Id);
         reservation.Renew(clock.GetUtcNow());
         return ReservationView.Of(reservation);
     }

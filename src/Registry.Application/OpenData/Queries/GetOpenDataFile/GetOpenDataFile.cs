@@ -14,11 +14,12 @@ internal sealed class GetOpenDataFileHandler(IOpenDataCatalog catalog) : IQueryH
     {
         if (!OpenDataFormats.IsKnown(query.Format))
         {
-            throw new NotFoundException("Open-data file", $"organizations.* (formats: {string.Join(", ", OpenDataFormats.All)})");
+            throw new NotFoundException(ResourceKind.OpenDataFile, new Registry.Domain.Common.LocalizedText(
+                $"organizations.* (formats : {string.Join(", ", OpenDataFormats.All)})", $"organizations.* (الصيغ: {string.Join("، ", OpenDataFormats.All)})"));
         }
 
         var date = query.SnapshotDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "latest";
         return await catalog.OpenAsync(query.Format, query.SnapshotDate, cancellationToken)
-            ?? throw new NotFoundException("Open-data snapshot", $"{date}/organizations.{query.Format}");
+            ?? throw new NotFoundException(ResourceKind.OpenDataSnapshot, $"{date}/organizations.{query.Format}");
     }
 }

@@ -14,9 +14,9 @@ internal sealed class GetOrganizationHandler(IRegistryDbContext db) : IQueryHand
 {
     public async ValueTask<OrganizationProfile> Handle(GetOrganization query, CancellationToken cancellationToken) =>
         !RegistrationNumber.TryParse(query.RegistrationNumber, out _)
-            ? throw new NotFoundException("Organization", "(malformed registration number)")
+            ? throw new NotFoundException(ResourceKind.Organization, ResourceKind.MalformedRegistrationNumber)
             : await ProfileByNumber.Query((DbContext)db, query.RegistrationNumber, cancellationToken)
-        ?? throw new NotFoundException("Organization", query.RegistrationNumber);
+        ?? throw new NotFoundException(ResourceKind.Organization, query.RegistrationNumber);
 }
 
 /// <summary>

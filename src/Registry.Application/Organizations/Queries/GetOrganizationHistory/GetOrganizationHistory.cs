@@ -17,7 +17,7 @@ internal sealed class GetOrganizationHistoryHandler(IRegistryDbContext db, Organ
     {
         if (!RegistrationNumber.TryParse(query.RegistrationNumber, out _))
         {
-            throw new NotFoundException("Organization", "(malformed registration number)");
+            throw new NotFoundException(ResourceKind.Organization, ResourceKind.MalformedRegistrationNumber);
         }
 
         var organization = await db.Organizations.ManagedBy(currentUser)

@@ -3,6 +3,7 @@ using Registry.Application.Audit;
 using Registry.Application.Common.Exceptions;
 using Registry.Application.Common.Interfaces;
 using Registry.Application.Common.Security;
+using Registry.Application.Common.Validation;
 
 namespace Registry.Application.Users.Commands.ResetStaffTwoFactor;
 
@@ -21,11 +22,13 @@ internal sealed class ResetStaffTwoFactorHandler(IStaffAccounts accounts, ICurre
         if (!currentUser.IsInRole(Roles.Administrator))
         {
             await audit.RecordRefusalAsync("staff.two-factor-reset", null, null, "Only administrators reset a staff member's two-factor authentication.", cancellationToken);
-            throw new ForbiddenException("Only administrators reset a staff member's two-factor authentication.");
+            throw new ForbiddenException(Localized.Text(
+                "Seuls les administrateurs réinitialisent l'authentification à deux facteurs d'un membre du personnel.",
+                "وحدهم المسؤولون يعيدون ضبط المصادقة الثنائية لموظف."));
         }
 
         var reset = await accounts.ResetTwoFactorAsync(command.UserId, cancellationToken)
-            ?? throw new NotFoundException("Staff account", command.UserId);
+            ?? throw new NotFoundException(ResourceKind.StaffAccount, command.UserId);
         auditTrail.Record("staff.two-factor-reset", null, null, new { userId = command.UserId }, clock.GetUtcNow());
         return reset;
     }

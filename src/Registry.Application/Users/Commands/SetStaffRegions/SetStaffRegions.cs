@@ -39,12 +39,13 @@ internal sealed class SetStaffRegionsHandler(IStaffAccounts accounts, ICurrentUs
         if (!currentUser.IsInRole(Roles.Administrator))
         {
             await audit.RecordRefusalAsync("staff.set-regions", null, null, "Only administrators change an official's regions.", cancellationToken);
-            throw new ForbiddenException("Only administrators change an official's regions.");
+            throw new ForbiddenException(Localized.Text(
+                "Seuls les administrateurs changent les régions d'un agent régional.", "وحدهم المسؤولون يغيرون جهات الموظف الجهوي."));
         }
 
         var regions = command.RegionCodes.Distinct().Order(StringComparer.Ordinal).ToList();
         var changed = await accounts.SetRegionsAsync(command.UserId, regions, cancellationToken)
-            ?? throw new NotFoundException("Regional official", command.UserId);
+            ?? throw new NotFoundException(ResourceKind.RegionalOfficial, command.UserId);
         auditTrail.Record("staff.regions-changed", null, null, new { userId = command.UserId, regionCodes = regions }, clock.GetUtcNow());
         return changed;
     }

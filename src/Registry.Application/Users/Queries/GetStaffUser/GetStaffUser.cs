@@ -2,6 +2,7 @@ using Mediator;
 using Registry.Application.Common.Exceptions;
 using Registry.Application.Common.Interfaces;
 using Registry.Application.Common.Security;
+using Registry.Application.Common.Validation;
 
 namespace Registry.Application.Users.Queries.GetStaffUser;
 
@@ -15,9 +16,10 @@ internal sealed class GetStaffUserHandler(IStaffAccounts accounts, ICurrentUser 
         if (!currentUser.IsInRole(Roles.Administrator))
         {
             await audit.RecordRefusalAsync("staff.read", null, null, "Only administrators read staff accounts.", cancellationToken);
-            throw new ForbiddenException("Only administrators read staff accounts.");
+            throw new ForbiddenException(Localized.Text(
+                "Seuls les administrateurs consultent les comptes du personnel.", "وحدهم المسؤولون يطلعون على حسابات الموظفين."));
         }
 
-        return await accounts.FindAsync(query.UserId, cancellationToken) ?? throw new NotFoundException("Staff account", query.UserId);
+        return await accounts.FindAsync(query.UserId, cancellationToken) ?? throw new NotFoundException(ResourceKind.StaffAccount, query.UserId);
     }
 }

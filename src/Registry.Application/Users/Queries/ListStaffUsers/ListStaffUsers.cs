@@ -37,7 +37,8 @@ internal sealed class ListStaffUsersHandler(IStaffAccounts accounts, ICurrentUse
         if (!currentUser.IsInRole(Roles.Administrator))
         {
             await audit.RecordRefusalAsync("staff.list", null, null, "Only administrators list staff accounts.", cancellationToken);
-            throw new ForbiddenException("Only administrators list staff accounts.");
+            throw new ForbiddenException(Localized.Text(
+                "Seuls les administrateurs listent les comptes du personnel.", "وحدهم المسؤولون يعرضون قائمة حسابات الموظفين."));
         }
 
         var rows = await accounts.ListAsync(ListStaffUsers.Position(query.Cursor), query.Limit + 1, cancellationToken);
