@@ -123,6 +123,28 @@ public sealed class ImportCommandTests(RegistryApiFactory api) : IClassFixture<R
         Assert.Equal(9, result.RejectedOrganizations); // the extra-fields and unclosed-quote rows belong to no organisation
     }
 
+    [Fact]
+    public async Task Bare_carriage_returns_end_lines_like_crlf_and_lf()
+    {
+        var lines = new List<string> { Header };
+        for (var k = 1; k <= 5; k++)
+        {
+            // The seat address holds a quoted bare CR: a line break inside a field, not the end of the record.
+            lines.Add(Coop("MAC-1", "", $"JM10000{k}").Replace("1 Rue, Tafraout", "1 Rue,\rTafraout", StringComparison.Ordinal));
+        }
+
+        var file = Path.Combine(_directory, "mac.csv");
+        await File.WriteAllTextAsync(file, string.Join('\r', lines) + "\r");
+        var report = Path.Combine(_directory, "mac-rejected.csv");
+
+        var result = await new ImportCommand(api.ConnectionString, TextWriter.Null).RunAsync(file, report, CancellationToken.None);
+
+        Assert.Equal(1, result.Organizations);
+        Assert.Equal(5, result.Members);
+        Assert.Equal(0, result.RejectedRows);
+        Assert.Equal("1 Rue,\rTafraout", await api.ScalarAsync<string>("SELECT seat_address FROM registry.organizations WHERE name_latin = 'Coopérative Import MAC-1'"));
+    }
+
     private async Task<string?> CountsAsync() => await api.ScalarAsync<string>("""
         SELECT concat_ws(',', (SELECT count(*) FROM registry.organizations), (SELECT count(*) FROM registry.applications),
                               (SELECT count(*) FROM registry.organization_members), (SELECT count(*) FROM registry.organization_officers),
