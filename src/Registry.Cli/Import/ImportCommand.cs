@@ -70,14 +70,7 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
                 if (header is null)
                 {
                     header = [.. fields.Select(f => f.Trim().ToLowerInvariant())];
-                    var missing = Columns.Take(16).Except(header, StringComparer.Ordinal).ToList();
-                    var unknown = header.Except(Columns, StringComparer.Ordinal).ToList();
-                    if (missing.Count > 0 || unknown.Count > 0)
-                    {
-                        throw new UsageException($"{file}: the header must name the columns of docs/import-format.md" +
-                            (missing.Count > 0 ? $"; missing: {string.Join(", ", missing)}" : "") + (unknown.Count > 0 ? $"; unknown: {string.Join(", ", unknown)}" : ""));
-                    }
-
+                    CheckHeader(file, header);
                     continue;
                 }
 
@@ -101,6 +94,11 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
                 }
 
                 organization.Rows.Add(row);
+            }
+
+            if (header is null)
+            {
+                throw new UsageException($"{file}: the file is empty: the first line must be the header (docs/import-format.md)");
             }
         }
 
@@ -151,6 +149,34 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
         }
 
         return new ImportResult(accepted.Count, members, officers, alreadyPresent, rejectedOrganizations, rejectedRows.Count);
+    }
+
+    /// <summary>
+    /// The header names each required column, no unknown one and none twice. The message names only column
+    /// names, shortened and at most ten of them: a file without a header (or one read as a single line) would
+    /// otherwise echo its data rows, names and CINs, to the console.
+    /// </summary>
+    private static void CheckHeader(string file, string[] header)
+    {
+        var missing = Columns.Take(16).Except(header, StringComparer.Ordinal).ToList();
+        var unknown = header.Except(Columns, StringComparer.Ordinal).ToList();
+        var duplicated = header.GroupBy(c => c, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        if (missing.Count > 0 || unknown.Count > 0 || duplicated.Count > 0)
+        {
+            throw new UsageException($"{file}: the header must name the columns of docs/import-format.md, each once" +
+                (missing.Count > 0 ? $"; missing: {string.Join(", ", missing)}" : "") +
+                (unknown.Count > 0 ? $"; unknown: {Names(unknown)}" : "") +
+                (duplicated.Count > 0 ? $"; more than once: {Names(duplicated)}" : ""));
+        }
+
+        static string Names(List<string> names) =>
+            string.Join(", ", names.Take(10).Select(Shorten)) + (names.Count > 10 ? $" and {names.Count - 10} more" : "");
+
+        static string Shorten(string name)
+        {
+            var shown = new string([.. name.Take(40).Select(c => char.IsControl(c) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' ? '\uFFFD' : c)]);
+            return name.Length > 40 ? shown + "…" : shown;
+        }
     }
 
     internal static void Validate(Organization organization, ReferenceData reference, DateOnly today)

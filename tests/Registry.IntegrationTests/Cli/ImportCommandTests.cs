@@ -1,3 +1,5 @@
+using System.Globalization;
+using Registry.Cli;
 using Registry.Cli.Import;
 using Registry.IntegrationTests.Infrastructure;
 
@@ -124,6 +126,48 @@ public sealed class ImportCommandTests(RegistryApiFactory api) : IClassFixture<R
     }
 
     [Fact]
+    public async Task A_header_naming_a_column_twice_is_a_header_error_that_names_it()
+    {
+        var file = await WriteAsync("twice.csv", Header + ",name_latin", Coop("TWICE-1", "", "JT100001") + ",Coopérative Import TWICE-1");
+
+        var (exit, _, error) = await CliAsync("import", "organizations", file, "--report", Path.Combine(_directory, "twice-rejected.csv"));
+
+        Assert.Equal(64, exit);
+        Assert.Contains("more than once: name_latin", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        Assert.Equal(0L, await api.ScalarAsync<long>("SELECT count(*) FROM registry.organizations WHERE name_latin LIKE '%TWICE-1'"));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    [InlineData("\r")]
+    [InlineData("\uFEFF\n\n")]
+    public async Task A_file_without_a_header_row_is_a_header_error(string content)
+    {
+        var file = Path.Combine(_directory, "empty.csv");
+        await File.WriteAllTextAsync(file, content);
+
+        var (exit, output, error) = await CliAsync("import", "organizations", file);
+
+        Assert.Equal(64, exit);
+        Assert.Contains("the file is empty: the first line must be the header", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("imported", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_header_only_file_imports_nothing_and_succeeds()
+    {
+        var file = await WriteAsync("header-only.csv", Header);
+
+        var (exit, output, _) = await CliAsync("import", "organizations", file);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("imported 0 organisations", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Bare_carriage_returns_end_lines_like_crlf_and_lf()
     {
         var lines = new List<string> { Header };
@@ -143,6 +187,46 @@ public sealed class ImportCommandTests(RegistryApiFactory api) : IClassFixture<R
         Assert.Equal(5, result.Members);
         Assert.Equal(0, result.RejectedRows);
         Assert.Equal("1 Rue,\rTafraout", await api.ScalarAsync<string>("SELECT seat_address FROM registry.organizations WHERE name_latin = 'Coopérative Import MAC-1'"));
+    }
+
+    [Fact]
+    public async Task A_header_error_shows_only_column_names_shortened_and_at_most_ten()
+    {
+        // CR-only lines with an unknown column: only that column is named, never a value of the rows below it.
+        var cr = Path.Combine(_directory, "mac-unknown.csv");
+        await File.WriteAllTextAsync(cr, string.Join('\r', Header + ",bogus", Coop("MAC-2", "", "JM200001") + ",x"));
+
+        var (exit, _, error) = await CliAsync("import", "organizations", cr);
+
+        Assert.Equal(64, exit);
+        Assert.Contains("; unknown: bogus" + Environment.NewLine, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("jm200001", error, StringComparison.OrdinalIgnoreCase);
+
+        // A file without a header: its first row's values are the unknown "columns"; 40 characters of ten of them.
+        var headless = await WriteAsync("headless.csv", Header + "," + new string('a', 100) + string.Concat(Enumerable.Range(1, 11).Select(k => $",unknown{k}")));
+
+        (exit, _, error) = await CliAsync("import", "organizations", headless);
+
+        Assert.Equal(64, exit);
+        Assert.Contains(new string('a', 40) + "…", error, StringComparison.Ordinal);
+        Assert.DoesNotContain(new string('a', 41), error, StringComparison.Ordinal);
+        Assert.Contains("unknown9 and 2 more", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("unknown10", error, StringComparison.Ordinal);
+    }
+
+    private async Task<string> WriteAsync(string name, params string[] lines)
+    {
+        var file = Path.Combine(_directory, name);
+        await File.WriteAllLinesAsync(file, lines);
+        return file;
+    }
+
+    private async Task<(int Exit, string Output, string Error)> CliAsync(params string[] args)
+    {
+        using var output = new StringWriter(CultureInfo.InvariantCulture);
+        using var error = new StringWriter(CultureInfo.InvariantCulture);
+        var exit = await CliApp.RunAsync([.. args, "--connection", api.ConnectionString], output, error, CancellationToken.None);
+        return (exit, output.ToString(), error.ToString());
     }
 
     private async Task<string?> CountsAsync() => await api.ScalarAsync<string>("""
