@@ -107,6 +107,10 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
             Validate(organization, reference, today);
         }
 
+        // The report is opened before anything is loaded: an unwritable report path must not leave the operator
+        // with a committed import and no list of what was rejected.
+        await using var report = reportPath is null ? null : OpenReport(file, reportPath);
+
         // 2. In one transaction: skip what is already imported, check numbers against the registry, number, stage, insert.
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var candidates = organizations.Values.Where(o => o.Problems.Count == 0).ToList();
@@ -130,9 +134,8 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
         }
 
         var rejectedOrganizations = organizations.Values.Count(o => o.Problems.Count > 0);
-        if (reportPath is not null)
+        if (report is not null)
         {
-            await using var report = new StreamWriter(reportPath, false, new UTF8Encoding(false));
             await report.WriteLineAsync("line,source_key,reasons");
             foreach (var (line, key, reason) in rejectedRows.OrderBy(r => r.Line))
             {
@@ -149,6 +152,23 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
         }
 
         return new ImportResult(accepted.Count, members, officers, alreadyPresent, rejectedOrganizations, rejectedRows.Count);
+    }
+
+    private static StreamWriter OpenReport(string file, string reportPath)
+    {
+        if (string.Equals(Path.GetFullPath(reportPath), Path.GetFullPath(file), StringComparison.Ordinal))
+        {
+            throw new UsageException($"--report {reportPath} is the input file: the report would overwrite it");
+        }
+
+        try
+        {
+            return new StreamWriter(reportPath, false, new UTF8Encoding(false));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"the report {reportPath} cannot be written ({e.Message}); nothing was imported", e);
+        }
     }
 
     /// <summary>

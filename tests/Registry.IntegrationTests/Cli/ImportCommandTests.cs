@@ -138,6 +138,26 @@ public sealed class ImportCommandTests(RegistryApiFactory api) : IClassFixture<R
         Assert.Equal(0L, await api.ScalarAsync<long>("SELECT count(*) FROM registry.organizations WHERE name_latin LIKE '%TWICE-1'"));
     }
 
+    [Fact]
+    public async Task An_unwritable_report_path_fails_before_anything_is_loaded()
+    {
+        var lines = new List<string> { Header };
+        for (var k = 1; k <= 5; k++)
+        {
+            lines.Add(Coop("UNREPORTED-1", "", $"JU10000{k}"));
+        }
+
+        var file = await WriteAsync("unreported.csv", [.. lines]);
+        var counts = await CountsAsync();
+
+        var (exit, _, error) = await CliAsync("import", "organizations", file, "--report", Path.Combine(_directory, "no-such-directory", "rejected.csv"));
+
+        Assert.Equal(1, exit);
+        Assert.Contains("cannot be written", error, StringComparison.Ordinal);
+        Assert.Contains("nothing was imported", error, StringComparison.Ordinal);
+        Assert.Equal(counts, await CountsAsync());
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("\n")]
