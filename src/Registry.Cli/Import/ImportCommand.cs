@@ -118,8 +118,8 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
         var alreadyPresent = candidates.Count(o => existing.Contains(o.Id));
         candidates = [.. candidates.Where(o => !existing.Contains(o.Id))];
         await CheckNumbersAsync(connection, transaction, candidates, cancellationToken);
+        await NumberAsync(connection, transaction, [.. candidates.Where(o => o.Problems.Count == 0)], reference, cancellationToken);
         var accepted = candidates.Where(o => o.Problems.Count == 0).ToList();
-        await NumberAsync(connection, transaction, accepted, reference, cancellationToken);
         var (members, officers) = await StageAndInsertAsync(connection, transaction, accepted, today, Path.GetFileName(file), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
@@ -522,17 +522,58 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
             return;
         }
 
-        var last = await UpsertCountersAsync(connection, transaction, [.. toNumber.Select(g => (g.Key.Form, g.Key.Region, g.Key.Year, g.Count()))], "s.last_value + excluded.last_value", cancellationToken);
-        foreach (var group in toNumber)
+        // A series holds at most 999999 numbers: the counters are locked and read first, so that the organisations
+        // a full series cannot number are rejected (the last ones in order) instead of the check constraint
+        // failing the whole import. A counter that does not exist yet is at 0.
+        var used = await LockCountersAsync(connection, transaction, [.. toNumber.Select(g => (g.Key.Form, g.Key.Region, g.Key.Year))], cancellationToken);
+        var numbered = toNumber
+            .Select(g => (Group: g, Count: Math.Min(g.Count(), RegistrationNumber.MaxSequence - used.GetValueOrDefault((g.Key.Form, g.Key.Region, g.Key.Year)))))
+            .ToList();
+        var granted = numbered.Where(n => n.Count > 0).ToList();
+        var last = granted.Count == 0 ? [] : await UpsertCountersAsync(connection, transaction,
+            [.. granted.Select(n => (n.Group.Key.Form, n.Group.Key.Region, n.Group.Key.Year, n.Count))], "s.last_value + excluded.last_value", cancellationToken);
+        foreach (var (group, count) in numbered)
         {
-            var next = last[(group.Key.Form, group.Key.Region, group.Key.Year)] - group.Count();
-            foreach (var organization in group.OrderBy(o => o.First["registered_on"], StringComparer.Ordinal).ThenBy(o => o.SourceKey, StringComparer.Ordinal))
+            var next = count > 0 ? last[(group.Key.Form, group.Key.Region, group.Key.Year)] - count : 0;
+            var ordered = group.OrderBy(o => o.First["registered_on"], StringComparer.Ordinal).ThenBy(o => o.SourceKey, StringComparer.Ordinal).ToList();
+            foreach (var organization in ordered.Take(count))
             {
                 organization.RegistrationNumber = RegistrationNumber.Create(Enum.Parse<Domain.Reference.LegalForm>(group.Key.Form), group.Key.Region, group.Key.Year, ++next).Value;
+            }
+
+            foreach (var organization in ordered.Skip(count))
+            {
+                organization.Problems.Add((organization.First.Line, $"the series {group.Key.Form}-{group.Key.Region}-{group.Key.Year} has no number left (at most {RegistrationNumber.MaxSequence})"));
             }
         }
 
         string RegionOf(Organization o) => reference.ProvincesByCode[o.First["province_code"]!].RegionCode;
+    }
+
+    /// <summary>
+    /// The counters' values, their rows locked until commit. A counter created by a concurrent approval after this
+    /// read is only added to by the upsert; should that ever overflow, the check constraint fails the whole import.
+    /// </summary>
+    private static async Task<Dictionary<(string, string, int), int>> LockCountersAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
+        List<(string Form, string Region, int Year)> keys, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("""
+            SELECT s.legal_form, s.region_code, s.year, s.last_value
+            FROM registry.registration_sequences AS s
+            JOIN unnest($1::text[], $2::text[], $3::int[]) AS k (legal_form, region_code, year) USING (legal_form, region_code, year)
+            FOR UPDATE OF s
+            """, connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter { Value = keys.Select(k => k.Form).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = keys.Select(k => k.Region).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = keys.Select(k => k.Year).ToArray() });
+        var result = new Dictionary<(string, string, int), int>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result[(reader.GetString(0), reader.GetString(1), reader.GetInt32(2))] = reader.GetInt32(3);
+        }
+
+        return result;
     }
 
     private static async Task<Dictionary<(string, string, int), int>> UpsertCountersAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,

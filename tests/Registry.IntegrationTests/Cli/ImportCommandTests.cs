@@ -234,6 +234,38 @@ public sealed class ImportCommandTests(RegistryApiFactory api) : IClassFixture<R
         Assert.DoesNotContain("unknown10", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Organisations_of_a_full_series_are_rejected_with_a_reason_and_the_rest_loaded()
+    {
+        // The old register gave ASSO-12-2015-999999: no number is left in that series for another association.
+        var file = await WriteAsync("full-series.csv", Header,
+            Asso("FULL-KEPT", "ASSO-12-2015-999999", "2015-05-01", "JF100001"),
+            Asso("FULL-NEW", "", "2015-06-01", "JF200001"),
+            Asso("FULL-OTHER-YEAR", "", "2016-06-01", "JF300001"));
+        var report = Path.Combine(_directory, "full-series-rejected.csv");
+
+        var result = await new ImportCommand(api.ConnectionString, TextWriter.Null).RunAsync(file, report, CancellationToken.None);
+
+        Assert.Equal(2, result.Organizations);
+        Assert.Equal(1, result.RejectedOrganizations);
+        Assert.Equal(1L, await api.ScalarAsync<long>("SELECT count(*) FROM registry.organizations WHERE registration_number = 'ASSO-12-2015-999999'"));
+        Assert.Equal("ASSO-12-2016-000001", await api.ScalarAsync<string>("SELECT registration_number FROM registry.organizations WHERE name_latin = 'Association FULL-OTHER-YEAR'"));
+        Assert.Equal(0L, await api.ScalarAsync<long>("SELECT count(*) FROM registry.organizations WHERE name_latin = 'Association FULL-NEW'"));
+        Assert.Equal(999999, await api.ScalarAsync<int>("SELECT last_value FROM registry.registration_sequences WHERE legal_form = 'ASSO' AND region_code = '12' AND year = 2015"));
+        Assert.Contains("FULL-NEW,the series ASSO-12-2015 has no number left", await File.ReadAllTextAsync(report), StringComparison.Ordinal);
+
+        // The next run still has no number for it, and changes nothing else.
+        var counts = await CountsAsync();
+        var again = await new ImportCommand(api.ConnectionString, TextWriter.Null).RunAsync(file, report, CancellationToken.None);
+
+        Assert.Equal(2, again.AlreadyPresent);
+        Assert.Equal(1, again.RejectedOrganizations);
+        Assert.Equal(counts, await CountsAsync());
+    }
+
+    private static string Asso(string key, string number, string registeredOn, string cin) =>
+        $"{key},{number},ASSO,,Association {key},DEVELOPPEMENT_LOCAL,391,1 Avenue Dakhla,2015-01-01,{registeredOn},12-31,,,,,Member,NaturalPerson,,Omar {cin},{cin},1980-01-01,Male,MA,,,,,,,,";
+
     private async Task<string> WriteAsync(string name, params string[] lines)
     {
         var file = Path.Combine(_directory, name);
