@@ -12,7 +12,7 @@ namespace Registry.Cli;
 internal static class CliApp
 {
     public const string Usage = """
-        usage: Registry.Cli <command> [--connection "<connection string>"] [options]
+        usage: Registry.Cli <command> [--connection "<connection string>"] [options]    (--help, -h: this text)
           generate [--organizations 1000000] [--members-per-organization 20] [--seed 42] [--workers 2]
                    [--indexes auto|rebuild|staging] [--today yyyy-MM-dd] [--maintenance-work-mem 512MB]
           import organizations FILE.csv [--report rejected.csv]
@@ -29,6 +29,12 @@ internal static class CliApp
         try
         {
             var parsed = Arguments.Parse(args);
+            if (parsed.Help)
+            {
+                await output.WriteLineAsync(Usage);
+                return 0;
+            }
+
             var connectionString = parsed.Option("connection") ?? Environment.GetEnvironmentVariable("ConnectionStrings__Registry");
             switch (parsed.Positional)
             {
@@ -108,13 +114,20 @@ internal sealed class Arguments
 
     public List<string> Positional { get; } = [];
 
+    /// <summary><c>--help</c> or <c>-h</c> anywhere: print the usage and do nothing else.</summary>
+    public bool Help { get; private set; }
+
     public static Arguments Parse(IReadOnlyList<string> args)
     {
         var result = new Arguments();
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
-            if (arg.StartsWith("--", StringComparison.Ordinal))
+            if (arg is "--help" or "-h")
+            {
+                result.Help = true;
+            }
+            else if (arg.StartsWith("--", StringComparison.Ordinal))
             {
                 var name = arg[2..];
                 var equals = name.IndexOf('=', StringComparison.Ordinal);

@@ -5,7 +5,10 @@ namespace Registry.Cli.Import;
 /// <summary>RFC 4180 CSV: comma-separated, fields quoted with " when they hold commas, quotes or line breaks.</summary>
 internal static class Csv
 {
-    /// <summary>Records with the line each starts on (a quoted field may span lines).</summary>
+    /// <summary>
+    /// Records with the line each starts on (a quoted field may span lines). A line ends with CRLF, LF or a bare
+    /// CR (old Mac exports): read as one header, a CR-only file would otherwise be a single giant record.
+    /// </summary>
     public static IEnumerable<(int Line, List<string> Fields)> Read(TextReader reader)
     {
         var fields = new List<string>();
@@ -34,7 +37,7 @@ internal static class Csv
                 }
                 else
                 {
-                    if (c == '\n')
+                    if (c == '\n' || (c == '\r' && reader.Peek() != '\n'))
                     {
                         line++;
                     }
@@ -54,9 +57,12 @@ internal static class Csv
                     fields.Add(field.ToString());
                     field.Clear();
                     break;
-                case '\r':
-                    break;
-                case '\n':
+                case '\r' or '\n':
+                    if (c == '\r' && reader.Peek() == '\n')
+                    {
+                        reader.Read();
+                    }
+
                     fields.Add(field.ToString());
                     field.Clear();
                     if (fields.Count > 1 || fields[0].Length > 0)

@@ -70,14 +70,7 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
                 if (header is null)
                 {
                     header = [.. fields.Select(f => f.Trim().ToLowerInvariant())];
-                    var missing = Columns.Take(16).Except(header, StringComparer.Ordinal).ToList();
-                    var unknown = header.Except(Columns, StringComparer.Ordinal).ToList();
-                    if (missing.Count > 0 || unknown.Count > 0)
-                    {
-                        throw new UsageException($"{file}: the header must name the columns of docs/import-format.md" +
-                            (missing.Count > 0 ? $"; missing: {string.Join(", ", missing)}" : "") + (unknown.Count > 0 ? $"; unknown: {string.Join(", ", unknown)}" : ""));
-                    }
-
+                    CheckHeader(file, header);
                     continue;
                 }
 
@@ -102,12 +95,21 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
 
                 organization.Rows.Add(row);
             }
+
+            if (header is null)
+            {
+                throw new UsageException($"{file}: the file is empty: the first line must be the header (docs/import-format.md)");
+            }
         }
 
         foreach (var organization in organizations.Values)
         {
             Validate(organization, reference, today);
         }
+
+        // The report is opened before anything is loaded: an unwritable report path must not leave the operator
+        // with a committed import and no list of what was rejected.
+        await using var report = reportPath is null ? null : OpenReport(file, reportPath);
 
         // 2. In one transaction: skip what is already imported, check numbers against the registry, number, stage, insert.
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -116,8 +118,8 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
         var alreadyPresent = candidates.Count(o => existing.Contains(o.Id));
         candidates = [.. candidates.Where(o => !existing.Contains(o.Id))];
         await CheckNumbersAsync(connection, transaction, candidates, cancellationToken);
+        await NumberAsync(connection, transaction, [.. candidates.Where(o => o.Problems.Count == 0)], reference, cancellationToken);
         var accepted = candidates.Where(o => o.Problems.Count == 0).ToList();
-        await NumberAsync(connection, transaction, accepted, reference, cancellationToken);
         var (members, officers) = await StageAndInsertAsync(connection, transaction, accepted, today, Path.GetFileName(file), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
@@ -132,9 +134,8 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
         }
 
         var rejectedOrganizations = organizations.Values.Count(o => o.Problems.Count > 0);
-        if (reportPath is not null)
+        if (report is not null)
         {
-            await using var report = new StreamWriter(reportPath, false, new UTF8Encoding(false));
             await report.WriteLineAsync("line,source_key,reasons");
             foreach (var (line, key, reason) in rejectedRows.OrderBy(r => r.Line))
             {
@@ -151,6 +152,51 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
         }
 
         return new ImportResult(accepted.Count, members, officers, alreadyPresent, rejectedOrganizations, rejectedRows.Count);
+    }
+
+    private static StreamWriter OpenReport(string file, string reportPath)
+    {
+        if (string.Equals(Path.GetFullPath(reportPath), Path.GetFullPath(file), StringComparison.Ordinal))
+        {
+            throw new UsageException($"--report {reportPath} is the input file: the report would overwrite it");
+        }
+
+        try
+        {
+            return new StreamWriter(reportPath, false, new UTF8Encoding(false));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"the report {reportPath} cannot be written ({e.Message}); nothing was imported", e);
+        }
+    }
+
+    /// <summary>
+    /// The header names each required column, no unknown one and none twice. The message names only column
+    /// names, shortened and at most ten of them: a file without a header (or one read as a single line) would
+    /// otherwise echo its data rows, names and CINs, to the console.
+    /// </summary>
+    private static void CheckHeader(string file, string[] header)
+    {
+        var missing = Columns.Take(16).Except(header, StringComparer.Ordinal).ToList();
+        var unknown = header.Except(Columns, StringComparer.Ordinal).ToList();
+        var duplicated = header.GroupBy(c => c, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        if (missing.Count > 0 || unknown.Count > 0 || duplicated.Count > 0)
+        {
+            throw new UsageException($"{file}: the header must name the columns of docs/import-format.md, each once" +
+                (missing.Count > 0 ? $"; missing: {string.Join(", ", missing)}" : "") +
+                (unknown.Count > 0 ? $"; unknown: {Names(unknown)}" : "") +
+                (duplicated.Count > 0 ? $"; more than once: {Names(duplicated)}" : ""));
+        }
+
+        static string Names(List<string> names) =>
+            string.Join(", ", names.Take(10).Select(Shorten)) + (names.Count > 10 ? $" and {names.Count - 10} more" : "");
+
+        static string Shorten(string name)
+        {
+            var shown = new string([.. name.Take(40).Select(c => char.IsControl(c) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' ? '\uFFFD' : c)]);
+            return name.Length > 40 ? shown + "…" : shown;
+        }
     }
 
     internal static void Validate(Organization organization, ReferenceData reference, DateOnly today)
@@ -476,17 +522,58 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
             return;
         }
 
-        var last = await UpsertCountersAsync(connection, transaction, [.. toNumber.Select(g => (g.Key.Form, g.Key.Region, g.Key.Year, g.Count()))], "s.last_value + excluded.last_value", cancellationToken);
-        foreach (var group in toNumber)
+        // A series holds at most 999999 numbers: the counters are locked and read first, so that the organisations
+        // a full series cannot number are rejected (the last ones in order) instead of the check constraint
+        // failing the whole import. A counter that does not exist yet is at 0.
+        var used = await LockCountersAsync(connection, transaction, [.. toNumber.Select(g => (g.Key.Form, g.Key.Region, g.Key.Year))], cancellationToken);
+        var numbered = toNumber
+            .Select(g => (Group: g, Count: Math.Min(g.Count(), RegistrationNumber.MaxSequence - used.GetValueOrDefault((g.Key.Form, g.Key.Region, g.Key.Year)))))
+            .ToList();
+        var granted = numbered.Where(n => n.Count > 0).ToList();
+        var last = granted.Count == 0 ? [] : await UpsertCountersAsync(connection, transaction,
+            [.. granted.Select(n => (n.Group.Key.Form, n.Group.Key.Region, n.Group.Key.Year, n.Count))], "s.last_value + excluded.last_value", cancellationToken);
+        foreach (var (group, count) in numbered)
         {
-            var next = last[(group.Key.Form, group.Key.Region, group.Key.Year)] - group.Count();
-            foreach (var organization in group.OrderBy(o => o.First["registered_on"], StringComparer.Ordinal).ThenBy(o => o.SourceKey, StringComparer.Ordinal))
+            var next = count > 0 ? last[(group.Key.Form, group.Key.Region, group.Key.Year)] - count : 0;
+            var ordered = group.OrderBy(o => o.First["registered_on"], StringComparer.Ordinal).ThenBy(o => o.SourceKey, StringComparer.Ordinal).ToList();
+            foreach (var organization in ordered.Take(count))
             {
                 organization.RegistrationNumber = RegistrationNumber.Create(Enum.Parse<Domain.Reference.LegalForm>(group.Key.Form), group.Key.Region, group.Key.Year, ++next).Value;
+            }
+
+            foreach (var organization in ordered.Skip(count))
+            {
+                organization.Problems.Add((organization.First.Line, $"the series {group.Key.Form}-{group.Key.Region}-{group.Key.Year} has no number left (at most {RegistrationNumber.MaxSequence})"));
             }
         }
 
         string RegionOf(Organization o) => reference.ProvincesByCode[o.First["province_code"]!].RegionCode;
+    }
+
+    /// <summary>
+    /// The counters' values, their rows locked until commit. A counter created by a concurrent approval after this
+    /// read is only added to by the upsert; should that ever overflow, the check constraint fails the whole import.
+    /// </summary>
+    private static async Task<Dictionary<(string, string, int), int>> LockCountersAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
+        List<(string Form, string Region, int Year)> keys, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("""
+            SELECT s.legal_form, s.region_code, s.year, s.last_value
+            FROM registry.registration_sequences AS s
+            JOIN unnest($1::text[], $2::text[], $3::int[]) AS k (legal_form, region_code, year) USING (legal_form, region_code, year)
+            FOR UPDATE OF s
+            """, connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter { Value = keys.Select(k => k.Form).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = keys.Select(k => k.Region).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = keys.Select(k => k.Year).ToArray() });
+        var result = new Dictionary<(string, string, int), int>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result[(reader.GetString(0), reader.GetString(1), reader.GetInt32(2))] = reader.GetInt32(3);
+        }
+
+        return result;
     }
 
     private static async Task<Dictionary<(string, string, int), int>> UpsertCountersAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,

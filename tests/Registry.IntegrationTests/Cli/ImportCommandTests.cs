@@ -1,3 +1,5 @@
+using System.Globalization;
+using Registry.Cli;
 using Registry.Cli.Import;
 using Registry.IntegrationTests.Infrastructure;
 
@@ -121,6 +123,162 @@ public sealed class ImportCommandTests(RegistryApiFactory api) : IClassFixture<R
         Assert.Contains("fields where the header has", rejected, StringComparison.Ordinal);
         Assert.Contains("name_latin must begin with a letter or a digit", rejected, StringComparison.Ordinal);
         Assert.Equal(9, result.RejectedOrganizations); // the extra-fields and unclosed-quote rows belong to no organisation
+    }
+
+    [Fact]
+    public async Task A_header_naming_a_column_twice_is_a_header_error_that_names_it()
+    {
+        var file = await WriteAsync("twice.csv", Header + ",name_latin", Coop("TWICE-1", "", "JT100001") + ",Coopérative Import TWICE-1");
+
+        var (exit, _, error) = await CliAsync("import", "organizations", file, "--report", Path.Combine(_directory, "twice-rejected.csv"));
+
+        Assert.Equal(64, exit);
+        Assert.Contains("more than once: name_latin", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        Assert.Equal(0L, await api.ScalarAsync<long>("SELECT count(*) FROM registry.organizations WHERE name_latin LIKE '%TWICE-1'"));
+    }
+
+    [Fact]
+    public async Task An_unwritable_report_path_fails_before_anything_is_loaded()
+    {
+        var lines = new List<string> { Header };
+        for (var k = 1; k <= 5; k++)
+        {
+            lines.Add(Coop("UNREPORTED-1", "", $"JU10000{k}"));
+        }
+
+        var file = await WriteAsync("unreported.csv", [.. lines]);
+        var counts = await CountsAsync();
+
+        var (exit, _, error) = await CliAsync("import", "organizations", file, "--report", Path.Combine(_directory, "no-such-directory", "rejected.csv"));
+
+        Assert.Equal(1, exit);
+        Assert.Contains("cannot be written", error, StringComparison.Ordinal);
+        Assert.Contains("nothing was imported", error, StringComparison.Ordinal);
+        Assert.Equal(counts, await CountsAsync());
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    [InlineData("\r")]
+    [InlineData("\uFEFF\n\n")]
+    public async Task A_file_without_a_header_row_is_a_header_error(string content)
+    {
+        var file = Path.Combine(_directory, "empty.csv");
+        await File.WriteAllTextAsync(file, content);
+
+        var (exit, output, error) = await CliAsync("import", "organizations", file);
+
+        Assert.Equal(64, exit);
+        Assert.Contains("the file is empty: the first line must be the header", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("imported", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_header_only_file_imports_nothing_and_succeeds()
+    {
+        var file = await WriteAsync("header-only.csv", Header);
+
+        var (exit, output, _) = await CliAsync("import", "organizations", file);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("imported 0 organisations", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bare_carriage_returns_end_lines_like_crlf_and_lf()
+    {
+        var lines = new List<string> { Header };
+        for (var k = 1; k <= 5; k++)
+        {
+            // The seat address holds a quoted bare CR: a line break inside a field, not the end of the record.
+            lines.Add(Coop("MAC-1", "", $"JM10000{k}").Replace("1 Rue, Tafraout", "1 Rue,\rTafraout", StringComparison.Ordinal));
+        }
+
+        var file = Path.Combine(_directory, "mac.csv");
+        await File.WriteAllTextAsync(file, string.Join('\r', lines) + "\r");
+        var report = Path.Combine(_directory, "mac-rejected.csv");
+
+        var result = await new ImportCommand(api.ConnectionString, TextWriter.Null).RunAsync(file, report, CancellationToken.None);
+
+        Assert.Equal(1, result.Organizations);
+        Assert.Equal(5, result.Members);
+        Assert.Equal(0, result.RejectedRows);
+        Assert.Equal("1 Rue,\rTafraout", await api.ScalarAsync<string>("SELECT seat_address FROM registry.organizations WHERE name_latin = 'Coopérative Import MAC-1'"));
+    }
+
+    [Fact]
+    public async Task A_header_error_shows_only_column_names_shortened_and_at_most_ten()
+    {
+        // CR-only lines with an unknown column: only that column is named, never a value of the rows below it.
+        var cr = Path.Combine(_directory, "mac-unknown.csv");
+        await File.WriteAllTextAsync(cr, string.Join('\r', Header + ",bogus", Coop("MAC-2", "", "JM200001") + ",x"));
+
+        var (exit, _, error) = await CliAsync("import", "organizations", cr);
+
+        Assert.Equal(64, exit);
+        Assert.Contains("; unknown: bogus" + Environment.NewLine, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("jm200001", error, StringComparison.OrdinalIgnoreCase);
+
+        // A file without a header: its first row's values are the unknown "columns"; 40 characters of ten of them.
+        var headless = await WriteAsync("headless.csv", Header + "," + new string('a', 100) + string.Concat(Enumerable.Range(1, 11).Select(k => $",unknown{k}")));
+
+        (exit, _, error) = await CliAsync("import", "organizations", headless);
+
+        Assert.Equal(64, exit);
+        Assert.Contains(new string('a', 40) + "…", error, StringComparison.Ordinal);
+        Assert.DoesNotContain(new string('a', 41), error, StringComparison.Ordinal);
+        Assert.Contains("unknown9 and 2 more", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("unknown10", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Organisations_of_a_full_series_are_rejected_with_a_reason_and_the_rest_loaded()
+    {
+        // The old register gave ASSO-12-2015-999999: no number is left in that series for another association.
+        var file = await WriteAsync("full-series.csv", Header,
+            Asso("FULL-KEPT", "ASSO-12-2015-999999", "2015-05-01", "JF100001"),
+            Asso("FULL-NEW", "", "2015-06-01", "JF200001"),
+            Asso("FULL-OTHER-YEAR", "", "2016-06-01", "JF300001"));
+        var report = Path.Combine(_directory, "full-series-rejected.csv");
+
+        var result = await new ImportCommand(api.ConnectionString, TextWriter.Null).RunAsync(file, report, CancellationToken.None);
+
+        Assert.Equal(2, result.Organizations);
+        Assert.Equal(1, result.RejectedOrganizations);
+        Assert.Equal(1L, await api.ScalarAsync<long>("SELECT count(*) FROM registry.organizations WHERE registration_number = 'ASSO-12-2015-999999'"));
+        Assert.Equal("ASSO-12-2016-000001", await api.ScalarAsync<string>("SELECT registration_number FROM registry.organizations WHERE name_latin = 'Association FULL-OTHER-YEAR'"));
+        Assert.Equal(0L, await api.ScalarAsync<long>("SELECT count(*) FROM registry.organizations WHERE name_latin = 'Association FULL-NEW'"));
+        Assert.Equal(999999, await api.ScalarAsync<int>("SELECT last_value FROM registry.registration_sequences WHERE legal_form = 'ASSO' AND region_code = '12' AND year = 2015"));
+        Assert.Contains("FULL-NEW,the series ASSO-12-2015 has no number left", await File.ReadAllTextAsync(report), StringComparison.Ordinal);
+
+        // The next run still has no number for it, and changes nothing else.
+        var counts = await CountsAsync();
+        var again = await new ImportCommand(api.ConnectionString, TextWriter.Null).RunAsync(file, report, CancellationToken.None);
+
+        Assert.Equal(2, again.AlreadyPresent);
+        Assert.Equal(1, again.RejectedOrganizations);
+        Assert.Equal(counts, await CountsAsync());
+    }
+
+    private static string Asso(string key, string number, string registeredOn, string cin) =>
+        $"{key},{number},ASSO,,Association {key},DEVELOPPEMENT_LOCAL,391,1 Avenue Dakhla,2015-01-01,{registeredOn},12-31,,,,,Member,NaturalPerson,,Omar {cin},{cin},1980-01-01,Male,MA,,,,,,,,";
+
+    private async Task<string> WriteAsync(string name, params string[] lines)
+    {
+        var file = Path.Combine(_directory, name);
+        await File.WriteAllLinesAsync(file, lines);
+        return file;
+    }
+
+    private async Task<(int Exit, string Output, string Error)> CliAsync(params string[] args)
+    {
+        using var output = new StringWriter(CultureInfo.InvariantCulture);
+        using var error = new StringWriter(CultureInfo.InvariantCulture);
+        var exit = await CliApp.RunAsync([.. args, "--connection", api.ConnectionString], output, error, CancellationToken.None);
+        return (exit, output.ToString(), error.ToString());
     }
 
     private async Task<string?> CountsAsync() => await api.ScalarAsync<string>("""
