@@ -21,7 +21,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         var problem = exception switch
         {
             ValidationException e => Validation(e, language),
-            BadHttpRequestException e => BadRequest(e.StatusCode, null, language),
+            BadHttpRequestException e => BadRequest(e.StatusCode, null, language, JsonFieldErrors(e, language)),
             MalformedRequestException e => BadRequest(StatusCodes.Status400BadRequest, e.Message, language),
             RuleViolationException e => Rules(e, language),
             NotFoundException e => Problem(StatusCodes.Status404NotFound, language, e.Detail.In(language)),
@@ -130,7 +130,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
     /// A request that could not be read. The framework's own messages are English and may quote the input: they are
     /// never passed on; <paramref name="message"/> is one of the registry's, already in the request's language.
     /// </summary>
-    private static HttpValidationProblemDetails BadRequest(int status, string? message, string language)
+    private static HttpValidationProblemDetails BadRequest(int status, string? message, string language, Dictionary<string, string[]>? fieldErrors = null)
     {
         var arabic = language == "ar";
         var detail = message ?? status switch
@@ -141,7 +141,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
                 ? "تعذرت قراءة الطلب: تحقق من محتوى JSON والمسار ومعاملات الاستعلام."
                 : "La requête n'a pas pu être lue : vérifiez le corps JSON, la route et les paramètres de la requête.",
         };
-        var problem = new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["request"] = [detail] })
+        var problem = new HttpValidationProblemDetails(fieldErrors is { Count: > 0 } ? fieldErrors : new Dictionary<string, string[]> { ["request"] = [detail] })
         {
             Status = status,
             Title = ProblemTitles.For(status, language),
@@ -149,6 +149,43 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         };
         return problem;
     }
+
+    /// <summary>
+    /// The fields of a JSON body that could not be read, named as in the JSON ("legalForm", "members[0].kind"): a value
+    /// of the wrong type or not among an enumeration's names, or a required field left out. Only the field's path is
+    /// taken from the serializer's exception, never its message's quote of the input. Null when the body was not JSON.
+    /// </summary>
+    private static Dictionary<string, string[]>? JsonFieldErrors(BadHttpRequestException exception, string language)
+    {
+        if (exception.StatusCode != StatusCodes.Status400BadRequest || Find<System.Text.Json.JsonException>(exception) is not { } json)
+        {
+            return null;
+        }
+
+        var path = json.Path is { Length: > 1 } p && p.StartsWith("$.", StringComparison.Ordinal) ? p[2..] : "";
+        var missing = MissingRequired().Match(json.Message);
+        if (missing.Success)
+        {
+            var required = Text(language, "Ce champ est obligatoire.", "هذا الحقل إلزامي.");
+            return missing.Groups["name"].Captures
+                .Select(c => path.Length == 0 ? c.Value : $"{path}.{c.Value}")
+                .Distinct(StringComparer.Ordinal)
+                .ToDictionary(name => name, _ => new[] { required });
+        }
+
+        return path.Length == 0 || path.Length > 200
+            ? null
+            : new Dictionary<string, string[]>
+            {
+                [path] = [Text(language,
+                    "Cette valeur n'est pas lisible : vérifiez son type (texte, nombre, date AAAA-MM-JJ, liste) et, pour une valeur à choisir, son nom exact.",
+                    "تعذرت قراءة هذه القيمة: تحقق من نوعها (نص، رقم، تاريخ YYYY-MM-DD، قائمة)، ومن اسمها الدقيق إن كانت قيمة يختار منها.")],
+            };
+    }
+
+    /// <summary>System.Text.Json's "missing required properties including: 'a', 'b'."</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"missing required properties including: (?:'(?<name>[A-Za-z0-9_]{1,60})'(?:, )?)+")]
+    private static partial System.Text.RegularExpressions.Regex MissingRequired();
 
     private static ProblemDetails Rules(RuleViolationException exception, string language)
     {

@@ -387,6 +387,36 @@ public sealed class ErrorContractTests(RegistryApiFactory api) : IClassFixture<R
         return client.SendAsync(request);
     }
 
+    [Theory]
+    [InlineData("legalForm", "\"XYZ\"", "legalForm", "lisible")] // not one of the names
+    [InlineData("legalForm", null, "legalForm", "obligatoire")] // left out
+    [InlineData("members[0].kind", null, "members[0].kind", "obligatoire")]
+    [InlineData("members[0].birthDate", "\"31/12/1980\"", "members[0].birthDate", "lisible")]
+    [InlineData("members", "\"five\"", "members", "lisible")]
+    [InlineData("shareValue", "true", "shareValue", "lisible")]
+    public async Task A_json_value_that_cannot_be_read_is_400_naming_its_field(string path, string? value, string field, string message)
+    {
+        var owner = await api.Actors.ClientAsync(Actor.Owner);
+        var body = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(Samples.Cooperative()))!.AsObject();
+        var parts = path.Split('.');
+        var target = parts.Length == 1 ? body : body[parts[0][..^3]]![0]!.AsObject();
+        if (value is null)
+        {
+            target.Remove(parts[^1]);
+        }
+        else
+        {
+            target[parts[^1]] = JsonNode.Parse(value);
+        }
+
+        var response = await owner.PostAsync("/api/v1/applications", new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
+
+        var problem = await AssertProblem(response, HttpStatusCode.BadRequest);
+        var errors = problem["errors"]!.AsObject();
+        Assert.True(errors.ContainsKey(field), errors.ToJsonString());
+        Assert.Contains(message, (string)errors[field]![0]!, StringComparison.Ordinal);
+    }
+
     internal static async Task<JsonNode> AssertProblem(HttpResponseMessage response, HttpStatusCode status)
     {
         var text = await response.Content.ReadAsStringAsync();
