@@ -62,8 +62,8 @@ public static class ComplianceEndpoints
             .WithTags("Compliance")
             .WithCommonProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden)
             .MapGet("/findings", Findings)
-            .RequireAuthorization(Policies.RegionalOfficial)
-            .WithSummary("Findings of the official's regions, filterable by stage, rule, province and region (one of the official's regions; "
+            .RequireAuthorization(Policies.ApplicantOrOfficial)
+            .WithSummary("Findings of the official's regions, or of the applicant's own organisations, filterable by stage, rule, province and region (one of the official's regions; "
                 + "another gives an empty page); escalated ones carry a proposed action. Keyset-paginated.");
         return app;
     }

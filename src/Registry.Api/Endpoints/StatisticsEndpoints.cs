@@ -71,8 +71,10 @@ public static class StatisticsEndpoints
         {
             if (!Enum.TryParse<StatisticsDimension>(part, ignoreCase: true, out var dimension) || !Enum.IsDefined(dimension) || part.All(char.IsDigit))
             {
-                throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("groupBy",
-                    $"'{part[..Math.Min(part.Length, 30)]}' is not one of {string.Join(", ", Enum.GetNames<StatisticsDimension>())}.")]);
+                var names = string.Join(", ", Enum.GetNames<StatisticsDimension>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]));
+                throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("groupBy", Registry.Application.Common.Validation.Localized.Text(
+                    $"« {part[..Math.Min(part.Length, 30)]} » n'est pas une dimension : {names}.",
+                    $"«{part[..Math.Min(part.Length, 30)]}» ليس بعدا من الأبعاد: {names}."))]);
             }
 
             dimensions.Add(dimension);

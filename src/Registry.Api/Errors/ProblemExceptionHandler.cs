@@ -35,10 +35,11 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, language, Text(language,
                 "La ressource a été modifiée par quelqu'un d'autre au même moment ; relisez-la et réessayez.",
                 "عدّل شخص آخر المورد في الوقت نفسه؛ أعد قراءته ثم أعد المحاولة.")),
-            _ when Find<PostgresException>(exception) is { SqlState: PostgresErrorCodes.UniqueViolation } pg =>
+            // The constraint's name is the schema's, not the caller's business: it stays in the database's log.
+            _ when Find<PostgresException>(exception) is { SqlState: PostgresErrorCodes.UniqueViolation } =>
                 Problem(StatusCodes.Status409Conflict, language, Text(language,
-                    $"Un enregistrement avec la même clé existe déjà ({pg.ConstraintName}).",
-                    $"يوجد من قبل سجل بالمفتاح نفسه ({pg.ConstraintName}).")),
+                    "Cela existe déjà : une autre requête l'a peut-être enregistré au même moment. Relisez la ressource avant de réessayer.",
+                    "هذا موجود من قبل: ربما سجله طلب آخر في الوقت نفسه. أعد قراءة المورد قبل إعادة المحاولة.")),
             _ when Find<PostgresException>(exception) is { SqlState: PostgresErrorCodes.NumericValueOutOfRange or PostgresErrorCodes.DatetimeFieldOverflow } =>
                 Problem(StatusCodes.Status400BadRequest, language, Text(language,
                     "Un nombre ou une date sort des limites que le registre accepte.",

@@ -33,6 +33,25 @@ public sealed class OrganizationRefusals(IRegistryDbContext db, IAccessAudit aud
             .Where(o => o.RegistrationNumber == registrationNumber).Select(o => (Guid?)o.Id).SingleOrDefaultAsync(cancellationToken)
         ?? throw await NotFoundAsync(registrationNumber, action, cancellationToken);
 
+    /// <summary>
+    /// The refusal of an official's decision on an organisation outside their regions. A registered organisation is
+    /// public (its profile is open to everyone), so its existence is no secret: the refusal is 403 and audited
+    /// (SPEC §1: 404 for reads, 403 for writes on what they can see); a number that does not exist stays 404.
+    /// </summary>
+    public async Task<Exception> DecisionRefusedAsync(string registrationNumber, string action, CancellationToken cancellationToken)
+    {
+        var id = await db.Organizations.Where(o => o.RegistrationNumber == registrationNumber).Select(o => (Guid?)o.Id).SingleOrDefaultAsync(cancellationToken);
+        if (id is null)
+        {
+            return new NotFoundException(ResourceKind.Organization, registrationNumber);
+        }
+
+        await audit.RecordRefusalAsync(action, null, id, "Organisation outside the caller's regions.", cancellationToken);
+        return new ForbiddenException(Common.Validation.Localized.Text(
+            $"L'organisation {registrationNumber} n'a pas son siège dans une de vos régions : la décision revient aux agents de sa région.",
+            $"ليس مقر المنظمة {registrationNumber} في إحدى جهاتكم: يعود القرار إلى موظفي جهتها."));
+    }
+
     public async Task<NotFoundException> NotFoundAsync(string registrationNumber, string action, CancellationToken cancellationToken)
     {
         var id = await db.Organizations.Where(o => o.RegistrationNumber == registrationNumber).Select(o => (Guid?)o.Id).SingleOrDefaultAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Registry.Domain.Applications;
 using Registry.Domain.Common;
 using Registry.Domain.Documents;
 using Registry.Domain.Reference;
@@ -63,6 +64,16 @@ public static class RuleBook
     {
         ArgumentNullException.ThrowIfNull(facts);
         return For(facts.LegalForm, facts.SubmissionDate).Evaluate(facts);
+    }
+
+    /// <summary>
+    /// The rules about persons (PERSON_CIN, PERSON_ADULT) that an organisation's members and officers break on a date,
+    /// under its form's set in force then: what a declaration of new members or a new management is held to.
+    /// </summary>
+    public static IReadOnlyList<BrokenRule> EvaluatePersons(LegalForm form, IReadOnlyList<Member> members, IReadOnlyList<Officer> officers, DateOnly date)
+    {
+        var facts = new LegalFacts(form, null, null, null, members, officers, date, new HashSet<DocumentKind>(), true, new HashSet<string>());
+        return [.. Evaluate(facts).Where(r => r.Code is LegalRuleCodes.PersonCin or LegalRuleCodes.PersonAdult)];
     }
 
     private static RuleSet Cooperatives2014() => Set(

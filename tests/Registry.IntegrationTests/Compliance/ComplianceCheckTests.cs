@@ -228,6 +228,39 @@ public sealed class ComplianceCheckTests(ComplianceApiFactory api) : IClassFixtu
         Assert.True(result.Ran);
     }
 
+    [Fact]
+    public async Task New_members_and_officers_are_held_to_the_person_rules_and_only_members_can_leave()
+    {
+        var (number, email) = await api.RegisterAsync(Registered);
+        var owner = await api.OwnerOnAsync(new DateOnly(2025, 6, 1), email);
+        static object Member(string cin, string birthDate) => new
+        {
+            kind = "NaturalPerson", fullNameLatin = "Nouveau Membre", cin, birthDate, gender = "Male", nationality = "MA", sharesSubscribed = 1, sharesPaid = 1,
+        };
+        var before = await api.ScalarAsync<long>("SELECT count(*) FROM registry.organization_members m JOIN registry.organizations o ON o.id = m.organization_id WHERE o.registration_number = $1", number);
+
+        async Task<List<string>> Refused(object body, HttpStatusCode status)
+        {
+            var response = await owner.DeclareAsync(number, body);
+            var problem = await Contract.ErrorContractTests.AssertProblem(response, status);
+            return status == HttpStatusCode.UnprocessableEntity
+                ? [.. problem["rules"]!.AsArray().Select(r => (string)r!["code"]!)]
+                : [.. problem["errors"]!.AsObject().Select(e => e.Key)];
+        }
+
+        Assert.Equal(["PERSON_CIN"], await Refused(new { kind = "MemberChange", effectiveOn = "2025-06-01", joining = new[] { Member("bad cin", "1990-01-01") } }, HttpStatusCode.UnprocessableEntity));
+        Assert.Equal(["PERSON_CIN"], await Refused(new { kind = "MemberChange", effectiveOn = "2025-06-01", joining = new[] { Member("AB123456", "1990-01-01") } }, HttpStatusCode.UnprocessableEntity)); // already a member's
+        Assert.Equal(["PERSON_ADULT"], await Refused(new { kind = "MemberChange", effectiveOn = "2025-06-01", joining = new[] { Member("JB100000", "2010-01-01") } }, HttpStatusCode.UnprocessableEntity));
+        var manager = new { role = "Manager", fullNameLatin = "Gérant Mineur", cin = "AB555555", birthDate = "2010-01-01", nationality = "MA", mandateStart = "2025-06-01", mandateEnd = "2028-06-01" };
+        Assert.Equal(["PERSON_ADULT"], await Refused(new { kind = "ManagementChange", effectiveOn = "2025-06-01", officers = new[] { manager } }, HttpStatusCode.UnprocessableEntity));
+        Assert.Equal(["input.leaving[0]"], await Refused(new { kind = "MemberChange", effectiveOn = "2025-06-01", leaving = new[] { "NOPE999" } }, HttpStatusCode.BadRequest));
+        Assert.Contains("input.officers", await Refused(new { kind = "ManagementChange", effectiveOn = "2025-06-01" }, HttpStatusCode.BadRequest)); // was a 500
+        Assert.Contains("kind", await Refused(new { effectiveOn = "2025-06-01" }, HttpStatusCode.BadRequest)); // was the first kind by default
+
+        Assert.Equal(before, await api.ScalarAsync<long>("SELECT count(*) FROM registry.organization_members m JOIN registry.organizations o ON o.id = m.organization_id WHERE o.registration_number = $1", number));
+        Assert.Equal(6, (int)(await Declare(owner, number, new { kind = "MemberChange", effectiveOn = "2025-06-01", joining = new[] { Member("JB100000", "1990-01-01") } }))["memberCount"]!);
+    }
+
     private static async Task<System.Text.Json.Nodes.JsonNode> Declare(HttpClient owner, string number, object body, byte[]? document = null)
     {
         var response = await owner.DeclareAsync(number, body, document);

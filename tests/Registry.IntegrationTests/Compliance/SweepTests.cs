@@ -126,6 +126,23 @@ public sealed class SweepTests(ComplianceApiFactory api) : IClassFixture<Complia
     }
 
     [Fact]
+    public async Task An_owner_sees_the_findings_of_their_own_organisations_and_no_one_elses()
+    {
+        var (number, email) = await api.RegisterAsync(new DateOnly(2025, 3, 1));
+        api.Clock.Set(Later);
+        await api.SweepAsync();
+        var owner = await api.OwnerOnAsync(Later, email);
+        var stranger = await api.NewApplicantAsync();
+
+        var own = (await (await owner.GetAsync("/api/v1/compliance/findings?limit=200")).ReadJsonAsync())["items"]!.AsArray();
+        var others = (await (await stranger.GetAsync("/api/v1/compliance/findings?limit=200")).ReadJsonAsync())["items"]!.AsArray();
+
+        Assert.NotEmpty(own);
+        Assert.All(own, f => Assert.Equal(number, (string)f!["registrationNumber"]!));
+        Assert.Empty(others);
+    }
+
+    [Fact]
     public async Task Suspension_reinstatement_and_striking_off_are_an_official_decision_with_a_reason()
     {
         var number = (await api.RegisterAsync(new DateOnly(2025, 3, 1))).Number;
@@ -134,7 +151,9 @@ public sealed class SweepTests(ComplianceApiFactory api) : IClassFixture<Complia
         var other = await api.NewStaffAsync("RegionalOfficial", "09");
 
         Assert.Equal(HttpStatusCode.BadRequest, (await official.PostAsJsonAsync($"/api/v1/organizations/{number}/suspend", new { reason = "" })).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsJsonAsync($"/api/v1/organizations/{number}/suspend", new { reason = "Hors région" })).StatusCode);
+        // The organisation is public, so an official of another region is refused (403), not told it does not exist.
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.PostAsJsonAsync($"/api/v1/organizations/{number}/suspend", new { reason = "Hors région" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsJsonAsync("/api/v1/organizations/COOP-09-2020-999999/suspend", new { reason = "N'existe pas" })).StatusCode);
         await WorkflowSteps.Expect(await official.PostAsJsonAsync($"/api/v1/organizations/{number}/suspend", new { reason = "Assemblée générale non tenue depuis trois ans." }), HttpStatusCode.OK);
         Assert.Equal("Suspended", (string)(await (await api.CreateClient().GetAsync($"/api/v1/organizations/{number}")).ReadJsonAsync())["status"]!);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, (await official.PostAsJsonAsync($"/api/v1/organizations/{number}/suspend", new { reason = "Encore" })).StatusCode);

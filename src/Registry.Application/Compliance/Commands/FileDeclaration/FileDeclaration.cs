@@ -10,13 +10,16 @@ using Registry.Application.Common.Validation;
 using Registry.Application.Documents;
 using Registry.Application.Organizations;
 using Registry.Domain.Applications;
+using Registry.Domain.Common;
 using Registry.Domain.Compliance;
+using Registry.Domain.Legal;
+using Registry.Domain.Organizations;
 
 namespace Registry.Application.Compliance.Commands.FileDeclaration;
 
 /// <summary>The body of a declaration; which fields matter depends on its kind.</summary>
 public sealed record DeclarationInput(
-    DeclarationKind Kind,
+    [property: System.Text.Json.Serialization.JsonRequired] DeclarationKind Kind,
     DateOnly EffectiveOn,
     int? FinancialYear = null,
     decimal? Turnover = null,
@@ -70,7 +73,7 @@ public sealed class FileDeclarationValidator : AbstractValidator<FileDeclaration
         RuleFor(x => x.Input.Investments).InclusiveBetween(0m, 1_000_000_000_000m);
         RuleFor(x => x.Input.Income).InclusiveBetween(0m, 1_000_000_000_000m);
         RuleFor(x => x.Input.Expenses).InclusiveBetween(0m, 1_000_000_000_000m);
-        RuleFor(x => x.Input.Officers).NotEmpty().Must(o => o!.Count <= ApplicationInputValidator.MaxOfficers)
+        RuleFor(x => x.Input.Officers).NotEmpty().Must(o => o is null || o.Count <= ApplicationInputValidator.MaxOfficers)
             .When(x => x.Input.Kind == DeclarationKind.ManagementChange || (x.Input.Kind == DeclarationKind.BoardChange && !x.Input.NoChange));
         RuleForEach(x => x.Input.Officers).NotNull().SetValidator(new OfficerInputValidator());
         RuleFor(x => x.Input.NewMandateEnd).NotNull().GreaterThan(x => x.Input.EffectiveOn)
@@ -100,6 +103,7 @@ internal sealed class FileDeclarationHandler(
         var input = command.Input;
         var now = clock.GetUtcNow();
         var today = LegalCalendar.Today(clock);
+        var personsBefore = PersonRules(organization, input.EffectiveOn);
         object? details = null;
         switch (input.Kind)
         {
@@ -115,12 +119,22 @@ internal sealed class FileDeclarationHandler(
                 details = new { noChange = true, newMandateEnd = input.NewMandateEnd };
                 break;
             case DeclarationKind.MemberChange:
+                RefuseUnknownLeavers(organization, input.Leaving ?? []);
                 organization.ChangeMembers([.. (input.Joining ?? []).Select(ApplicationDetailsResolver.ToMember)], [.. input.Leaving ?? []], today);
                 details = new { joined = input.Joining?.Count ?? 0, left = input.Leaving?.Count ?? 0 };
                 break;
             case DeclarationKind.MutualAnnualReturn:
                 details = new { memberCount = input.MemberCount, investments = input.Investments, income = input.Income, expenses = input.Expenses };
                 break;
+        }
+
+        // New members and officers are held to the law's rules about persons (SPEC §4: a well-formed CIN, unique in the
+        // organisation; of age on the declared date), as at registration. Only what the declaration breaks refuses it:
+        // a rule the register already broke before (data imported from an older register) does not block every filing.
+        var introduced = PersonRules(organization, input.EffectiveOn).Where(r => personsBefore.All(b => b.Code != r.Code)).ToList();
+        if (introduced.Count > 0)
+        {
+            throw new RuleViolationException(introduced);
         }
 
         DeclarationDocument? document = null;
@@ -142,5 +156,23 @@ internal sealed class FileDeclarationHandler(
         var organizationId = organization.Id;
         afterCommit.Add(() => jobs.EvaluateOrganization(organizationId));
         return new FiledDeclaration(declaration.Id, organization.RegistrationNumber, input.Kind, input.EffectiveOn, organization.MemberCount, organization.WomenMemberCount, document);
+    }
+
+    private static IReadOnlyList<BrokenRule> PersonRules(Organization organization, DateOnly on) =>
+        RuleBook.EvaluatePersons(organization.LegalForm, organization.Members, organization.Officers, on);
+
+    /// <summary>A leaving member is named by a CIN (or a legal person's identifier) of a current member; anything else is a typo.</summary>
+    private static void RefuseUnknownLeavers(Organization organization, IReadOnlyList<string> leaving)
+    {
+        var failures = leaving
+            .Select((identifier, i) => (identifier, i))
+            .Where(l => !organization.Members.Any(m => string.Equals(m.Cin ?? m.LegalIdentifier, l.identifier, StringComparison.Ordinal)))
+            .Select(l => new FluentValidation.Results.ValidationFailure($"input.leaving[{l.i}]", Localized.Text(
+                $"Aucun membre n'a le numéro « {l.identifier} ».", $"لا يوجد عضو يحمل الرقم «{l.identifier}».")))
+            .ToList();
+        if (failures.Count > 0)
+        {
+            throw new ValidationException(failures);
+        }
     }
 }

@@ -4,13 +4,15 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Interfaces;
 using Registry.Application.Common.Paging;
+using Registry.Application.Organizations;
 using Registry.Domain.Compliance;
 
 namespace Registry.Application.Compliance.Queries.GetFindings;
 
 /// <summary>
-/// The findings of the official's regions (escalated ones carry a proposed action), keyset-paginated by id; narrowed
-/// by stage, rule, province and one of those regions (a region outside the official's narrows them to nothing).
+/// The findings of the official's regions, or of the applicant's own organisations (escalated ones carry a proposed
+/// action), keyset-paginated by id; narrowed by stage, rule, province and region (a region outside the caller's
+/// narrows them to nothing).
 /// </summary>
 public sealed record GetFindings(
     FindingStage? Stage, string? RuleCode, string? ProvinceCode, string? Cursor, int Limit = Common.Paging.Cursor.DefaultLimit, string? RegionCode = null)
@@ -33,8 +35,8 @@ internal sealed class GetFindingsHandler(IRegistryDbContext db, ICurrentUser cur
 {
     public async ValueTask<Page<FindingView>> Handle(GetFindings query, CancellationToken cancellationToken)
     {
-        var regions = currentUser.RegionCodes.ToArray();
-        var organizations = db.Organizations.Where(o => regions.Contains(o.RegionCode));
+        // An official's regions, or an owner's own organisations (SPEC §8: owner, official), in the query itself.
+        var organizations = db.Organizations.ManagedBy(currentUser);
         if (query.RegionCode is { } region)
         {
             organizations = organizations.Where(o => o.RegionCode == region);

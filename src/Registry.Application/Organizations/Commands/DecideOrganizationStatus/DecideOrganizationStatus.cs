@@ -36,7 +36,7 @@ internal sealed class DecideOrganizationStatusHandler(IRegistryDbContext db, Org
     public async ValueTask<OrganizationStatusDecided> Handle(DecideOrganizationStatus command, CancellationToken cancellationToken)
     {
         var organization = await db.Organizations.ManagedBy(currentUser).SingleOrDefaultAsync(o => o.RegistrationNumber == command.RegistrationNumber, cancellationToken)
-            ?? throw await refusals.NotFoundAsync(command.RegistrationNumber, "organization." + command.Decision.ToString().ToLowerInvariant(), cancellationToken);
+            ?? throw await refusals.DecisionRefusedAsync(command.RegistrationNumber, "organization." + command.Decision.ToString().ToLowerInvariant(), cancellationToken);
         var now = clock.GetUtcNow();
         var reason = command.Reason.Trim();
         switch (command.Decision)
