@@ -171,6 +171,13 @@ public sealed class Organization : AggregateRoot
     public void StrikeOff(string reason, DateTimeOffset now) =>
         MoveTo(OrganizationStatus.StruckOff, Status is OrganizationStatus.Active or OrganizationStatus.Suspended, "strike-off", reason, now);
 
+    /// <summary>
+    /// Records the organisation's dissolution (decided by its general assembly, or pronounced by a court), final like
+    /// striking off; the official records it with the reason, which names the decision.
+    /// </summary>
+    public void Dissolve(string reason, DateTimeOffset now) =>
+        MoveTo(OrganizationStatus.Dissolved, Status is OrganizationStatus.Active or OrganizationStatus.Suspended, "dissolve", reason, now);
+
     private void MoveTo(OrganizationStatus target, bool allowed, string action, string reason, DateTimeOffset now)
     {
         if (!allowed)

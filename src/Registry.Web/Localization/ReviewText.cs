@@ -166,6 +166,7 @@ public static class ReviewText
         StatusDecision.Suspend => Say("Suspendre", "توقيف"),
         StatusDecision.Reinstate => Say("Rétablir", "إعادة التفعيل"),
         StatusDecision.StrikeOff => Say("Radier", "التشطيب"),
+        StatusDecision.Dissolve => Say("Constater la dissolution", "إثبات الحل"),
         _ => decision.ToString(),
     };
 

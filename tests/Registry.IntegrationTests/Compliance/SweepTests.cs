@@ -167,6 +167,28 @@ public sealed class SweepTests(ComplianceApiFactory api) : IClassFixture<Complia
         Assert.Contains(history, e => (string)e!["outcome"]! == "Refused");
     }
 
+    [Fact]
+    public async Task An_official_records_a_dissolution_with_its_reason_and_it_is_final()
+    {
+        var number = (await api.RegisterAsync(new DateOnly(2025, 3, 1))).Number;
+        api.Clock.Set(Later);
+        var official = await api.NewStaffAsync("RegionalOfficial", "06");
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await official.PostAsJsonAsync($"/api/v1/organizations/{number}/dissolve", new { reason = " " })).StatusCode);
+        await WorkflowSteps.Expect(await official.PostAsJsonAsync($"/api/v1/organizations/{number}/dissolve",
+            new { reason = "Dissolution votée par l'assemblée générale extraordinaire du 2029-05-20." }), HttpStatusCode.OK);
+
+        Assert.Equal("Dissolved", (string)(await (await api.CreateClient().GetAsync($"/api/v1/organizations/{number}")).ReadJsonAsync())["status"]!);
+        foreach (var decision in new[] { "reinstate", "suspend", "strike-off", "dissolve" })
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, (await official.PostAsJsonAsync($"/api/v1/organizations/{number}/{decision}", new { reason = "Encore" })).StatusCode);
+        }
+
+        var history = (await (await official.GetAsync($"/api/v1/organizations/{number}/history")).ReadJsonAsync()).AsArray();
+        Assert.Equal("Dissolution votée par l'assemblée générale extraordinaire du 2029-05-20.",
+            (string)history.Last(e => (string)e!["action"]! == "organization.status-changed")!["reason"]!);
+    }
+
     private async Task<List<string>> Numbers()
     {
         var text = await api.ScalarAsync<string>("SELECT string_agg(registration_number, ',' ORDER BY registration_number) FROM registry.organizations");

@@ -64,6 +64,7 @@ public sealed class AuthorizationTableTests(RegistryApiFactory api) : IClassFixt
         ("GET", "/api/v1/compliance/findings", Target.None, null, [Unauthorized, Ok, Ok, Ok, Ok, Forbidden, Forbidden]),
         ("POST", "/api/v1/organizations/{number}/suspend", Target.FreshOrganization, "reason", [Unauthorized, Forbidden, Forbidden, Ok, Forbidden, Forbidden, Forbidden]),
         ("POST", "/api/v1/organizations/{number}/strike-off", Target.FreshOrganization, "reason", [Unauthorized, Forbidden, Forbidden, Ok, Forbidden, Forbidden, Forbidden]),
+        ("POST", "/api/v1/organizations/{number}/dissolve", Target.FreshOrganization, "reason", [Unauthorized, Forbidden, Forbidden, Ok, Forbidden, Forbidden, Forbidden]),
         ("POST", "/api/v1/admin/users", Target.None, "staff", [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Created]),
         ("GET", "/api/v1/admin/audit/verify", Target.None, null, [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
         ("GET", "/api/v1/admin/audit/verify?organization={number}", Target.Organization, null, [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),

@@ -64,6 +64,7 @@ public sealed class OrganisationModel(ISender sender) : ReviewPageModel(sender)
     {
         StatusDecision.Suspend => "suspend",
         StatusDecision.Reinstate => "reinstate",
+        StatusDecision.Dissolve => "dissolve",
         _ => "strike-off",
     };
 

@@ -13,9 +13,12 @@ public enum StatusDecision
     Suspend,
     Reinstate,
     StrikeOff,
+
+    /// <summary>Records a dissolution decided by the general assembly or pronounced by a court (SPEC §3), with its reference as the reason.</summary>
+    Dissolve,
 }
 
-/// <summary>An official of the organisation's region suspends, reinstates or strikes it off, always with a reason. Never automatic.</summary>
+/// <summary>An official of the organisation's region suspends, reinstates, strikes it off or records its dissolution, always with a reason. Never automatic.</summary>
 public sealed record DecideOrganizationStatus(string RegistrationNumber, StatusDecision Decision, string Reason, string? IdempotencyKey = null)
     : ICommand<OrganizationStatusDecided>, IIdempotentCommand;
 
@@ -47,8 +50,11 @@ internal sealed class DecideOrganizationStatusHandler(IRegistryDbContext db, Org
             case StatusDecision.Reinstate:
                 organization.Reinstate(reason, now);
                 break;
-            default:
+            case StatusDecision.StrikeOff:
                 organization.StrikeOff(reason, now);
+                break;
+            default:
+                organization.Dissolve(reason, now);
                 break;
         }
 
