@@ -67,13 +67,14 @@ public static class RuleBook
     }
 
     /// <summary>
-    /// What a declaration's new people break (SPEC §4 holds every member and officer to it, not only at registration),
-    /// under the form's set in force on <paramref name="date"/> (the earliest set for a date before it, as for an
-    /// organisation registered under an older register): PERSON_ADULT for <paramref name="members"/> and
-    /// <paramref name="officers"/>, counted on that date; PERSON_CIN for them together with <paramref name="sameCin"/>,
-    /// the organisation's current members holding one of their CINs, so that a CIN already in the organisation, or
-    /// held by another person, is reported. The organisation's other people are not looked at: what the register
-    /// already held (data imported from an older register) neither refuses nor excuses a declaration.
+    /// What a declaration's new people break, of what was declared about them (SPEC §4 holds every member and officer
+    /// to it, not only at registration), under the form's set in force on <paramref name="date"/> (the earliest set for
+    /// a date before it, as for an organisation registered under an older register): PERSON_ADULT for those whose birth
+    /// date is given, counted on that date; PERSON_CIN for those whose CIN is given, together with
+    /// <paramref name="sameCin"/>, the organisation's current members holding one of those CINs, so that a CIN already
+    /// in the organisation, or held by another person, is reported. A detail left out is not judged here (a declaration
+    /// may leave out what registration requires), and the organisation's other people are not looked at: what the
+    /// register already held (data imported from an older register) neither refuses nor excuses a declaration.
     /// </summary>
     public static IReadOnlyList<BrokenRule> EvaluateNewPersons(
         LegalForm form, IReadOnlyList<Member> members, IReadOnlyList<Officer> officers, IReadOnlyList<Member> sameCin, DateOnly date)
@@ -82,10 +83,14 @@ public static class RuleBook
             ?? AllSets.Where(s => s.Form == form).MinBy(s => s.EffectiveFrom)!;
         var none = new HashSet<DocumentKind>();
         var cooperatives = new HashSet<string>();
-        var adult = set.Evaluate(new LegalFacts(form, null, null, null, members, officers, date, none, true, cooperatives))
-            .Where(r => r.Code == LegalRuleCodes.PersonAdult);
-        var cin = set.Evaluate(new LegalFacts(form, null, null, null, [.. sameCin, .. members], officers, date, none, true, cooperatives))
+        LegalFacts Facts(IEnumerable<Member> people, IEnumerable<Officer> management) =>
+            new(form, null, null, null, [.. people], [.. management], date, none, true, cooperatives);
+
+        var cin = set.Evaluate(Facts(
+                sameCin.Concat(members.Where(m => !string.IsNullOrWhiteSpace(m.Cin))), officers.Where(o => !string.IsNullOrWhiteSpace(o.Cin))))
             .Where(r => r.Code == LegalRuleCodes.PersonCin);
+        var adult = set.Evaluate(Facts(members.Where(m => m.BirthDate is not null), officers.Where(o => o.BirthDate is not null)))
+            .Where(r => r.Code == LegalRuleCodes.PersonAdult);
         return [.. cin, .. adult];
     }
 

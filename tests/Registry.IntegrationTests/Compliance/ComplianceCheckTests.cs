@@ -265,6 +265,13 @@ public sealed class ComplianceCheckTests(ComplianceApiFactory api) : IClassFixtu
         Assert.Equal(7, (int)(await Declare(owner, number, new { kind = "MemberChange", effectiveOn = "2025-06-01", joining = new[] { Member("JB100001", "1990-01-01") } }))["memberCount"]!);
         Assert.Equal(["PERSON_ADULT"], await Refused(new { kind = "MemberChange", effectiveOn = "2025-06-01", joining = new[] { Member("JB100002", "2012-01-01") } }, HttpStatusCode.UnprocessableEntity));
 
+        // A detail left out is not judged by a declaration (registration asks for it): an officer named in Arabic only.
+        await Declare(owner, number, new
+        {
+            kind = "ManagementChange", effectiveOn = "2025-06-01",
+            officers = new[] { new { role = "Manager", fullNameAr = "سعيد الفاسي", mandateStart = "2025-06-01", mandateEnd = "2028-06-01" } },
+        });
+
         // A date before the law's first rule set (an organisation of an older register) is judged by the earliest set, not a 500.
         await Declare(owner, number, new { kind = "GeneralAssembly", effectiveOn = "2013-06-30" }, Samples.Pdf);
         Assert.Equal(["PERSON_ADULT"], await Refused(new { kind = "MemberChange", effectiveOn = "2010-01-01", joining = new[] { Member("JB100003", "2000-01-01") } }, HttpStatusCode.UnprocessableEntity));

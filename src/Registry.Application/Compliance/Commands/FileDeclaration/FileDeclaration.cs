@@ -151,9 +151,9 @@ internal sealed class FileDeclarationHandler(
     }
 
     /// <summary>
-    /// New members and officers are held to the law's rules about persons as at registration (SPEC §4: a well-formed
-    /// CIN that no other member holds; of age on the declared date): 422 with the broken rules. Members who are
-    /// leaving in the same declaration do not count as holding their CIN.
+    /// New members and officers are held to the law's rules about persons (SPEC §4: a well-formed CIN that no other
+    /// member holds; of age on the declared date), for what is declared about them: 422 with the broken rules. Members
+    /// who are leaving in the same declaration do not count as holding their CIN.
     /// </summary>
     private static void RefuseUnlawfulPersons(
         Organization organization, IReadOnlyList<Member> joining, IReadOnlyList<Officer> officers, DateOnly on, IReadOnlyList<string>? leaving = null)
