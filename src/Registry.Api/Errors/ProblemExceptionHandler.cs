@@ -117,7 +117,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
     private static HttpValidationProblemDetails Validation(ValidationException exception, string language)
     {
         var errors = exception.Errors
-            .GroupBy(e => ToCamelCase(e.PropertyName))
+            .GroupBy(e => BodyPath(e.PropertyName))
             .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
         return new HttpValidationProblemDetails(errors)
         {
@@ -197,6 +197,13 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             .ToArray();
         return problem;
     }
+
+    /// <summary>
+    /// A failing property as the client wrote it: the path in the JSON body ("members[0].cin"), without the command's
+    /// "Input." that wraps the body, so that a field has one key whether the serializer or a validator refused it.
+    /// </summary>
+    private static string BodyPath(string propertyName) =>
+        ToCamelCase(propertyName.StartsWith("Input.", StringComparison.OrdinalIgnoreCase) ? propertyName["Input.".Length..] : propertyName);
 
     private static string ToCamelCase(string path) =>
         string.Join('.', path.Split('.').Select(p => p.Length == 0 ? p : char.ToLowerInvariant(p[0]) + p[1..]));

@@ -172,15 +172,21 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
     }
 
     /// <summary>
-    /// The header names each required column, no unknown one and none twice. The message names only column
-    /// names, shortened and at most ten of them: a file without a header (or one read as a single line) would
-    /// otherwise echo its data rows, names and CINs, to the console.
+    /// The header names each required column, no unknown one and none twice. A first line that names no column at
+    /// all is no header, and none of its cells is shown; otherwise the message names only column names, shortened and
+    /// at most ten of them: a file read as a single line would otherwise echo its data rows, names and CINs.
     /// </summary>
     private static void CheckHeader(string file, string[] header)
     {
         var missing = Columns.Take(16).Except(header, StringComparer.Ordinal).ToList();
         var unknown = header.Except(Columns, StringComparer.Ordinal).ToList();
         var duplicated = header.GroupBy(c => c, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        if (!header.Intersect(Columns, StringComparer.Ordinal).Any())
+        {
+            // Not a header at all (a data row, or another file): its cells may be names and CINs, so none is shown.
+            throw new UsageException($"{file}: the first line names none of the columns of docs/import-format.md: the header row is missing");
+        }
+
         if (missing.Count > 0 || unknown.Count > 0 || duplicated.Count > 0)
         {
             throw new UsageException($"{file}: the header must name the columns of docs/import-format.md, each once" +

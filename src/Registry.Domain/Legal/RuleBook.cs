@@ -67,13 +67,31 @@ public static class RuleBook
     }
 
     /// <summary>
-    /// The rules about persons (PERSON_CIN, PERSON_ADULT) that an organisation's members and officers break on a date,
-    /// under its form's set in force then: what a declaration of new members or a new management is held to.
+    /// What a declaration's new people break, of what was declared about them (SPEC §4 holds every member and officer
+    /// to it, not only at registration), under the form's set in force on <paramref name="date"/> (the earliest set for
+    /// a date before it, as for an organisation registered under an older register): PERSON_ADULT for those whose birth
+    /// date is given, counted on that date; PERSON_CIN for those whose CIN is given, together with
+    /// <paramref name="sameCin"/>, the organisation's current members holding one of those CINs, so that a CIN already
+    /// in the organisation, or held by another person, is reported. A detail left out is not judged here (a declaration
+    /// may leave out what registration requires), and the organisation's other people are not looked at: what the
+    /// register already held (data imported from an older register) neither refuses nor excuses a declaration.
     /// </summary>
-    public static IReadOnlyList<BrokenRule> EvaluatePersons(LegalForm form, IReadOnlyList<Member> members, IReadOnlyList<Officer> officers, DateOnly date)
+    public static IReadOnlyList<BrokenRule> EvaluateNewPersons(
+        LegalForm form, IReadOnlyList<Member> members, IReadOnlyList<Officer> officers, IReadOnlyList<Member> sameCin, DateOnly date)
     {
-        var facts = new LegalFacts(form, null, null, null, members, officers, date, new HashSet<DocumentKind>(), true, new HashSet<string>());
-        return [.. Evaluate(facts).Where(r => r.Code is LegalRuleCodes.PersonCin or LegalRuleCodes.PersonAdult)];
+        var set = AllSets.Where(s => s.Form == form && s.EffectiveFrom <= date).MaxBy(s => s.EffectiveFrom)
+            ?? AllSets.Where(s => s.Form == form).MinBy(s => s.EffectiveFrom)!;
+        var none = new HashSet<DocumentKind>();
+        var cooperatives = new HashSet<string>();
+        LegalFacts Facts(IEnumerable<Member> people, IEnumerable<Officer> management) =>
+            new(form, null, null, null, [.. people], [.. management], date, none, true, cooperatives);
+
+        var cin = set.Evaluate(Facts(
+                sameCin.Concat(members.Where(m => !string.IsNullOrWhiteSpace(m.Cin))), officers.Where(o => !string.IsNullOrWhiteSpace(o.Cin))))
+            .Where(r => r.Code == LegalRuleCodes.PersonCin);
+        var adult = set.Evaluate(Facts(members.Where(m => m.BirthDate is not null), officers.Where(o => o.BirthDate is not null)))
+            .Where(r => r.Code == LegalRuleCodes.PersonAdult);
+        return [.. cin, .. adult];
     }
 
     private static RuleSet Cooperatives2014() => Set(

@@ -93,6 +93,19 @@ public static class NameNormalizer
 
     private static readonly FrozenSet<string> DroppedWords = LegalFormWords.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>The French function words of <see cref="LatinLegalFormWords"/>: they glue a name, they are not a form.</summary>
+    private static readonly FrozenSet<string> GlueWords =
+        new[] { "de", "du", "des", "d", "la", "le", "les", "l", "au", "aux", "et", "pour" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>A legal form's designation in one word: the Latin form words and the bare Arabic stems (without ال, و, ل).</summary>
+    private static readonly FrozenSet<string> DesignationWords = LatinLegalFormWords.Where(w => !GlueWords.Contains(w))
+        .Concat(["تعاونيه", "تعاونيات", "جمعيه", "جمعيات", "تعاضديه", "تعاضديات", "اتحاد", "اتحادات", "شركه"])
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>The first word of a two-word designation ("union des coopératives", "société mutuelle", "اتحاد التعاونيات").</summary>
+    private static readonly FrozenSet<string> CompoundFirstWords =
+        new[] { "union", "unions", "societe", "societes", "ste", "اتحاد", "اتحادات", "شركه" }.ToFrozenSet(StringComparer.Ordinal);
+
     private const string ArabicWaw = "و";
 
     /// <summary>
@@ -146,13 +159,47 @@ public static class NameNormalizer
     }
 
     /// <summary>
-    /// Whether a name is made only of legal-form words ("Coopérative", "جمعية", "Union des coopératives"): it
-    /// names no organisation in particular, so it cannot be reserved or registered. False for blank names.
+    /// Whether a name is nothing but a legal form's designation ("Coopérative", "جمعية", "Union des coopératives",
+    /// "اتحاد التعاونيات"): it names no organisation in particular, so it cannot be reserved or registered. Names that
+    /// hold a legal-form word as their own name ("Association L'Union", "جمعية الاتحاد") are names. False for blank ones.
     /// </summary>
     public static bool IsOnlyLegalFormWords(string? name)
     {
-        var words = Words(name);
-        return words.Count > 0 && words.TrueForAll(DroppedWords.Contains);
+        var words = Words(name).Where(word => !GlueWords.Contains(word)).ToList();
+        return words switch
+        {
+            [var form] => DesignationWords.Contains(form),
+            [var first, var second] => CompoundFirstWords.Contains(first) && DroppedWords.Contains(second),
+            _ => false,
+        };
+    }
+
+    /// <summary>
+    /// How many letters of <paramref name="text"/> are Arabic-script letters and how many are of other scripts (a
+    /// name's field can be told from the other's: an Arabic name in the Latin field would escape the comparison with
+    /// Arabic names).
+    /// </summary>
+    public static (int Arabic, int Other) CountLetters(string? text)
+    {
+        int arabic = 0, other = 0;
+        foreach (var rune in (text ?? "").EnumerateRunes())
+        {
+            if (!Rune.IsLetter(rune))
+            {
+                continue;
+            }
+
+            if (IsArabicScript(rune.Value))
+            {
+                arabic++;
+            }
+            else
+            {
+                other++;
+            }
+        }
+
+        return (arabic, other);
     }
 
     private static string NormalizeCore(string? name)

@@ -152,7 +152,7 @@ public sealed class NameNormalizerTests
         Assert.NotEqual(NameNormalizer.Normalize(first), NameNormalizer.Normalize(second));
     }
 
-    // ---- A name made only of legal-form words names no organisation ----
+    // ---- A name that is only a legal form's designation names no organisation ----
 
     [Theory]
     [InlineData("Coopérative", true)]
@@ -160,6 +160,10 @@ public sealed class NameNormalizerTests
     [InlineData("Association de la", true)]
     [InlineData("تعاونية", true)]
     [InlineData("جمعيّة", true)]
+    [InlineData("اتحاد التعاونيات", true)]
+    [InlineData("Association L'Union", false)] // a legal-form word as the organisation's own name
+    [InlineData("جمعية الاتحاد", false)]
+    [InlineData("الاتحاد", false)]
     [InlineData("Coopérative Al Amal", false)]
     [InlineData("تعاونية الأمل", false)]
     [InlineData("Coopérative 2025", false)]

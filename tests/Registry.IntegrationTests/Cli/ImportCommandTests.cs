@@ -232,6 +232,16 @@ public sealed class ImportCommandTests(RegistryApiFactory api) : IClassFixture<R
         Assert.DoesNotContain(new string('a', 41), error, StringComparison.Ordinal);
         Assert.Contains("unknown9 and 2 more", error, StringComparison.Ordinal);
         Assert.DoesNotContain("unknown10", error, StringComparison.Ordinal);
+
+        // A first line that is a data row names no column at all: none of its cells (names, CINs) is shown.
+        var dataFirst = await WriteAsync("data-first.csv", Coop("NO-HEADER", "", "JN100001"));
+
+        (exit, _, error) = await CliAsync("import", "organizations", dataFirst);
+
+        Assert.Equal(64, exit);
+        Assert.Contains("the header row is missing", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("jn100001", error, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("NO-HEADER", error, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

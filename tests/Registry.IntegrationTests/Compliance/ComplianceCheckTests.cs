@@ -253,12 +253,28 @@ public sealed class ComplianceCheckTests(ComplianceApiFactory api) : IClassFixtu
         Assert.Equal(["PERSON_ADULT"], await Refused(new { kind = "MemberChange", effectiveOn = "2025-06-01", joining = new[] { Member("JB100000", "2010-01-01") } }, HttpStatusCode.UnprocessableEntity));
         var manager = new { role = "Manager", fullNameLatin = "Gérant Mineur", cin = "AB555555", birthDate = "2010-01-01", nationality = "MA", mandateStart = "2025-06-01", mandateEnd = "2028-06-01" };
         Assert.Equal(["PERSON_ADULT"], await Refused(new { kind = "ManagementChange", effectiveOn = "2025-06-01", officers = new[] { manager } }, HttpStatusCode.UnprocessableEntity));
-        Assert.Equal(["input.leaving[0]"], await Refused(new { kind = "MemberChange", effectiveOn = "2025-06-01", leaving = new[] { "NOPE999" } }, HttpStatusCode.BadRequest));
-        Assert.Contains("input.officers", await Refused(new { kind = "ManagementChange", effectiveOn = "2025-06-01" }, HttpStatusCode.BadRequest)); // was a 500
+        Assert.Equal(["leaving[0]"], await Refused(new { kind = "MemberChange", effectiveOn = "2025-06-01", leaving = new[] { "NOPE999" } }, HttpStatusCode.BadRequest));
+        Assert.Contains("officers", await Refused(new { kind = "ManagementChange", effectiveOn = "2025-06-01" }, HttpStatusCode.BadRequest)); // was a 500
         Assert.Contains("kind", await Refused(new { effectiveOn = "2025-06-01" }, HttpStatusCode.BadRequest)); // was the first kind by default
 
         Assert.Equal(before, await api.ScalarAsync<long>("SELECT count(*) FROM registry.organization_members m JOIN registry.organizations o ON o.id = m.organization_id WHERE o.registration_number = $1", number));
         Assert.Equal(6, (int)(await Declare(owner, number, new { kind = "MemberChange", effectiveOn = "2025-06-01", joining = new[] { Member("JB100000", "1990-01-01") } }))["memberCount"]!);
+
+        // What the register already held (an officer imported without a birth date) neither blocks a filing nor excuses a new minor.
+        await api.ScalarAsync<int>("UPDATE registry.organization_officers SET birth_date = NULL WHERE organization_id = (SELECT id FROM registry.organizations WHERE registration_number = $1)", number);
+        Assert.Equal(7, (int)(await Declare(owner, number, new { kind = "MemberChange", effectiveOn = "2025-06-01", joining = new[] { Member("JB100001", "1990-01-01") } }))["memberCount"]!);
+        Assert.Equal(["PERSON_ADULT"], await Refused(new { kind = "MemberChange", effectiveOn = "2025-06-01", joining = new[] { Member("JB100002", "2012-01-01") } }, HttpStatusCode.UnprocessableEntity));
+
+        // A detail left out is not judged by a declaration (registration asks for it): an officer named in Arabic only.
+        await Declare(owner, number, new
+        {
+            kind = "ManagementChange", effectiveOn = "2025-06-01",
+            officers = new[] { new { role = "Manager", fullNameAr = "سعيد الفاسي", mandateStart = "2025-06-01", mandateEnd = "2028-06-01" } },
+        });
+
+        // A date before the law's first rule set (an organisation of an older register) is judged by the earliest set, not a 500.
+        await Declare(owner, number, new { kind = "GeneralAssembly", effectiveOn = "2013-06-30" }, Samples.Pdf);
+        Assert.Equal(["PERSON_ADULT"], await Refused(new { kind = "MemberChange", effectiveOn = "2010-01-01", joining = new[] { Member("JB100003", "2000-01-01") } }, HttpStatusCode.UnprocessableEntity));
     }
 
     private static async Task<System.Text.Json.Nodes.JsonNode> Declare(HttpClient owner, string number, object body, byte[]? document = null)

@@ -118,11 +118,11 @@ public sealed class ErrorContractTests(RegistryApiFactory api) : IClassFixture<R
         var response = await applicant.PostAsJsonAsync("/api/v1/applications", body);
         var problem = await AssertProblem(response, HttpStatusCode.BadRequest);
         var errors = problem["errors"]!.AsObject();
-        Assert.Contains("input.nameLatin", errors.Select(e => e.Key));
-        Assert.Contains("input.seatAddress", errors.Select(e => e.Key));
-        Assert.Contains("input.financialYearEnd", errors.Select(e => e.Key));
-        Assert.Contains("input.members[0].fullNameAr", errors.Select(e => e.Key));
-        Assert.Contains("input.members[0].sharesPaid", errors.Select(e => e.Key));
+        Assert.Contains("nameLatin", errors.Select(e => e.Key));
+        Assert.Contains("seatAddress", errors.Select(e => e.Key));
+        Assert.Contains("financialYearEnd", errors.Select(e => e.Key));
+        Assert.Contains("members[0].fullNameAr", errors.Select(e => e.Key));
+        Assert.Contains("members[0].sharesPaid", errors.Select(e => e.Key));
 
         var unknown = await applicant.PostAsJsonAsync("/api/v1/applications", Samples.Cooperative(province: "999"));
         var unknownProblem = await AssertProblem(unknown, HttpStatusCode.BadRequest);
@@ -155,8 +155,8 @@ public sealed class ErrorContractTests(RegistryApiFactory api) : IClassFixture<R
         Assert.All(messages, m => Assert.Equal(expected == "ar", IsArabic(m)));
         if (expected == "fr")
         {
-            Assert.Contains("ICE", (string)problem["errors"]!["input.ice"]![0]!, StringComparison.Ordinal);
-            Assert.Contains("97", (string)problem["errors"]!["input.ice"]![0]!, StringComparison.Ordinal);
+            Assert.Contains("ICE", (string)problem["errors"]!["ice"]![0]!, StringComparison.Ordinal);
+            Assert.Contains("97", (string)problem["errors"]!["ice"]![0]!, StringComparison.Ordinal);
             Assert.DoesNotContain(" must ", string.Join(" ", messages), StringComparison.Ordinal);
             Assert.DoesNotContain(" the ", string.Join(" ", messages), StringComparison.OrdinalIgnoreCase);
         }
@@ -180,8 +180,8 @@ public sealed class ErrorContractTests(RegistryApiFactory api) : IClassFixture<R
 
         var problem = await AssertProblem(await applicant.SendAsync(request), HttpStatusCode.BadRequest);
 
-        Assert.Contains(sector, problem["errors"]!["input.sectorCode"]!.AsArray().Select(m => (string)m!));
-        Assert.Contains(mandate, problem["errors"]!["input.officers[0].mandateEnd"]!.AsArray().Select(m => (string)m!));
+        Assert.Contains(sector, problem["errors"]!["sectorCode"]!.AsArray().Select(m => (string)m!));
+        Assert.Contains(mandate, problem["errors"]!["officers[0].mandateEnd"]!.AsArray().Select(m => (string)m!));
     }
 
     [Theory]

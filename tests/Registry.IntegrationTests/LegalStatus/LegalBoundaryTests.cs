@@ -72,7 +72,7 @@ public sealed class LegalBoundaryTests(LegalBoundaryApiFactory api) : IClassFixt
         var response = await applicant.PostAsJsonAsync("/api/v1/applications", body);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.NotNull((await response.ReadJsonAsync())["errors"]!["input.shareValue"]);
+        Assert.NotNull((await response.ReadJsonAsync())["errors"]!["shareValue"]);
     }
 
     [Theory]
@@ -95,7 +95,7 @@ public sealed class LegalBoundaryTests(LegalBoundaryApiFactory api) : IClassFixt
         if (!accepted)
         {
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-            Assert.NotNull((await response.ReadJsonAsync())["errors"]!["input.ice"]);
+            Assert.NotNull((await response.ReadJsonAsync())["errors"]!["ice"]);
             return;
         }
 

@@ -49,6 +49,7 @@ public sealed class NameReservationTests(RegistryApiFactory api) : IClassFixture
     [InlineData("Union des Coopératives", null)]
     [InlineData(null, "جمعية")]
     [InlineData(null, "تعاونية")]
+    [InlineData("Coopérative", "تعاونية")] // both fields swapped
     public async Task A_name_in_the_wrong_script_or_made_only_of_the_legal_form_is_refused(string? nameAr, string? nameLatin)
     {
         var applicant = await api.NewApplicantAsync();
@@ -58,6 +59,21 @@ public sealed class NameReservationTests(RegistryApiFactory api) : IClassFixture
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await response.ReadJsonAsync())["errors"]!.AsObject();
         Assert.True(errors.ContainsKey(nameAr is null ? "nameLatin" : "nameAr"), errors.ToJsonString());
+    }
+
+    [Theory]
+    [InlineData("جمعية ANMAR", null)] // as many Latin letters as Arabic ones: still an Arabic name
+    [InlineData(null, "Association L'Union")] // a legal-form word as the name itself
+    [InlineData("جمعية الاتحاد", null)]
+    public async Task A_name_holding_another_script_or_a_legal_form_word_as_its_own_is_accepted(string? nameAr, string? nameLatin)
+    {
+        var applicant = await api.NewApplicantAsync();
+        var suffix = Random.Shared.Next(100_000, 1_000_000).ToString(System.Globalization.CultureInfo.InvariantCulture); // digits: no script
+
+        var response = await applicant.PostAsJsonAsync("/api/v1/name-reservations",
+            new { legalForm = "ASSO", nameAr = nameAr is null ? null : $"{nameAr} {suffix}", nameLatin = nameLatin is null ? null : $"{nameLatin} {suffix}" });
+
+        await WorkflowSteps.Expect(response, HttpStatusCode.Created);
     }
 
     [Theory]

@@ -23,19 +23,19 @@ public static class TextRules
             .WithMessage("Un nom commence par une lettre ou un chiffre.", "يبدأ الاسم بحرف أو رقم.");
 
     /// <summary>
-    /// An organisation's name in Arabic: mostly Arabic letters (a name typed in the wrong field would escape the
-    /// comparison with the names of its own script) and more than legal-form words.
+    /// An organisation's name in Arabic: no more letters of other scripts than Arabic ones ("جمعية ANMAR" is one; a
+    /// Latin name typed in this field would escape the comparison with Latin names), and more than a legal form.
     /// </summary>
     public static IRuleBuilderOptions<T, string?> ArabicOrganizationName<T>(this IRuleBuilder<T, string?> rule) =>
         rule.OrganizationName()
-            .Must(v => string.IsNullOrWhiteSpace(v) || NameNormalizer.IsArabic(v))
+            .Must(v => NameNormalizer.CountLetters(v) is var (arabic, other) && other <= arabic)
             .WithMessage("Le nom en arabe s'écrit en lettres arabes.", "يكتب الاسم بالعربية بحروف عربية.")
             .Distinctive();
 
-    /// <summary>An organisation's name in Latin script: not mostly Arabic letters, and more than legal-form words.</summary>
+    /// <summary>An organisation's name in Latin script: no more Arabic letters than others, and more than a legal form.</summary>
     public static IRuleBuilderOptions<T, string?> LatinOrganizationName<T>(this IRuleBuilder<T, string?> rule) =>
         rule.OrganizationName()
-            .Must(v => string.IsNullOrWhiteSpace(v) || !NameNormalizer.IsArabic(v))
+            .Must(v => NameNormalizer.CountLetters(v) is var (arabic, other) && arabic <= other)
             .WithMessage("Le nom en caractères latins ne s'écrit pas en lettres arabes : mettez-le dans le nom en arabe.",
                 "لا يكتب الاسم بالحروف اللاتينية بحروف عربية: ضعه في خانة الاسم بالعربية.")
             .Distinctive();

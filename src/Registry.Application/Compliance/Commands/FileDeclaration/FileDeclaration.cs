@@ -103,12 +103,12 @@ internal sealed class FileDeclarationHandler(
         var input = command.Input;
         var now = clock.GetUtcNow();
         var today = LegalCalendar.Today(clock);
-        var personsBefore = PersonRules(organization, input.EffectiveOn);
         object? details = null;
         switch (input.Kind)
         {
             case DeclarationKind.ManagementChange:
             case DeclarationKind.BoardChange when !input.NoChange:
+                RefuseUnlawfulPersons(organization, [], [.. input.Officers!.Select(ApplicationDetailsResolver.ToOfficer)], input.EffectiveOn);
                 organization.ReplaceOfficers([.. input.Officers!.Select(ApplicationDetailsResolver.ToOfficer)]);
                 details = new { officers = input.Officers!.Count };
                 break;
@@ -120,21 +120,13 @@ internal sealed class FileDeclarationHandler(
                 break;
             case DeclarationKind.MemberChange:
                 RefuseUnknownLeavers(organization, input.Leaving ?? []);
+                RefuseUnlawfulPersons(organization, [.. (input.Joining ?? []).Select(ApplicationDetailsResolver.ToMember)], [], input.EffectiveOn, input.Leaving ?? []);
                 organization.ChangeMembers([.. (input.Joining ?? []).Select(ApplicationDetailsResolver.ToMember)], [.. input.Leaving ?? []], today);
                 details = new { joined = input.Joining?.Count ?? 0, left = input.Leaving?.Count ?? 0 };
                 break;
             case DeclarationKind.MutualAnnualReturn:
                 details = new { memberCount = input.MemberCount, investments = input.Investments, income = input.Income, expenses = input.Expenses };
                 break;
-        }
-
-        // New members and officers are held to the law's rules about persons (SPEC §4: a well-formed CIN, unique in the
-        // organisation; of age on the declared date), as at registration. Only what the declaration breaks refuses it:
-        // a rule the register already broke before (data imported from an older register) does not block every filing.
-        var introduced = PersonRules(organization, input.EffectiveOn).Where(r => personsBefore.All(b => b.Code != r.Code)).ToList();
-        if (introduced.Count > 0)
-        {
-            throw new RuleViolationException(introduced);
         }
 
         DeclarationDocument? document = null;
@@ -158,8 +150,24 @@ internal sealed class FileDeclarationHandler(
         return new FiledDeclaration(declaration.Id, organization.RegistrationNumber, input.Kind, input.EffectiveOn, organization.MemberCount, organization.WomenMemberCount, document);
     }
 
-    private static IReadOnlyList<BrokenRule> PersonRules(Organization organization, DateOnly on) =>
-        RuleBook.EvaluatePersons(organization.LegalForm, organization.Members, organization.Officers, on);
+    /// <summary>
+    /// New members and officers are held to the law's rules about persons (SPEC §4: a well-formed CIN that no other
+    /// member holds; of age on the declared date), for what is declared about them: 422 with the broken rules. Members
+    /// who are leaving in the same declaration do not count as holding their CIN.
+    /// </summary>
+    private static void RefuseUnlawfulPersons(
+        Organization organization, IReadOnlyList<Member> joining, IReadOnlyList<Officer> officers, DateOnly on, IReadOnlyList<string>? leaving = null)
+    {
+        var cins = joining.Select(m => m.Cin).Concat(officers.Select(o => o.Cin)).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var sameCin = organization.Members
+            .Where(m => m.Cin is { } cin && cins.Contains(cin) && !(leaving ?? []).Contains(cin, StringComparer.Ordinal))
+            .ToList();
+        var broken = RuleBook.EvaluateNewPersons(organization.LegalForm, joining, officers, sameCin, on);
+        if (broken.Count > 0)
+        {
+            throw new RuleViolationException(broken);
+        }
+    }
 
     /// <summary>A leaving member is named by a CIN (or a legal person's identifier) of a current member; anything else is a typo.</summary>
     private static void RefuseUnknownLeavers(Organization organization, IReadOnlyList<string> leaving)
@@ -167,7 +175,7 @@ internal sealed class FileDeclarationHandler(
         var failures = leaving
             .Select((identifier, i) => (identifier, i))
             .Where(l => !organization.Members.Any(m => string.Equals(m.Cin ?? m.LegalIdentifier, l.identifier, StringComparison.Ordinal)))
-            .Select(l => new FluentValidation.Results.ValidationFailure($"input.leaving[{l.i}]", Localized.Text(
+            .Select(l => new FluentValidation.Results.ValidationFailure($"leaving[{l.i}]", Localized.Text(
                 $"Aucun membre n'a le numéro « {l.identifier} ».", $"لا يوجد عضو يحمل الرقم «{l.identifier}».")))
             .ToList();
         if (failures.Count > 0)
