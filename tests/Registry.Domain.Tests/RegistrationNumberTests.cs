@@ -120,4 +120,16 @@ public sealed class RegistrationNumberTests
 
         Assert.Equal("year", exception.ParamName);
     }
+
+    [Theory]
+    [InlineData("coop-06-2026-000123")]
+    [InlineData("  COOP-06-2026-000123 ")]
+    [InlineData("COOP-٠٦-٢٠٢٦-٠٠٠١٢٣")] // Arabic-Indic digits
+    [InlineData("COOP-۰۶-2026-000123")] // Eastern Arabic-Indic digits
+    public void TryParseTyped_reads_a_number_as_a_person_types_it(string typed)
+    {
+        Assert.True(RegistrationNumber.TryParseTyped(typed, out var number));
+        Assert.Equal("COOP-06-2026-000123", number.Value);
+        Assert.False(RegistrationNumber.TryParse(typed, out _)); // which reads only the stored spelling
+    }
 }

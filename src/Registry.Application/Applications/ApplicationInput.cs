@@ -192,5 +192,5 @@ public sealed class ApplicationDetailsResolver(IRegistryDbContext db)
     /// as search reads it, so that a union's member cooperatives are found however their numbers were typed.
     /// </summary>
     private static string? Identifier(string? value) =>
-        Clean(value) is { } identifier && RegistrationNumber.TryParse(identifier.ToUpperInvariant(), out var number) ? number.Value : Clean(value);
+        RegistrationNumber.TryParseTyped(value, out var number) ? number.Value : Clean(value);
 }

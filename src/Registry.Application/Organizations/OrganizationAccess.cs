@@ -40,8 +40,7 @@ public sealed class OrganizationRefusals(IRegistryDbContext db, IAccessAudit aud
     /// </summary>
     public async Task<Exception> DecisionRefusedAsync(string registrationNumber, string action, CancellationToken cancellationToken)
     {
-        var id = await db.Organizations.Where(o => o.RegistrationNumber == registrationNumber).Select(o => (Guid?)o.Id).SingleOrDefaultAsync(cancellationToken);
-        if (id is null)
+        if (await IdOfAsync(registrationNumber, cancellationToken) is not { } id)
         {
             return new NotFoundException(ResourceKind.Organization, registrationNumber);
         }
@@ -54,12 +53,15 @@ public sealed class OrganizationRefusals(IRegistryDbContext db, IAccessAudit aud
 
     public async Task<NotFoundException> NotFoundAsync(string registrationNumber, string action, CancellationToken cancellationToken)
     {
-        var id = await db.Organizations.Where(o => o.RegistrationNumber == registrationNumber).Select(o => (Guid?)o.Id).SingleOrDefaultAsync(cancellationToken);
-        if (id is not null)
+        if (await IdOfAsync(registrationNumber, cancellationToken) is { } id)
         {
             await audit.RecordRefusalAsync(action, null, id, "Organisation outside the caller's scope.", cancellationToken);
         }
 
         return new NotFoundException(ResourceKind.Organization, registrationNumber);
     }
+
+    /// <summary>The id of the organisation with this number, whoever asks (for auditing a refusal), or null.</summary>
+    private async Task<Guid?> IdOfAsync(string registrationNumber, CancellationToken cancellationToken) =>
+        await db.Organizations.Where(o => o.RegistrationNumber == registrationNumber).Select(o => (Guid?)o.Id).SingleOrDefaultAsync(cancellationToken);
 }

@@ -79,8 +79,8 @@ public static class RuleBook
     public static IReadOnlyList<BrokenRule> EvaluateNewPersons(
         LegalForm form, IReadOnlyList<Member> members, IReadOnlyList<Officer> officers, IReadOnlyList<Member> sameCin, DateOnly date)
     {
-        var set = AllSets.Where(s => s.Form == form && s.EffectiveFrom <= date).MaxBy(s => s.EffectiveFrom)
-            ?? AllSets.Where(s => s.Form == form).MinBy(s => s.EffectiveFrom)!;
+        var first = AllSets.Where(s => s.Form == form).Min(s => s.EffectiveFrom);
+        var set = For(form, date < first ? first : date);
         var none = new HashSet<DocumentKind>();
         var cooperatives = new HashSet<string>();
         LegalFacts Facts(IEnumerable<Member> people, IEnumerable<Officer> management) =>

@@ -60,6 +60,15 @@ namespace Registry.Domain.Names;
 /// </remarks>
 public static class NameNormalizer
 {
+    /// <summary>
+    /// The French function words among <see cref="LatinLegalFormWords"/>: they glue a name, they are not a form. (This and
+    /// <see cref="ArabicStems"/> come first: static fields are initialised in order, and the lists below are built from them.)
+    /// </summary>
+    private static readonly string[] LatinGlueWords = ["de", "du", "des", "d", "la", "le", "les", "l", "au", "aux", "et", "pour"];
+
+    /// <summary>The Arabic legal forms' stems, bare (without ال, و, ل).</summary>
+    private static readonly string[] ArabicStems = ["تعاونيه", "تعاونيات", "جمعيه", "جمعيات", "تعاضديه", "تعاضديات", "اتحاد", "اتحادات", "شركه"];
+
     /// <summary>Latin legal-form words and French function words (normalised spelling).</summary>
     /// <remarks>
     /// The legal forms (and their usual abbreviations) say what kind of body the name belongs to, not which one;
@@ -73,7 +82,7 @@ public static class NameNormalizer
         "mutuelle", "mutuelles", "mutualite", "mutualiste", "mutualistes",
         "union", "unions",
         "societe", "societes", "ste",
-        "de", "du", "des", "d", "la", "le", "les", "l", "au", "aux", "et", "pour",
+        .. LatinGlueWords,
     ];
 
     /// <summary>Arabic legal-form words (normalised spelling: ة → ه, أ/إ → ا), each with its clitic forms.</summary>
@@ -84,23 +93,18 @@ public static class NameNormalizer
     /// و, وال, ل, لل, ول, ولل) — as in "اتحاد التعاونيات والجمعيات", because in Arabic those are part of the word
     /// and the bare list alone would not match them.
     /// </remarks>
-    public static IReadOnlyList<string> ArabicLegalFormWords { get; } = BuildArabicWords(
-        ["تعاونيه", "تعاونيات", "جمعيه", "جمعيات", "تعاضديه", "تعاضديات", "اتحاد", "اتحادات", "شركه"],
-        ["", "ال", "و", "وال", "ل", "لل", "ول", "ولل"]);
+    public static IReadOnlyList<string> ArabicLegalFormWords { get; } = BuildArabicWords(ArabicStems, ["", "ال", "و", "وال", "ل", "لل", "ول", "ولل"]);
 
     /// <summary>Every word dropped from a name: <see cref="LatinLegalFormWords"/> then <see cref="ArabicLegalFormWords"/>.</summary>
     public static IReadOnlyList<string> LegalFormWords { get; } = [.. LatinLegalFormWords, .. ArabicLegalFormWords];
 
     private static readonly FrozenSet<string> DroppedWords = LegalFormWords.ToFrozenSet(StringComparer.Ordinal);
 
-    /// <summary>The French function words of <see cref="LatinLegalFormWords"/>: they glue a name, they are not a form.</summary>
-    private static readonly FrozenSet<string> GlueWords =
-        new[] { "de", "du", "des", "d", "la", "le", "les", "l", "au", "aux", "et", "pour" }.ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> GlueWords = LatinGlueWords.ToFrozenSet(StringComparer.Ordinal);
 
-    /// <summary>A legal form's designation in one word: the Latin form words and the bare Arabic stems (without ال, و, ل).</summary>
-    private static readonly FrozenSet<string> DesignationWords = LatinLegalFormWords.Where(w => !GlueWords.Contains(w))
-        .Concat(["تعاونيه", "تعاونيات", "جمعيه", "جمعيات", "تعاضديه", "تعاضديات", "اتحاد", "اتحادات", "شركه"])
-        .ToFrozenSet(StringComparer.Ordinal);
+    /// <summary>A legal form's designation in one word: the Latin form words and the bare Arabic stems.</summary>
+    private static readonly FrozenSet<string> DesignationWords =
+        LatinLegalFormWords.Except(LatinGlueWords).Concat(ArabicStems).ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>The first word of a two-word designation ("union des coopératives", "société mutuelle", "اتحاد التعاونيات").</summary>
     private static readonly FrozenSet<string> CompoundFirstWords =
@@ -130,33 +134,7 @@ public static class NameNormalizer
     /// Whether most letters of <paramref name="text"/> are Arabic-script letters (strictly more than the letters
     /// of every other script together); false for null, empty or letter-less text.
     /// </summary>
-    public static bool IsArabic(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return false;
-        }
-
-        int arabic = 0, other = 0;
-        foreach (var rune in text.EnumerateRunes())
-        {
-            if (!Rune.IsLetter(rune))
-            {
-                continue;
-            }
-
-            if (IsArabicScript(rune.Value))
-            {
-                arabic++;
-            }
-            else
-            {
-                other++;
-            }
-        }
-
-        return arabic > other;
-    }
+    public static bool IsArabic(string? text) => CountLetters(text) is var (arabic, other) && arabic > other;
 
     /// <summary>
     /// Whether a name is nothing but a legal form's designation ("Coopérative", "جمعية", "Union des coopératives",

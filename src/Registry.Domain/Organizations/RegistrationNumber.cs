@@ -62,6 +62,28 @@ public sealed partial record RegistrationNumber
         return true;
     }
 
+    /// <summary>
+    /// A registration number as a person types it: in any case, with any decimal digits (Arabic-Indic ٠٦ is 06), with
+    /// spaces around it. <see cref="TryParse"/> reads only the canonical spelling, as stored.
+    /// </summary>
+    public static bool TryParseTyped(string? typed, [NotNullWhen(true)] out RegistrationNumber? number)
+    {
+        var canonical = new System.Text.StringBuilder();
+        foreach (var rune in (typed ?? "").Trim().EnumerateRunes())
+        {
+            if (System.Text.Rune.GetUnicodeCategory(rune) == UnicodeCategory.DecimalDigitNumber)
+            {
+                canonical.Append((char)('0' + (int)System.Text.Rune.GetNumericValue(rune)));
+            }
+            else
+            {
+                canonical.Append(System.Text.Rune.ToUpperInvariant(rune));
+            }
+        }
+
+        return TryParse(canonical.ToString(), out number);
+    }
+
     public override string ToString() => Value;
 
     [GeneratedRegex(@"\A[0-9]{2}\z")]

@@ -108,8 +108,9 @@ internal sealed class FileDeclarationHandler(
         {
             case DeclarationKind.ManagementChange:
             case DeclarationKind.BoardChange when !input.NoChange:
-                RefuseUnlawfulPersons(organization, [], [.. input.Officers!.Select(ApplicationDetailsResolver.ToOfficer)], input.EffectiveOn);
-                organization.ReplaceOfficers([.. input.Officers!.Select(ApplicationDetailsResolver.ToOfficer)]);
+                List<Officer> officers = [.. input.Officers!.Select(ApplicationDetailsResolver.ToOfficer)];
+                RefuseUnlawfulPersons(organization, [], officers, input.EffectiveOn);
+                organization.ReplaceOfficers(officers);
                 details = new { officers = input.Officers!.Count };
                 break;
             case DeclarationKind.BoardChange:
@@ -119,9 +120,10 @@ internal sealed class FileDeclarationHandler(
                 details = new { noChange = true, newMandateEnd = input.NewMandateEnd };
                 break;
             case DeclarationKind.MemberChange:
+                List<Member> joining = [.. (input.Joining ?? []).Select(ApplicationDetailsResolver.ToMember)];
                 RefuseUnknownLeavers(organization, input.Leaving ?? []);
-                RefuseUnlawfulPersons(organization, [.. (input.Joining ?? []).Select(ApplicationDetailsResolver.ToMember)], [], input.EffectiveOn, input.Leaving ?? []);
-                organization.ChangeMembers([.. (input.Joining ?? []).Select(ApplicationDetailsResolver.ToMember)], [.. input.Leaving ?? []], today);
+                RefuseUnlawfulPersons(organization, joining, [], input.EffectiveOn, input.Leaving ?? []);
+                organization.ChangeMembers(joining, [.. input.Leaving ?? []], today);
                 details = new { joined = input.Joining?.Count ?? 0, left = input.Leaving?.Count ?? 0 };
                 break;
             case DeclarationKind.MutualAnnualReturn:
@@ -172,9 +174,10 @@ internal sealed class FileDeclarationHandler(
     /// <summary>A leaving member is named by a CIN (or a legal person's identifier) of a current member; anything else is a typo.</summary>
     private static void RefuseUnknownLeavers(Organization organization, IReadOnlyList<string> leaving)
     {
+        var members = organization.Members.Select(m => m.Cin ?? m.LegalIdentifier).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var failures = leaving
             .Select((identifier, i) => (identifier, i))
-            .Where(l => !organization.Members.Any(m => string.Equals(m.Cin ?? m.LegalIdentifier, l.identifier, StringComparison.Ordinal)))
+            .Where(l => !members.Contains(l.identifier))
             .Select(l => new FluentValidation.Results.ValidationFailure($"leaving[{l.i}]", Localized.Text(
                 $"Aucun membre n'a le numéro « {l.identifier} ».", $"لا يوجد عضو يحمل الرقم «{l.identifier}».")))
             .ToList();

@@ -151,7 +151,7 @@ internal sealed class SearchOrganizationsHandler(IRegistryReadDbContext db) : IQ
         IRegistryReadDbContext db, IQueryable<Organization> organizations, SearchOrganizations query, CancellationToken cancellationToken)
     {
         var q = query.Q!.Trim();
-        if (RegistrationNumber.TryParse(AsciiDigits(q).ToUpperInvariant(), out var number))
+        if (RegistrationNumber.TryParseTyped(q, out var number))
         {
             var exact = await organizations.Where(o => o.RegistrationNumber == number.Value).ProjectToSummary().ToListAsync(cancellationToken);
             return new Page<OrganizationSummary>(exact, null);
@@ -191,16 +191,6 @@ internal sealed class SearchOrganizationsHandler(IRegistryReadDbContext db) : IQ
         public OrganizationSummary ToSummary() => new(RegistrationNumber, Enum.Parse<LegalForm>(LegalForm), NameAr, NameLatin,
             SectorCode, ProvinceCode, RegionCode, Enum.Parse<OrganizationStatus>(Status));
     }
-
-    /// <summary>Every decimal digit as an ASCII one: a registration number typed with Arabic-Indic digits (٠٦) is the same number.</summary>
-    private static string AsciiDigits(string text) => string.Create(text.Length, text, static (span, source) =>
-    {
-        for (var i = 0; i < source.Length; i++)
-        {
-            var c = source[i];
-            span[i] = char.IsDigit(c) && !char.IsAsciiDigit(c) ? (char)('0' + (int)char.GetNumericValue(c)) : c;
-        }
-    });
 
     private static string EscapeLike(string value) =>
         value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
