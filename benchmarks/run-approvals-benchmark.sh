@@ -114,6 +114,7 @@ EXTRA=()
 [ "${APPROVALS_IDEMPOTENCY:-0}" = 1 ] && EXTRA+=(--idempotency-keys)
 [ "${APPROVALS_PG_STATEMENTS:-0}" = 1 ] && EXTRA+=(--pg-statements)
 echo "machine before: $(load)"
+benchmarks/machine-speed.sh "$PG_PORT" || echo "machine speed: not measured (pgbench failed)"
 set +e
 dotnet benchmarks/Registry.Benchmarks.Approvals/bin/Release/net10.0/Registry.Benchmarks.Approvals.dll \
   --api "http://127.0.0.1:$API_PORT" --connection "$CS" --admin-email "$ADMIN_EMAIL" --admin-password "$ADMIN_PASSWORD" \

@@ -177,6 +177,7 @@ run_wrk warm-api $API_PORT $API_PATH "$WARMUP" >/dev/null 2>&1
 # Other work on the machine skews every figure: record how busy it was (load average, CPU pressure).
 busy() { echo "load average $(cut -d' ' -f1-3 /proc/loadavg)$( [ -r /proc/pressure/cpu ] && echo ", CPU pressure (some, avg60) $(awk '/some/{sub("avg60=","",$3); print $3}' /proc/pressure/cpu)%")"; }
 log "before measuring: $(busy)"
+benchmarks/machine-speed.sh "$PG_PORT" | tee "$WORK/machine-speed.txt" >&2 || true
 for round in $(seq "$ROUNDS"); do
   log "round $round/$ROUNDS: baseline ($DURATION)"
   echo "baseline $(run_wrk base-$round $BASE_PORT $BASE_PATH "$DURATION")" >>"$WORK/results.txt"
@@ -203,3 +204,4 @@ awk -v rounds="$ROUNDS" -v orgs="$(wc -l <"$NUMBERS")" -v loglevel="$LOG_LEVEL" 
     printf "ratio API/baseline = %.2f (target >= 0.60): %s;  API p99 = %.2f ms (target <= 25): %s\n", ratio, (ratio >= 0.6 ? "met" : "NOT met"), p99, (p99 <= 25 ? "met" : "NOT met")
     if (rounds > 1) { print "all rounds:"; for (w in n) for (i = 1; i <= n[w]; i++) print "  " line[w, i] }
   }' "$WORK/results.txt"
+cat "$WORK/machine-speed.txt" 2>/dev/null || true

@@ -59,4 +59,5 @@ fi
 
 CS="Host=127.0.0.1;Port=$PORT;Database=$DB;Username=postgres;Maximum Pool Size=64;Timeout=30;Command Timeout=600"
 echo "PostgreSQL $($BIN/postgres --version | awk '{print $3}') on 127.0.0.1:$PORT, database $DB (stop: $0 --stop)"
+"$ROOT/benchmarks/machine-speed.sh" "$PORT" || echo "machine speed: not measured (pgbench failed)"
 dotnet run -c Release --project "$ROOT/benchmarks/Registry.Benchmarks" -- search --connection "$CS" "$@"
