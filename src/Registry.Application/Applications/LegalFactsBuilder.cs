@@ -17,7 +17,11 @@ public sealed class LegalFactsBuilder(IRegistryDbContext db)
     {
         var documents = await db.Documents.Where(d => d.ApplicationId == application.Id).Select(d => d.Kind).Distinct().ToListAsync(cancellationToken);
         var reservation = await CoveringReservationAsync(application, now, cancellationToken);
-        var identifiers = application.Members.Where(m => m.LegalIdentifier is not null).Select(m => m.LegalIdentifier!).Distinct().ToList();
+        // Only a union's rule (UNION_MIN_COOPS) asks which legal-person members are active cooperatives here;
+        // a cooperative's or an association's legal persons cost no query.
+        var identifiers = application.LegalForm == LegalForm.UNION
+            ? application.Members.Where(m => m.LegalIdentifier is not null).Select(m => m.LegalIdentifier!).Distinct().ToList()
+            : [];
         var activeCooperatives = identifiers.Count == 0
             ? []
             : await db.Organizations
