@@ -17,6 +17,12 @@ public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(IRegistryDbContext 
         await using var transaction = db.Database.CurrentTransaction is null
             ? await db.Database.BeginTransactionAsync(cancellationToken)
             : null;
+        if (transaction is not null)
+        {
+            // The command saves once and a failed save abandons the whole transaction, so EF Core's savepoint
+            // around SaveChanges (two more round trips per command) would protect nothing.
+            db.Database.AutoSavepointsEnabled = false;
+        }
 
         var response = await next(message, cancellationToken);
         auditTrail.RecordDomainEvents();
