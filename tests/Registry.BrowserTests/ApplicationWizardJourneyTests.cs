@@ -235,9 +235,12 @@ public sealed partial class ApplicationWizardJourneyTests(BrowserApp app)
         await Assertions.Expect(page.Locator(".error-summary")).ToBeVisibleAsync();
         await PageChecks.CheckAsync(page, $"apply-hostile-{language}");
 
-        // The same with a valid date: the API's validator speaks, beside each field.
-        await page.Locator("#foundingDate").FillAsync("2026-01-15");
+        // The same with a readable date, but tomorrow's in Morocco (a founding assembly not held yet): the API's validator
+        // speaks, beside each field.
+        var tomorrow = Registry.Application.Common.Interfaces.LegalCalendar.Today(TimeProvider.System).AddDays(1);
+        await page.Locator("#foundingDate").FillAsync(tomorrow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await SaveAndContinueAsync(page);
+        await Assertions.Expect(page.Locator("#foundingDate-error")).ToContainTextAsync(language == "ar" ? "بعد تاريخ اليوم" : "postérieure à aujourd'hui");
         await Assertions.Expect(page.Locator("#nameLatin-error")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#nameAr-error")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#financialYearEnd-error")).ToBeVisibleAsync();

@@ -54,13 +54,16 @@ public sealed record OfficerInput(
     DateOnly MandateEnd,
     bool IsParticipatingMember = true);
 
-/// <summary>The shape of an application; the law's rules come later, at submission (422, not 400).</summary>
+/// <summary>
+/// The shape of an application; the law's rules come later, at submission (422, not 400). The founding date is that of
+/// the constitutive general assembly, already held: not after today, counted in Morocco as the law's other dates are.
+/// </summary>
 public sealed class ApplicationInputValidator : AbstractValidator<ApplicationInput>
 {
     public const int MaxMembers = 5_000;
     public const int MaxOfficers = 100;
 
-    public ApplicationInputValidator()
+    public ApplicationInputValidator(TimeProvider clock)
     {
         RuleFor(x => x.LegalForm).IsInEnum();
         RuleFor(x => x.NameAr).ArabicOrganizationName();
@@ -68,7 +71,10 @@ public sealed class ApplicationInputValidator : AbstractValidator<ApplicationInp
         RuleFor(x => x.SectorCode).NotEmpty().Text(20);
         RuleFor(x => x.SeatAddress).NotEmpty().Text(500);
         RuleFor(x => x.ProvinceCode).NotEmpty().Matches("^[0-9]{3}$").WithMessage("Une province est désignée par son code HCP à 3 chiffres.", "يشار إلى الإقليم برمزه لدى المندوبية السامية للتخطيط المكون من 3 أرقام.");
-        RuleFor(x => x.FoundingDate).InclusiveBetween(new DateOnly(1900, 1, 1), new DateOnly(2100, 1, 1));
+        RuleFor(x => x.FoundingDate).GreaterThanOrEqualTo(new DateOnly(1900, 1, 1))
+            .Must(d => d <= LegalCalendar.Today(clock)).WithMessage(
+                "La date de création est celle de l'assemblée générale constitutive, déjà tenue : elle ne peut pas être postérieure à aujourd'hui.",
+                "تاريخ التأسيس هو تاريخ الجمع العام التأسيسي الذي انعقد بالفعل، فلا يمكن أن يكون بعد تاريخ اليوم.");
         RuleFor(x => x.FinancialYearEnd).NotEmpty().Must(BeAMonthDay).WithMessage("La clôture de l'exercice est un mois et un jour, MM-JJ.", "نهاية السنة المالية شهر ويوم بصيغة MM-DD.");
         RuleFor(x => x.ContactEmail).EmailAddress().Text(254);
         RuleFor(x => x.ContactPhone).Matches(@"^\+?[0-9 ]{6,20}$").WithMessage("Un numéro de téléphone compte de 6 à 20 chiffres.", "يتكون رقم الهاتف من 6 إلى 20 رقما.");

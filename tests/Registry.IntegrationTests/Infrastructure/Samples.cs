@@ -1,6 +1,10 @@
 namespace Registry.IntegrationTests.Infrastructure;
 
-/// <summary>Application bodies as an applicant would send them, lawful unless a test says otherwise.</summary>
+/// <summary>
+/// Application bodies as an applicant would send them, lawful unless a test says otherwise. Their founding dates are in
+/// the past of every clock a test drafts them on (the killed-worker test registers them from 2024-03-01), as a founding
+/// date after today is refused.
+/// </summary>
 public static class Samples
 {
     private static int _counter = Random.Shared.Next(100_000);
@@ -20,7 +24,7 @@ public static class Samples
         sectorCode = sector,
         seatAddress = "1 avenue Hassan II",
         provinceCode = province,
-        foundingDate = "2026-01-15",
+        foundingDate = "2024-01-15",
         financialYearEnd = "12-31",
         contactEmail = "contact@coop.test",
         contactPhone = "+212 600000000",
@@ -47,7 +51,7 @@ public static class Samples
         sectorCode = "SPORT",
         seatAddress = "5 rue Ibn Sina",
         provinceCode = province,
-        foundingDate = "2026-02-01",
+        foundingDate = "2024-02-01",
         financialYearEnd = "12-31",
         members = new object[]
         {
@@ -68,7 +72,7 @@ public static class Samples
         sectorCode = "PROTECTION_SOCIALE",
         seatAddress = "3 boulevard Zerktouni",
         provinceCode = province,
-        foundingDate = "2025-01-10",
+        foundingDate = "2024-01-10",
         financialYearEnd = "12-31",
         members = new object[]
         {

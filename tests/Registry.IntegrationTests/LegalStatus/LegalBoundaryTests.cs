@@ -47,6 +47,26 @@ public sealed class LegalBoundaryTests(LegalBoundaryApiFactory api) : IClassFixt
     }
 
     [Theory]
+    [InlineData(null, "La date de création est celle de l'assemblée générale constitutive, déjà tenue : elle ne peut pas être postérieure à aujourd'hui.")]
+    [InlineData("ar", "تاريخ التأسيس هو تاريخ الجمع العام التأسيسي الذي انعقد بالفعل، فلا يمكن أن يكون بعد تاريخ اليوم.")]
+    public async Task A_founding_date_after_today_in_Casablanca_is_400_on_foundingDate_when_drafted_or_edited(string? language, string message)
+    {
+        api.Clock.Set(JustAfterMidnightInCasablanca);
+        var applicant = await api.NewApplicantAsync();
+
+        // Tomorrow in Casablanca.
+        var created = await SendAsync(applicant, HttpMethod.Post, "/api/v1/applications", Founded("2026-06-17"), language);
+        Assert.Equal(message, FoundingDateError(await Contract.ErrorContractTests.AssertProblem(created, HttpStatusCode.BadRequest)));
+
+        // Today in Casablanca, though still tomorrow in UTC.
+        var id = await applicant.DraftAsync(Founded("2026-06-16"));
+
+        var edited = await SendAsync(applicant, HttpMethod.Put, $"/api/v1/applications/{id}", Founded("2026-06-17"), language, await applicant.ETagAsync(id));
+        Assert.Equal(message, FoundingDateError(await Contract.ErrorContractTests.AssertProblem(edited, HttpStatusCode.BadRequest)));
+        Assert.Equal("2026-06-16", (string)(await (await applicant.GetAsync($"/api/v1/applications/{id}")).ReadJsonAsync())["foundingDate"]!);
+    }
+
+    [Theory]
     [InlineData("ab123456")]
     [InlineData("AB 123456")]
     [InlineData("AB1234567")]
@@ -267,6 +287,38 @@ public sealed class LegalBoundaryTests(LegalBoundaryApiFactory api) : IClassFixt
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/applications/{id}/submit");
         request.Headers.TryAddWithoutValidation("Accept-Language", language);
         return await applicant.SendAsync(request);
+    }
+
+    /// <summary>The lawful sample cooperative founded on <paramref name="date"/>.</summary>
+    private static JsonNode Founded(string date)
+    {
+        var body = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(Samples.Cooperative(), System.Text.Json.JsonSerializerOptions.Web))!;
+        body["foundingDate"] = date;
+        return body;
+    }
+
+    /// <summary>The one message of the one field in error, which must be the founding date.</summary>
+    private static string FoundingDateError(JsonNode problem)
+    {
+        var error = Assert.Single(problem["errors"]!.AsObject());
+        Assert.Equal("foundingDate", error.Key);
+        return (string)Assert.Single(error.Value!.AsArray())!;
+    }
+
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, JsonNode body, string? language, string? ifMatch = null)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
+        if (language is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Accept-Language", language);
+        }
+
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
+        return await client.SendAsync(request);
     }
 
     private static async Task<JsonArray> RulesAsync(HttpResponseMessage response)

@@ -52,7 +52,7 @@ public sealed record OrganisationAnswers(
 /// application not created yet, the answers are checked with the API's validator and kept for the seat step, which
 /// creates the draft: a draft needs its seat's province (it decides the region) before it can exist.
 /// </summary>
-public sealed class OrganisationModel(ISender sender) : ApplyPageModel(sender)
+public sealed class OrganisationModel(ISender sender, TimeProvider clock) : ApplyPageModel(sender)
 {
     public override Step Step => Step.Organisation;
 
@@ -101,7 +101,7 @@ public sealed class OrganisationModel(ISender sender) : ApplyPageModel(sender)
             if (input is not null)
             {
                 // The API's own validator, for this step's fields only: the seat comes next.
-                foreach (var failure in new ApplicationInputValidator().Validate(input).Errors)
+                foreach (var failure in new ApplicationInputValidator(clock).Validate(input).Errors)
                 {
                     var field = Wizard.FieldOf(failure.PropertyName);
                     if (Wizard.StepOfField(field) == Step.Organisation)

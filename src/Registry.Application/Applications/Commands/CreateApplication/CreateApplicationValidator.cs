@@ -4,5 +4,5 @@ namespace Registry.Application.Applications.Commands.CreateApplication;
 
 public sealed class CreateApplicationValidator : AbstractValidator<CreateApplication>
 {
-    public CreateApplicationValidator() => RuleFor(x => x.Input).NotNull().SetValidator(new ApplicationInputValidator());
+    public CreateApplicationValidator(TimeProvider clock) => RuleFor(x => x.Input).NotNull().SetValidator(new ApplicationInputValidator(clock));
 }

@@ -4,5 +4,5 @@ namespace Registry.Application.Applications.Commands.UpdateApplication;
 
 public sealed class UpdateApplicationValidator : AbstractValidator<UpdateApplication>
 {
-    public UpdateApplicationValidator() => RuleFor(x => x.Input).NotNull().SetValidator(new ApplicationInputValidator());
+    public UpdateApplicationValidator(TimeProvider clock) => RuleFor(x => x.Input).NotNull().SetValidator(new ApplicationInputValidator(clock));
 }
