@@ -126,6 +126,50 @@ public sealed class ImportCommandTests(RegistryApiFactory api) : IClassFixture<R
     }
 
     [Fact]
+    public async Task Every_row_of_a_rejected_organisation_is_reported_wherever_it_stands_in_a_large_file()
+    {
+        // An organisation's rows need not be together. Those after the row that rejects it are still checked and
+        // reported with their own reasons, and a good organisation among them is loaded.
+        var lines = new List<string>
+        {
+            Header,
+            Coop("SPREAD-BAD", "", "JS100001"),
+            Coop("SPREAD-GOOD", "", "JS200001"),
+            Coop("SPREAD-BAD", "", "js-100002"),
+        };
+        for (var k = 2; k <= 5; k++)
+        {
+            lines.Add(Coop("SPREAD-GOOD", "", $"JS20000{k}"));
+        }
+
+        lines.Add(Coop("SPREAD-BAD", "", "JS100001"));
+        lines.Add(Coop("SPREAD-BAD", "", "JS100003").Replace("Import SPREAD-BAD", "Import SPREAD-OTHER", StringComparison.Ordinal));
+        lines.Add(Coop("SPREAD-BAD", "", "JS100004"));
+        // Then 20,000 rows of 5,000 organisations rejected on their first row.
+        for (var k = 0; k < 20_000; k++)
+        {
+            lines.Add(Coop($"BULK-{k / 4}", "", $"JB{k:D6}", province: "999"));
+        }
+
+        var file = await WriteAsync("spread.csv", [.. lines]);
+        var reportPath = Path.Combine(_directory, "spread-rejected.csv");
+
+        var result = await new ImportCommand(api.ConnectionString, TextWriter.Null).RunAsync(file, reportPath, CancellationToken.None);
+
+        Assert.Equal((1, 5, 5_001, 20_005), (result.Organizations, result.Members, result.RejectedOrganizations, result.RejectedRows));
+        Assert.Equal(5, await api.ScalarAsync<int>("SELECT member_count FROM registry.organizations WHERE name_latin = 'Coopérative Import SPREAD-GOOD'"));
+        var report = await File.ReadAllLinesAsync(reportPath);
+        Assert.Equal([2, 4, 9, 10, 11, .. Enumerable.Range(12, 20_000)], report.Skip(1).Select(l => int.Parse(l[..l.IndexOf(',', StringComparison.Ordinal)], CultureInfo.InvariantCulture)));
+        Assert.Equal("2,SPREAD-BAD,organisation rejected: another of its rows is invalid", report[1]);
+        Assert.StartsWith("4,SPREAD-BAD,CIN 'js-100002' is not", report[2], StringComparison.Ordinal);
+        Assert.Equal("9,SPREAD-BAD,CIN JS100001 appears twice among the members", report[3]);
+        Assert.Equal("10,SPREAD-BAD,organisation columns differ from line 2: name_latin", report[4]);
+        Assert.Equal("11,SPREAD-BAD,organisation rejected: another of its rows is invalid", report[5]);
+        Assert.StartsWith("12,BULK-0,province_code '999'", report[6], StringComparison.Ordinal);
+        Assert.Equal("20011,BULK-4999,organisation rejected: another of its rows is invalid", report[^1]);
+    }
+
+    [Fact]
     public async Task A_header_naming_a_column_twice_is_a_header_error_that_names_it()
     {
         var file = await WriteAsync("twice.csv", Header + ",name_latin", Coop("TWICE-1", "", "JT100001") + ",Coopérative Import TWICE-1");
