@@ -189,8 +189,10 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
         // with a committed import and no list of what was rejected.
         await using var report = reportPath is null ? null : OpenReport(file, reportPath);
 
-        // 2. In one transaction: skip what is already imported, check numbers against the registry, number, stage, insert.
+        // 2. In one transaction, after any other import or generate run has ended (BulkLoadLock): skip what is already
+        // imported, check numbers against the registry, number, stage, insert.
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await BulkLoadLock.HoldForTransactionAsync(connection, transaction, output, cancellationToken);
         var candidates = organizations.Values.Where(o => o.Problems.Count == 0).ToList();
         var existing = await ExistingIdsAsync(connection, transaction, [.. candidates.Select(o => o.Id)], cancellationToken);
         var alreadyPresent = candidates.Count(o => existing.Contains(o.Id));
@@ -198,8 +200,20 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
         await CheckNumbersAsync(connection, transaction, candidates, cancellationToken);
         await NumberAsync(connection, transaction, [.. candidates.Where(o => o.Problems.Count == 0)], reference, cancellationToken);
         var accepted = candidates.Where(o => o.Problems.Count == 0).ToList();
-        var (members, officers) = await StageAndInsertAsync(connection, transaction, accepted, today, Path.GetFileName(file), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        int members, officers;
+        try
+        {
+            (members, officers) = await StageAndInsertAsync(connection, transaction, accepted, today, Path.GetFileName(file), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            // Not another import nor the generator (they wait for this one), but a writer outside the lock: an
+            // approval given a kept number between its check and the insert, say.
+            throw new InvalidOperationException(
+                $"nothing was imported: another writer registered an organisation or a registration number of this file while it was being imported ({e.ConstraintName}); " +
+                "run the import again: what is already there is then skipped or reported", e);
+        }
 
         // 3. The report: every row of a rejected organisation, with the reasons.
         foreach (var organization in organizations.Values.Where(o => o.Problems.Count > 0))
@@ -860,7 +874,7 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
             await importer.CompleteAsync(cancellationToken);
         }
 
-        // ON CONFLICT DO NOTHING: an import racing another of the same file inserts each organisation once.
+        // Plain inserts: another import of the same file waits for this one (BulkLoadLock) and then skips what it finds.
         await connection.ExecuteAsync("""
             INSERT INTO registry.applications (id, owner_id, status, legal_form, name_ar, name_latin, sector_code, seat_address, province_code, region_code, founding_date, financial_year_end, contact_email, contact_phone, created_at, updated_at, submitted_at, decided_at, decision_note, organization_id, ice, share_value)
             SELECT id, owner_id, status, legal_form, name_ar, name_latin, sector_code, seat_address, province_code, region_code, founding_date, financial_year_end, contact_email, contact_phone, created_at, updated_at, submitted_at, decided_at, decision_note, organization_id, ice, share_value

@@ -7,7 +7,7 @@ namespace Registry.IntegrationTests.Cli;
 
 public sealed class ImportCommandTests(RegistryApiFactory api) : IClassFixture<RegistryApiFactory>, IDisposable
 {
-    private const string Header =
+    internal const string Header =
         "source_key,registration_number,legal_form,name_ar,name_latin,sector_code,province_code,seat_address,founding_date,registered_on,financial_year_end," +
         "ice,share_value,contact_email,contact_phone,person_role,member_kind,full_name_ar,full_name_latin,cin,birth_date,gender,nationality," +
         "legal_name,legal_identifier,shares_subscribed,shares_paid,profession,address,mandate_start,mandate_end";
@@ -16,7 +16,7 @@ public sealed class ImportCommandTests(RegistryApiFactory api) : IClassFixture<R
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    private static string Coop(string key, string number, string cin, string gender = "Female", string province = "581", string ice = "001524577999993") =>
+    internal static string Coop(string key, string number, string cin, string gender = "Female", string province = "581", string ice = "001524577999993") =>
         $"{key},{number},COOP,,Coopérative Import {key},ARGANE,{province},\"1 Rue, Tafraout\",2019-02-01,2019-03-15,12-31,{ice},100,,,Member,NaturalPerson,,Fatima {cin},{cin},1978-05-02,{gender},MA,,,10,10,,,,";
 
     [Fact]
