@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Npgsql;
 using Registry.Cli.Common;
+using Registry.Cli.Import;
 
 namespace Registry.Cli.Generation;
 
@@ -46,6 +47,8 @@ internal sealed class GenerateCommand(string connectionString, TextWriter output
         var workers = Math.Max(1, options.Workers);
         await using var dataSource = Database.Open(connectionString, maxPoolSize: workers * 5 + 10);
         await using var control = await dataSource.OpenConnectionAsync(cancellationToken);
+        // From the counters and ids read below to the last row written, no import runs (nor another generate).
+        await using var bulkLoad = await BulkLoadLock.HoldForSessionAsync(control, output, cancellationToken);
 
         // 1. Reference data, the counters to continue, the id ranges to use.
         var phase = Stopwatch.StartNew();

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -36,20 +37,72 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
 
     private static readonly Guid Namespace = new("6f1c2a7e-3b9d-4c51-9a0e-52e7d1f0c8a4");
 
-    internal sealed record Row(int Line, Dictionary<string, string> Values)
+    private static readonly FrozenDictionary<string, int> ColumnIndex =
+        Columns.Index().ToFrozenDictionary(c => c.Item, c => c.Index, StringComparer.Ordinal);
+
+    /// <summary>
+    /// The columns whose values come from a small set (codes, roles, dates, small numbers): each distinct value of at
+    /// most 32 characters is kept once for the whole file rather than once per row (a longer one is no code, and the
+    /// pool must not grow with a hostile file's values).
+    /// </summary>
+    private static readonly bool[] Pooled = [.. Columns.Select(c => c is "legal_form" or "sector_code" or "province_code" or "founding_date"
+        or "registered_on" or "financial_year_end" or "share_value" or "person_role" or "member_kind" or "birth_date" or "gender"
+        or "nationality" or "shares_subscribed" or "shares_paid" or "profession" or "mandate_start" or "mandate_end")];
+
+    /// <summary>
+    /// A data row: its cells by position in <see cref="Columns"/>, null where empty or not in the header. Once checked,
+    /// a row other than its organisation's first keeps only the person's cells (the organisation's are the first's).
+    /// </summary>
+    internal readonly record struct Row(int Line, string?[] Cells)
     {
-        public string? this[string column] => Values.TryGetValue(column, out var v) && v.Length > 0 ? v : null;
+        public string? this[string column]
+        {
+            get
+            {
+                var c = ColumnIndex[column];
+                return Cells.Length == Columns.Length ? Cells[c]
+                    : c >= OrganizationColumns.Length ? Cells[c - OrganizationColumns.Length]
+                    : throw new InvalidOperationException($"{column} is read from the organisation's first row");
+            }
+        }
+
+        public Row PersonOnly() => this with { Cells = Cells[OrganizationColumns.Length..] };
     }
 
+    /// <summary>
+    /// An organisation's rows as they are read. Once one of them is bad the organisation is rejected whole and its
+    /// rows are let go: the report needs only their line numbers and the reasons.
+    /// </summary>
     internal sealed class Organization(string sourceKey, Row first)
     {
+        private List<Row>? _rows = [];
+
         public string SourceKey { get; } = sourceKey;
         public Row First { get; } = first;
-        public List<Row> Rows { get; } = [];
+
+        /// <summary>The rows, for an organisation not rejected while reading.</summary>
+        public List<Row> Rows => _rows ?? throw new InvalidOperationException($"the rows of {SourceKey} were let go when it was rejected");
+
+        /// <summary>Every row's line, in the order of the file, kept for the report.</summary>
+        public List<int> Lines { get; } = [];
         public List<(int Line, string Reason)> Problems { get; } = [];
+
+        /// <summary>The members' CINs seen so far (while reading only).</summary>
+        public HashSet<string>? MemberCins { get; set; }
         public Guid Id => NameBasedGuid("organization:" + SourceKey);
         public Guid ApplicationId => NameBasedGuid("application:" + SourceKey);
         public string? RegistrationNumber { get; set; }
+
+        /// <summary>Takes a row once checked: its person's cells while the organisation stands, its line in any case.</summary>
+        public void Add(Row row)
+        {
+            Lines.Add(row.Line);
+            _rows?.Add(row.Line == First.Line ? row : row.PersonOnly());
+            if (Problems.Count > 0)
+            {
+                _rows = null;
+            }
+        }
     }
 
     public async Task<ImportResult> RunAsync(string file, string? reportPath, CancellationToken cancellationToken)
@@ -59,28 +112,42 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
         var reference = await ReferenceData.LoadAsync(connection, cancellationToken);
         var today = Casablanca.Today(TimeProvider.System);
 
-        // 1. Read and check every row; group rows by organisation.
+        // 1. Read and check every row as it comes, grouped by organisation (the rows of one need not be together).
+        // Grouping is what holds the file in memory, so a row keeps only its cells, the values that repeat are kept
+        // once, and the rows of a rejected organisation are let go.
         var organizations = new Dictionary<string, Organization>(StringComparer.Ordinal);
         var rejectedRows = new List<(int Line, string? SourceKey, string Reason)>();
+        var pool = new HashSet<string>(StringComparer.Ordinal);
         using (var reader = new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
         {
-            string[]? header = null;
+            int[]? positions = null; // for each field of the header, its column in Columns
             foreach (var (line, fields) in Csv.Read(reader))
             {
-                if (header is null)
+                if (positions is null)
                 {
-                    header = [.. fields.Select(f => f.Trim().ToLowerInvariant())];
+                    string[] header = [.. fields.Select(f => f.Trim().ToLowerInvariant())];
                     CheckHeader(file, header);
+                    positions = [.. header.Select(c => ColumnIndex[c])];
                     continue;
                 }
 
-                if (fields.Count != header.Length)
+                if (fields.Count != positions.Length)
                 {
-                    rejectedRows.Add((line, null, $"{fields.Count} fields where the header has {header.Length}"));
+                    rejectedRows.Add((line, null, $"{fields.Count} fields where the header has {positions.Length}"));
                     continue;
                 }
 
-                var row = new Row(line, header.Zip(fields).ToDictionary(p => p.First, p => p.Second.Trim(), StringComparer.Ordinal));
+                var cells = new string?[Columns.Length];
+                for (var i = 0; i < fields.Count; i++)
+                {
+                    var column = positions[i];
+                    var value = fields[i].Trim();
+                    cells[column] = value.Length == 0 ? null
+                        : Pooled[column] && value.Length <= 32 ? Shared(value)
+                        : value;
+                }
+
+                var row = new Row(line, cells);
                 var key = row["source_key"];
                 if (key is null)
                 {
@@ -93,10 +160,21 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
                     organizations[key] = organization = new Organization(key, row);
                 }
 
-                organization.Rows.Add(row);
+                Check(organization, row, reference, today);
+                organization.Add(row);
             }
 
-            if (header is null)
+            string Shared(string value)
+            {
+                if (!pool.TryGetValue(value, out var kept))
+                {
+                    pool.Add(kept = value);
+                }
+
+                return kept;
+            }
+
+            if (positions is null)
             {
                 throw new UsageException($"{file}: the file is empty: the first line must be the header (docs/import-format.md)");
             }
@@ -104,15 +182,17 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
 
         foreach (var organization in organizations.Values)
         {
-            Validate(organization, reference, today);
+            organization.MemberCins = null; // needed only while more of its rows could come
         }
 
         // The report is opened before anything is loaded: an unwritable report path must not leave the operator
         // with a committed import and no list of what was rejected.
         await using var report = reportPath is null ? null : OpenReport(file, reportPath);
 
-        // 2. In one transaction: skip what is already imported, check numbers against the registry, number, stage, insert.
+        // 2. In one transaction, after any other import or generate run has ended (BulkLoadLock): skip what is already
+        // imported, check numbers against the registry, number, stage, insert.
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await BulkLoadLock.HoldForTransactionAsync(connection, transaction, output, cancellationToken);
         var candidates = organizations.Values.Where(o => o.Problems.Count == 0).ToList();
         var existing = await ExistingIdsAsync(connection, transaction, [.. candidates.Select(o => o.Id)], cancellationToken);
         var alreadyPresent = candidates.Count(o => existing.Contains(o.Id));
@@ -120,24 +200,37 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
         await CheckNumbersAsync(connection, transaction, candidates, cancellationToken);
         await NumberAsync(connection, transaction, [.. candidates.Where(o => o.Problems.Count == 0)], reference, cancellationToken);
         var accepted = candidates.Where(o => o.Problems.Count == 0).ToList();
-        var (members, officers) = await StageAndInsertAsync(connection, transaction, accepted, today, Path.GetFileName(file), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        int members, officers;
+        try
+        {
+            (members, officers) = await StageAndInsertAsync(connection, transaction, accepted, today, Path.GetFileName(file), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            // Not another import nor the generator (they wait for this one), but a writer outside the lock: an
+            // approval given a kept number between its check and the insert, say.
+            throw new InvalidOperationException(
+                $"nothing was imported: another writer registered an organisation or a registration number of this file while it was being imported ({e.ConstraintName}); " +
+                "run the import again: what is already there is then skipped or reported", e);
+        }
 
         // 3. The report: every row of a rejected organisation, with the reasons.
         foreach (var organization in organizations.Values.Where(o => o.Problems.Count > 0))
         {
             var reasons = organization.Problems.GroupBy(p => p.Line).ToDictionary(g => g.Key, g => string.Join("; ", g.Select(p => p.Reason)));
-            foreach (var row in organization.Rows)
+            foreach (var line in organization.Lines)
             {
-                rejectedRows.Add((row.Line, organization.SourceKey, reasons.GetValueOrDefault(row.Line, "organisation rejected: another of its rows is invalid")));
+                rejectedRows.Add((line, organization.SourceKey, reasons.GetValueOrDefault(line, "organisation rejected: another of its rows is invalid")));
             }
         }
 
         var rejectedOrganizations = organizations.Values.Count(o => o.Problems.Count > 0);
+        rejectedRows.Sort((a, b) => a.Line.CompareTo(b.Line)); // no two records start on one line: the order is total
         if (report is not null)
         {
             await report.WriteLineAsync("line,source_key,reasons");
-            foreach (var (line, key, reason) in rejectedRows.OrderBy(r => r.Line))
+            foreach (var (line, key, reason) in rejectedRows)
             {
                 await report.WriteLineAsync($"{line},{Csv.Escape(key)},{Csv.Escape(reason)}");
             }
@@ -146,7 +239,7 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
         output.WriteLine($"imported {accepted.Count:N0} organisations ({members:N0} members, {officers:N0} officers); " +
                          $"{alreadyPresent:N0} already present (unchanged); rejected {rejectedOrganizations:N0} organisations, {rejectedRows.Count:N0} rows" +
                          (reportPath is not null && rejectedRows.Count > 0 ? $" (reasons in {reportPath})" : ""));
-        foreach (var (line, key, reason) in rejectedRows.OrderBy(r => r.Line).Take(20))
+        foreach (var (line, key, reason) in rejectedRows.Take(20))
         {
             output.WriteLine($"  line {line} ({key}): {reason}");
         }
@@ -205,29 +298,40 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
         }
     }
 
-    internal static void Validate(Organization organization, ReferenceData reference, DateOnly today)
+    /// <summary>
+    /// Checks a row as it is read: its text; on an organisation's first row the organisation's columns, on the
+    /// others that they repeat the first's; then the person it describes.
+    /// </summary>
+    private static void Check(Organization organization, Row row, ReferenceData reference, DateOnly today)
     {
         var first = organization.First;
-        void Problem(Row row, string reason) => organization.Problems.Add((row.Line, reason));
+        void Problem(Row at, string reason) => organization.Problems.Add((at.Line, reason));
 
         // Text is checked as the API checks it: a byte that is not UTF-8 (decoded as U+FFFD), a control
         // character or a bidirectional override never reaches the registry.
-        foreach (var row in organization.Rows)
+        for (var c = 0; c < Columns.Length; c++)
         {
-            foreach (var (column, text) in row.Values)
+            if (row.Cells[c] is not { } text)
             {
-                if (text.Contains('\uFFFD', StringComparison.Ordinal))
-                {
-                    Problem(row, $"{column} is not valid UTF-8");
-                }
-                else if (!Registry.Application.Common.Validation.TextRules.IsClean(text, multiline: column is "seat_address" or "address"))
-                {
-                    Problem(row, $"{column} holds control characters or bidirectional overrides");
-                }
+                continue;
+            }
+
+            var column = Columns[c];
+            if (text.Contains('\uFFFD', StringComparison.Ordinal))
+            {
+                Problem(row, $"{column} is not valid UTF-8");
+            }
+            else if (!Registry.Application.Common.Validation.TextRules.IsClean(text, multiline: column is "seat_address" or "address"))
+            {
+                Problem(row, $"{column} holds control characters or bidirectional overrides");
             }
         }
 
-        foreach (var row in organization.Rows.Skip(1))
+        if (row.Line == first.Line)
+        {
+            CheckOrganization(organization, reference, today);
+        }
+        else
         {
             var differing = OrganizationColumns.Where(c => row[c] != first[c]).ToList();
             if (differing.Count > 0)
@@ -235,6 +339,14 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
                 Problem(row, $"organisation columns differ from line {first.Line}: {string.Join(", ", differing)}");
             }
         }
+
+        CheckPerson(organization, row, today);
+    }
+
+    private static void CheckOrganization(Organization organization, ReferenceData reference, DateOnly today)
+    {
+        var first = organization.First;
+        void Problem(Row at, string reason) => organization.Problems.Add((at.Line, reason));
 
         var form = first["legal_form"];
         if (form is not ("COOP" or "UNION" or "ASSO" or "MUTU"))
@@ -331,81 +443,82 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
                 organization.RegistrationNumber = parsed.Value;
             }
         }
+    }
 
-        // People: members and officers.
-        var cins = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var row in organization.Rows)
+    /// <summary>A member or an officer (nothing for a row that only describes the organisation).</summary>
+    private static void CheckPerson(Organization organization, Row row, DateOnly today)
+    {
+        void Problem(Row at, string reason) => organization.Problems.Add((at.Line, reason));
+
+        var role = row["person_role"];
+        if (role is null)
         {
-            var role = row["person_role"];
-            if (role is null)
+            return; // an organisation row without a person
+        }
+
+        var isMember = role == "Member";
+        if (!isMember && !OfficerRoles.Contains(role))
+        {
+            Problem(row, $"person_role '{role}' is neither Member nor one of {string.Join(", ", OfficerRoles)}");
+            return;
+        }
+
+        var kind = row["member_kind"] ?? "NaturalPerson";
+        if (isMember && kind == "LegalPerson")
+        {
+            if (row["legal_name"] is not { Length: <= 200 })
             {
-                continue; // an organisation row without a person
+                Problem(row, "a legal-person member needs legal_name (at most 200 characters)");
+            }
+        }
+        else if (kind != "NaturalPerson")
+        {
+            Problem(row, $"member_kind '{kind}' is neither NaturalPerson nor LegalPerson");
+        }
+        else
+        {
+            if (row["full_name_ar"] is null && row["full_name_latin"] is null)
+            {
+                Problem(row, "full_name_ar or full_name_latin is required");
             }
 
-            var isMember = role == "Member";
-            if (!isMember && !OfficerRoles.Contains(role))
+            if (row["cin"] is not { } cin || !CinPattern().IsMatch(cin))
             {
-                Problem(row, $"person_role '{role}' is neither Member nor one of {string.Join(", ", OfficerRoles)}");
-                continue;
+                Problem(row, $"CIN '{row["cin"]}' is not 1–2 upper-case letters then 1–6 digits");
+            }
+            else if (isMember && !(organization.MemberCins ??= new(StringComparer.Ordinal)).Add(cin))
+            {
+                Problem(row, $"CIN {cin} appears twice among the members");
             }
 
-            var kind = row["member_kind"] ?? "NaturalPerson";
-            if (isMember && kind == "LegalPerson")
+            var birth = Date(row, "birth_date", required: isMember, Problem);
+            if (birth is not null && birth > today)
             {
-                if (row["legal_name"] is not { Length: <= 200 })
-                {
-                    Problem(row, "a legal-person member needs legal_name (at most 200 characters)");
-                }
-            }
-            else if (kind != "NaturalPerson")
-            {
-                Problem(row, $"member_kind '{kind}' is neither NaturalPerson nor LegalPerson");
-            }
-            else
-            {
-                if (row["full_name_ar"] is null && row["full_name_latin"] is null)
-                {
-                    Problem(row, "full_name_ar or full_name_latin is required");
-                }
-
-                if (row["cin"] is not { } cin || !CinPattern().IsMatch(cin))
-                {
-                    Problem(row, $"CIN '{row["cin"]}' is not 1–2 upper-case letters then 1–6 digits");
-                }
-                else if (isMember && !cins.Add(cin))
-                {
-                    Problem(row, $"CIN {cin} appears twice among the members");
-                }
-
-                var birth = Date(row, "birth_date", required: isMember, Problem);
-                if (birth is not null && birth > today)
-                {
-                    Problem(row, "birth_date is in the future");
-                }
-
-                if (isMember && row["gender"] is not ("Female" or "Male"))
-                {
-                    Problem(row, $"gender '{row["gender"]}' is neither Female nor Male");
-                }
+                Problem(row, "birth_date is in the future");
             }
 
-            if (isMember)
+            if (isMember && row["gender"] is not ("Female" or "Male"))
             {
-                var subscribed = Int(row, "shares_subscribed", Problem);
-                var paid = Int(row, "shares_paid", Problem);
-                if (paid > subscribed)
-                {
-                    Problem(row, "shares_paid exceeds shares_subscribed");
-                }
+                Problem(row, $"gender '{row["gender"]}' is neither Female nor Male");
             }
-            else
+        }
+
+        if (isMember)
+        {
+            var subscribed = Int(row, "shares_subscribed", Problem);
+            var paid = Int(row, "shares_paid", Problem);
+            if (paid > subscribed)
             {
-                var start = Date(row, "mandate_start", required: true, Problem);
-                var end = Date(row, "mandate_end", required: true, Problem);
-                if (start is not null && end is not null && end <= start)
-                {
-                    Problem(row, "mandate_end is not after mandate_start");
-                }
+                Problem(row, "shares_paid exceeds shares_subscribed");
+            }
+        }
+        else
+        {
+            var start = Date(row, "mandate_start", required: true, Problem);
+            var end = Date(row, "mandate_end", required: true, Problem);
+            if (start is not null && end is not null && end <= start)
+            {
+                Problem(row, "mandate_end is not after mandate_start");
             }
         }
     }
@@ -761,7 +874,7 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
             await importer.CompleteAsync(cancellationToken);
         }
 
-        // ON CONFLICT DO NOTHING: an import racing another of the same file inserts each organisation once.
+        // Plain inserts: another import of the same file waits for this one (BulkLoadLock) and then skips what it finds.
         await connection.ExecuteAsync("""
             INSERT INTO registry.applications (id, owner_id, status, legal_form, name_ar, name_latin, sector_code, seat_address, province_code, region_code, founding_date, financial_year_end, contact_email, contact_phone, created_at, updated_at, submitted_at, decided_at, decision_note, organization_id, ice, share_value)
             SELECT id, owner_id, status, legal_form, name_ar, name_latin, sector_code, seat_address, province_code, region_code, founding_date, financial_year_end, contact_email, contact_phone, created_at, updated_at, submitted_at, decided_at, decision_note, organization_id, ice, share_value

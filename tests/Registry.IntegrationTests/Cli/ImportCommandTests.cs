@@ -7,7 +7,7 @@ namespace Registry.IntegrationTests.Cli;
 
 public sealed class ImportCommandTests(RegistryApiFactory api) : IClassFixture<RegistryApiFactory>, IDisposable
 {
-    private const string Header =
+    internal const string Header =
         "source_key,registration_number,legal_form,name_ar,name_latin,sector_code,province_code,seat_address,founding_date,registered_on,financial_year_end," +
         "ice,share_value,contact_email,contact_phone,person_role,member_kind,full_name_ar,full_name_latin,cin,birth_date,gender,nationality," +
         "legal_name,legal_identifier,shares_subscribed,shares_paid,profession,address,mandate_start,mandate_end";
@@ -16,7 +16,7 @@ public sealed class ImportCommandTests(RegistryApiFactory api) : IClassFixture<R
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    private static string Coop(string key, string number, string cin, string gender = "Female", string province = "581", string ice = "001524577999993") =>
+    internal static string Coop(string key, string number, string cin, string gender = "Female", string province = "581", string ice = "001524577999993") =>
         $"{key},{number},COOP,,Coopérative Import {key},ARGANE,{province},\"1 Rue, Tafraout\",2019-02-01,2019-03-15,12-31,{ice},100,,,Member,NaturalPerson,,Fatima {cin},{cin},1978-05-02,{gender},MA,,,10,10,,,,";
 
     [Fact]
@@ -123,6 +123,50 @@ public sealed class ImportCommandTests(RegistryApiFactory api) : IClassFixture<R
         Assert.Contains("fields where the header has", rejected, StringComparison.Ordinal);
         Assert.Contains("name_latin must begin with a letter or a digit", rejected, StringComparison.Ordinal);
         Assert.Equal(9, result.RejectedOrganizations); // the extra-fields and unclosed-quote rows belong to no organisation
+    }
+
+    [Fact]
+    public async Task Every_row_of_a_rejected_organisation_is_reported_wherever_it_stands_in_a_large_file()
+    {
+        // An organisation's rows need not be together. Those after the row that rejects it are still checked and
+        // reported with their own reasons, and a good organisation among them is loaded.
+        var lines = new List<string>
+        {
+            Header,
+            Coop("SPREAD-BAD", "", "JS100001"),
+            Coop("SPREAD-GOOD", "", "JS200001"),
+            Coop("SPREAD-BAD", "", "js-100002"),
+        };
+        for (var k = 2; k <= 5; k++)
+        {
+            lines.Add(Coop("SPREAD-GOOD", "", $"JS20000{k}"));
+        }
+
+        lines.Add(Coop("SPREAD-BAD", "", "JS100001"));
+        lines.Add(Coop("SPREAD-BAD", "", "JS100003").Replace("Import SPREAD-BAD", "Import SPREAD-OTHER", StringComparison.Ordinal));
+        lines.Add(Coop("SPREAD-BAD", "", "JS100004"));
+        // Then 20,000 rows of 5,000 organisations rejected on their first row.
+        for (var k = 0; k < 20_000; k++)
+        {
+            lines.Add(Coop($"BULK-{k / 4}", "", $"JB{k:D6}", province: "999"));
+        }
+
+        var file = await WriteAsync("spread.csv", [.. lines]);
+        var reportPath = Path.Combine(_directory, "spread-rejected.csv");
+
+        var result = await new ImportCommand(api.ConnectionString, TextWriter.Null).RunAsync(file, reportPath, CancellationToken.None);
+
+        Assert.Equal((1, 5, 5_001, 20_005), (result.Organizations, result.Members, result.RejectedOrganizations, result.RejectedRows));
+        Assert.Equal(5, await api.ScalarAsync<int>("SELECT member_count FROM registry.organizations WHERE name_latin = 'Coopérative Import SPREAD-GOOD'"));
+        var report = await File.ReadAllLinesAsync(reportPath);
+        Assert.Equal([2, 4, 9, 10, 11, .. Enumerable.Range(12, 20_000)], report.Skip(1).Select(l => int.Parse(l[..l.IndexOf(',', StringComparison.Ordinal)], CultureInfo.InvariantCulture)));
+        Assert.Equal("2,SPREAD-BAD,organisation rejected: another of its rows is invalid", report[1]);
+        Assert.StartsWith("4,SPREAD-BAD,CIN 'js-100002' is not", report[2], StringComparison.Ordinal);
+        Assert.Equal("9,SPREAD-BAD,CIN JS100001 appears twice among the members", report[3]);
+        Assert.Equal("10,SPREAD-BAD,organisation columns differ from line 2: name_latin", report[4]);
+        Assert.Equal("11,SPREAD-BAD,organisation rejected: another of its rows is invalid", report[5]);
+        Assert.StartsWith("12,BULK-0,province_code '999'", report[6], StringComparison.Ordinal);
+        Assert.Equal("20011,BULK-4999,organisation rejected: another of its rows is invalid", report[^1]);
     }
 
     [Fact]
