@@ -33,6 +33,16 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
     /// <summary>The columns that describe the organisation and must be the same on each of its rows.</summary>
     private static readonly string[] OrganizationColumns = [.. Columns.TakeWhile(c => c != "person_role")];
 
+    /// <summary>
+    /// The longest text each person column may hold: the registry's own column sizes, so that a long value rejects its
+    /// row with a reason instead of failing the whole load (the organisation's columns are checked in CheckOrganization).
+    /// </summary>
+    private static readonly FrozenDictionary<string, int> PersonTextLimits = new Dictionary<string, int>
+    {
+        ["full_name_ar"] = 200, ["full_name_latin"] = 200, ["nationality"] = 60, ["legal_name"] = 200,
+        ["legal_identifier"] = 40, ["profession"] = 100, ["address"] = 500,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
     private static readonly string[] OfficerRoles = ["President", "VicePresident", "Manager", "Secretary", "Treasurer", "BoardMember", "Administrator", "Auditor"];
 
     private static readonly Guid Namespace = new("6f1c2a7e-3b9d-4c51-9a0e-52e7d1f0c8a4");
@@ -183,6 +193,7 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
         foreach (var organization in organizations.Values)
         {
             organization.MemberCins = null; // needed only while more of its rows could come
+            CheckCapital(organization);
         }
 
         // The report is opened before anything is loaded: an unwritable report path must not leave the operator
@@ -325,6 +336,11 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
             {
                 Problem(row, $"{column} holds control characters or bidirectional overrides");
             }
+
+            if (PersonTextLimits.TryGetValue(column, out var limit) && text.Length > limit)
+            {
+                Problem(row, $"{column} is longer than {limit} characters");
+            }
         }
 
         if (row.Line == first.Line)
@@ -466,9 +482,9 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
         var kind = row["member_kind"] ?? "NaturalPerson";
         if (isMember && kind == "LegalPerson")
         {
-            if (row["legal_name"] is not { Length: <= 200 })
+            if (row["legal_name"] is null)
             {
-                Problem(row, "a legal-person member needs legal_name (at most 200 characters)");
+                Problem(row, "a legal-person member needs legal_name");
             }
         }
         else if (kind != "NaturalPerson")
@@ -543,6 +559,29 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
         problem(row, $"{column} '{text}' is not a date yyyy-MM-dd");
         return null;
     }
+
+    /// <summary>
+    /// The capital is the members' subscribed shares times the share value, summed over the organisation's rows, so
+    /// it is checked once they are all read: beyond what the registry's capital columns hold (numeric(16,2)) it
+    /// would fail the whole load rather than this organisation.
+    /// </summary>
+    private static void CheckCapital(Organization organization)
+    {
+        if (organization.Problems.Count > 0 || organization.First["share_value"] is not { } shareValue)
+        {
+            return;
+        }
+
+        var value = decimal.Parse(shareValue, NumberStyles.Number, CultureInfo.InvariantCulture);
+        var shares = organization.Rows.Where(r => r["person_role"] == "Member").Sum(r => (decimal)IntOf(r["shares_subscribed"]));
+        if (shares * value >= MaxCapital)
+        {
+            organization.Problems.Add((organization.First.Line,
+                FormattableString.Invariant($"the subscribed capital ({shares} shares of {value} MAD) is not below {MaxCapital:0} MAD")));
+        }
+    }
+
+    private const decimal MaxCapital = 100_000_000_000_000m;
 
     private static int Int(Row row, string column, Action<Row, string> problem)
     {

@@ -317,6 +317,36 @@ public sealed class ImportCommandTests(RegistryApiFactory api) : IClassFixture<R
         Assert.Equal(counts, await CountsAsync());
     }
 
+    [Fact]
+    public async Task Values_beyond_the_registrys_column_sizes_reject_their_organisation_not_the_whole_file()
+    {
+        var lines = new List<string> { Header };
+        for (var k = 1; k <= 5; k++)
+        {
+            // At the limits: a 200-character name is kept.
+            lines.Add(Coop("SIZE-GOOD", "", $"JS10000{k}").Replace($"Fatima JS10000{k}", k == 1 ? new string('a', 200) : $"Fatima JS10000{k}", StringComparison.Ordinal));
+            lines.Add(Coop("SIZE-NAME", "", $"JS20000{k}").Replace($"Fatima JS20000{k}", k == 3 ? new string('b', 201) : $"Fatima JS20000{k}", StringComparison.Ordinal));
+            lines.Add(Coop("SIZE-NATIONALITY", "", $"JS30000{k}").Replace(",MA,", k == 2 ? "," + new string('M', 61) + "," : ",MA,", StringComparison.Ordinal));
+            // 5 × 1,000 shares of 999,999,999,999 MAD: about 5 × 10^15 MAD, beyond numeric(16,2).
+            lines.Add(Coop("SIZE-CAPITAL", "", $"JS40000{k}").Replace(",100,,,Member", ",999999999999,,,Member", StringComparison.Ordinal)
+                .Replace(",10,10,", ",1000,10,", StringComparison.Ordinal));
+        }
+
+        var file = await WriteAsync("sizes.csv", [.. lines]);
+        var report = Path.Combine(_directory, "sizes-rejected.csv");
+
+        var result = await new ImportCommand(api.ConnectionString, TextWriter.Null).RunAsync(file, report, CancellationToken.None);
+
+        Assert.Equal(1, result.Organizations);
+        Assert.Equal(3, result.RejectedOrganizations);
+        Assert.Equal(1L, await api.ScalarAsync<long>("SELECT count(*) FROM registry.organization_members WHERE full_name_latin = $1", new string('a', 200)));
+        var rejected = await File.ReadAllTextAsync(report);
+        Assert.Contains("full_name_latin is longer than 200 characters", rejected, StringComparison.Ordinal);
+        Assert.Contains("nationality is longer than 60 characters", rejected, StringComparison.Ordinal);
+        Assert.Contains("the subscribed capital (5000 shares of 999999999999 MAD) is not below 100000000000000 MAD", rejected, StringComparison.Ordinal);
+        Assert.DoesNotContain("SIZE-GOOD", rejected, StringComparison.Ordinal);
+    }
+
     private static string Asso(string key, string number, string registeredOn, string cin) =>
         $"{key},{number},ASSO,,Association {key},DEVELOPPEMENT_LOCAL,391,1 Avenue Dakhla,2015-01-01,{registeredOn},12-31,,,,,Member,NaturalPerson,,Omar {cin},{cin},1980-01-01,Male,MA,,,,,,,,";
 
