@@ -6,10 +6,17 @@ namespace Registry.Cli.Import;
 internal static class Csv
 {
     /// <summary>
-    /// Records with the line each starts on (a quoted field may span lines). A line ends with CRLF, LF or a bare
-    /// CR (old Mac exports): read as one header, a CR-only file would otherwise be a single giant record.
+    /// The longest field kept: far beyond any column (the longest holds 500 characters), so that a quote left open
+    /// early in a file, which makes the rest of the file one field, holds a bounded amount of memory.
     /// </summary>
-    public static IEnumerable<(int Line, List<string> Fields)> Read(TextReader reader)
+    public const int MaxFieldLength = 1_000_000;
+
+    /// <summary>
+    /// Records with the lines each starts and ends on (a quoted field may span lines). A line ends with CRLF, LF or
+    /// a bare CR (old Mac exports): read as one header, a CR-only file would otherwise be a single giant record.
+    /// A field longer than <see cref="MaxFieldLength"/> is cut there and its record marked <c>Cut</c>.
+    /// </summary>
+    public static IEnumerable<(int Line, int LastLine, List<string> Fields, bool Cut)> Read(TextReader reader)
     {
         var fields = new List<string>();
         var field = new StringBuilder();
@@ -17,9 +24,12 @@ internal static class Csv
         var recordLine = 1;
         var quoted = false;
         var any = false;
+        var cut = false;
+        var previous = -1;
         int c;
         while ((c = reader.Read()) != -1)
         {
+            previous = c;
             any = true;
             if (quoted)
             {
@@ -42,7 +52,7 @@ internal static class Csv
                         line++;
                     }
 
-                    field.Append((char)c);
+                    Append(c);
                 }
 
                 continue;
@@ -67,16 +77,17 @@ internal static class Csv
                     field.Clear();
                     if (fields.Count > 1 || fields[0].Length > 0)
                     {
-                        yield return (recordLine, fields);
+                        yield return (recordLine, line, fields, cut);
                     }
 
                     fields = [];
                     line++;
                     recordLine = line;
                     any = false;
+                    cut = false;
                     break;
                 default:
-                    field.Append((char)c);
+                    Append(c);
                     break;
             }
         }
@@ -86,7 +97,20 @@ internal static class Csv
             fields.Add(field.ToString());
             if (fields.Count > 1 || fields[0].Length > 0)
             {
-                yield return (recordLine, fields);
+                // A file ending inside a quoted field that took its last line break: that break ended the last line.
+                yield return (recordLine, previous is '\n' or '\r' && line > recordLine ? line - 1 : line, fields, cut);
+            }
+        }
+
+        void Append(int c)
+        {
+            if (field.Length < MaxFieldLength)
+            {
+                field.Append((char)c);
+            }
+            else
+            {
+                cut = true;
             }
         }
     }

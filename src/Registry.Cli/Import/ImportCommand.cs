@@ -131,7 +131,7 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
         using (var reader = new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
         {
             int[]? positions = null; // for each field of the header, its column in Columns
-            foreach (var (line, fields) in Csv.Read(reader))
+            foreach (var (line, lastLine, fields, cut) in Csv.Read(reader))
             {
                 if (positions is null)
                 {
@@ -141,9 +141,17 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
                     continue;
                 }
 
+                // A quote left open makes the lines after it one record: say which lines, since none of them is read.
+                var span = lastLine > line ? $" (the record runs from line {line} to line {lastLine}: is a quote left open?)" : "";
+                if (cut)
+                {
+                    rejectedRows.Add((line, null, $"a field is longer than {Csv.MaxFieldLength} characters{span}"));
+                    continue;
+                }
+
                 if (fields.Count != positions.Length)
                 {
-                    rejectedRows.Add((line, null, $"{fields.Count} fields where the header has {positions.Length}"));
+                    rejectedRows.Add((line, null, $"{fields.Count} fields where the header has {positions.Length}{span}"));
                     continue;
                 }
 

@@ -347,6 +347,34 @@ public sealed class ImportCommandTests(RegistryApiFactory api) : IClassFixture<R
         Assert.DoesNotContain("SIZE-GOOD", rejected, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_quote_left_open_is_reported_with_the_lines_it_swallowed_and_an_endless_field_is_cut()
+    {
+        var lines = new List<string> { Header };
+        for (var k = 1; k <= 5; k++)
+        {
+            lines.Add(Coop("QUOTE-GOOD", "", $"JQ10000{k}"));
+        }
+
+        lines.Add(Coop("QUOTE-ENDLESS", "", "JQ200001").Replace("Coopérative Import QUOTE-ENDLESS", "\"" + new string('x', Csv.MaxFieldLength + 10) + "\"", StringComparison.Ordinal));
+        lines.Add(Asso("QUOTE-OPEN", "", "2016-01-01", "JQ300001").Replace("Association QUOTE-OPEN", "\"Association QUOTE-OPEN", StringComparison.Ordinal)); // line 8
+        for (var k = 1; k <= 5; k++)
+        {
+            lines.Add(Asso("QUOTE-SWALLOWED", "", "2016-01-01", $"JQ40000{k}")); // lines 9–13, inside the open quote
+        }
+
+        var file = await WriteAsync("quotes.csv", [.. lines]);
+        var report = Path.Combine(_directory, "quotes-rejected.csv");
+
+        var result = await new ImportCommand(api.ConnectionString, TextWriter.Null).RunAsync(file, report, CancellationToken.None);
+
+        Assert.Equal(1, result.Organizations);
+        var rejected = await File.ReadAllTextAsync(report);
+        Assert.Contains($"7,,a field is longer than {Csv.MaxFieldLength} characters", rejected, StringComparison.Ordinal);
+        Assert.Contains("(the record runs from line 8 to line 13: is a quote left open?)", rejected, StringComparison.Ordinal);
+        Assert.DoesNotContain("QUOTE-GOOD", rejected, StringComparison.Ordinal);
+    }
+
     private static string Asso(string key, string number, string registeredOn, string cin) =>
         $"{key},{number},ASSO,,Association {key},DEVELOPPEMENT_LOCAL,391,1 Avenue Dakhla,2015-01-01,{registeredOn},12-31,,,,,Member,NaturalPerson,,Omar {cin},{cin},1980-01-01,Male,MA,,,,,,,,";
 
