@@ -20,11 +20,13 @@ using Serilog.Formatting.Compact;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// Structured logs; request bodies and personal data are never logged.
+// Structured logs; request bodies and personal data are never logged. Each host keeps its own logger and leaves
+// Serilog's static one alone: with the static one, the last host built in a process took every host's framework
+// logs, and the first host disposed closed it for all of them (tests run several hosts side by side).
 builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
     .Enrich.FromLogContext()
-    .WriteTo.Console(new RenderedCompactJsonFormatter()));
+    .WriteTo.Console(new RenderedCompactJsonFormatter()), preserveStaticLogger: true);
 
 var maxBodyBytes = RequestLimits.MaxBodyBytes(builder.Configuration);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = maxBodyBytes);
@@ -100,8 +102,7 @@ if (args is ["migrate", ..])
 app.UseTrustedProxies(app.Configuration);
 app.UseSecurityHeaders(app.Environment);
 app.UseRequestLanguage();
-// The request log goes through this host's own logger, not Serilog's static one (which the last host built
-// in the process owns: tests run several hosts side by side). Outside the exception handler, so that it logs the status
+// The request log goes through this host's own logger, not Serilog's static one (see AddSerilog above). Outside the exception handler, so that it logs the status
 // the client got (a malformed body is a 400 there, not the 500 of the exception on its way to the handler).
 app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetService<Serilog.ILogger>());
 app.UseExceptionHandler();

@@ -18,7 +18,7 @@ public sealed class LoggingApiFactory : RegistryApiFactory
         builder.ConfigureServices(services => services.AddSerilog((_, logger) => logger
             .MinimumLevel.Debug()
             .Enrich.FromLogContext()
-            .WriteTo.File(new RenderedCompactJsonFormatter(), LogFile)));
+            .WriteTo.File(new RenderedCompactJsonFormatter(), LogFile), preserveStaticLogger: true));
 }
 
 public sealed class LoggingTests(LoggingApiFactory api) : IClassFixture<LoggingApiFactory>
