@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using Npgsql;
 using Registry.Cli.Common;
-using Registry.Cli.Import;
 
 namespace Registry.Cli.Generation;
 

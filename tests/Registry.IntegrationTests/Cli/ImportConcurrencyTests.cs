@@ -1,6 +1,7 @@
 using System.Globalization;
 using Npgsql;
 using Registry.Cli;
+using Registry.Cli.Common;
 using Registry.Cli.Generation;
 using Registry.Cli.Import;
 using Registry.IntegrationTests.Infrastructure;

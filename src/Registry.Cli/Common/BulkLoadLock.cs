@@ -1,8 +1,7 @@
 using System.Data;
 using Npgsql;
-using Registry.Cli.Common;
 
-namespace Registry.Cli.Import;
+namespace Registry.Cli.Common;
 
 /// <summary>
 /// One bulk load of organisations at a time in a database: <c>import organizations</c> and <c>generate</c>. Both
