@@ -87,7 +87,7 @@ public sealed class OrganizationStatusTests
         var organization = OrganizationIn(from);
         var changedAt = organization.StatusChangedAt;
 
-        var exception = Assert.Throws<RuleViolationException>(() => Perform(organization, action));
+        var exception = Assert.Throws<InvalidStateException>(() => Perform(organization, action));
 
         var rule = Assert.Single(exception.Rules);
         Assert.Equal("ORGANIZATION_STATE", rule.Code);

@@ -46,7 +46,7 @@ public sealed class RegistrationApplicationTransitionTests
         var eventsBefore = application.DomainEvents.Count;
         var updatedBefore = application.UpdatedAt;
 
-        var exception = Assert.Throws<RuleViolationException>(() => Perform(application, action));
+        var exception = Assert.Throws<InvalidStateException>(() => Perform(application, action));
 
         var rule = Assert.Single(exception.Rules);
         Assert.Equal("APPLICATION_STATE", rule.Code);
@@ -75,7 +75,7 @@ public sealed class RegistrationApplicationTransitionTests
     {
         var application = TestData.DraftApplication();
 
-        var exception = Assert.Throws<RuleViolationException>(
+        var exception = Assert.Throws<InvalidStateException>(
             () => application.Approve(TestData.OfficialId, TestData.NumberFor(application), TestData.DecidedAt));
 
         Assert.Equal(ApplicationRules.InvalidTransitionCode, Assert.Single(exception.Rules).Code);
@@ -88,7 +88,7 @@ public sealed class RegistrationApplicationTransitionTests
         var application = TestData.SubmittedApplication();
         var organization = application.Approve(TestData.OfficialId, TestData.NumberFor(application, 1), TestData.DecidedAt);
 
-        var exception = Assert.Throws<RuleViolationException>(
+        var exception = Assert.Throws<InvalidStateException>(
             () => application.Approve(TestData.OfficialId, TestData.NumberFor(application, 2), TestData.FinalDecisionAt));
 
         Assert.Equal(ApplicationRules.InvalidTransitionCode, Assert.Single(exception.Rules).Code);
@@ -103,7 +103,7 @@ public sealed class RegistrationApplicationTransitionTests
         application.Edit(TestData.Details().Build(), TestData.EditedAt);
         application.Submit(TestData.SubmittedAt);
 
-        var exception = Assert.Throws<RuleViolationException>(() => application.Submit(TestData.ResubmittedAt));
+        var exception = Assert.Throws<InvalidStateException>(() => application.Submit(TestData.ResubmittedAt));
 
         Assert.Equal(ApplicationRules.InvalidTransitionCode, Assert.Single(exception.Rules).Code);
     }
@@ -126,7 +126,7 @@ public sealed class RegistrationApplicationTransitionTests
         }
         else
         {
-            var violation = Assert.IsType<RuleViolationException>(exception);
+            var violation = Assert.IsType<InvalidStateException>(exception);
             Assert.Equal(ApplicationRules.InvalidTransitionCode, Assert.Single(violation.Rules).Code);
         }
     }

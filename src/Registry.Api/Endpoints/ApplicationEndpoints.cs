@@ -44,20 +44,20 @@ public static class ApplicationEndpoints
             .WithCommonProblems(StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed, StatusCodes.Status422UnprocessableEntity);
         applications.MapPost("/{id:guid}/submit", Submit)
             .RequireAuthorization(Policies.Applicant)
-            .WithSummary("Submit or resubmit (owner); 422 lists every broken rule.")
+            .WithSummary("Submit or resubmit (owner); 422 lists every broken rule, 409 unless it is a draft or sent back for changes.")
             .WithCommonProblems(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         applications.MapPost("/{id:guid}/approve", Approve)
             .RequireAuthorization(Policies.RegionalOfficial)
-            .WithSummary("Approve (official of the region): registers the organisation and gives its number.")
+            .WithSummary("Approve (official of the region): registers the organisation and gives its number; 422 lists every broken rule, 409 unless it is submitted.")
             .WithCommonProblems(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         applications.MapPost("/{id:guid}/reject", Reject)
             .RequireAuthorization(Policies.RegionalOfficial)
-            .WithSummary("Reject with a reason (official of the region).")
-            .WithCommonProblems(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
+            .WithSummary("Reject with a reason (official of the region); 409 unless it is submitted.")
+            .WithCommonProblems(StatusCodes.Status409Conflict);
         applications.MapPost("/{id:guid}/request-changes", RequestChanges)
             .RequireAuthorization(Policies.RegionalOfficial)
-            .WithSummary("Send back to the applicant with comments (official of the region).")
-            .WithCommonProblems(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
+            .WithSummary("Send back to the applicant with comments (official of the region); 409 unless it is submitted.")
+            .WithCommonProblems(StatusCodes.Status409Conflict);
         applications.MapGet("/{id:guid}/history", History)
             .RequireAuthorization(Policies.ApplicantOrOfficial)
             .WithSummary("The application's audit trail (its owner, or an official of its region).");

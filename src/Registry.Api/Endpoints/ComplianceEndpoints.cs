@@ -54,8 +54,8 @@ public static class ComplianceEndpoints
                     Decide(registrationNumber, decision, body, key, sender, ct))
                 .RequireAuthorization(Policies.RegionalOfficial)
                 .WithName("Organization" + decision)
-                .WithSummary($"{decision} the organisation (official of its region), with a mandatory reason; audited.")
-                .WithCommonProblems(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
+                .WithSummary($"{decision} the organisation (official of its region), with a mandatory reason; audited; 409 when its status does not allow it.")
+                .WithCommonProblems(StatusCodes.Status409Conflict);
         }
 
         app.MapGroup("/api/v1/compliance")

@@ -28,8 +28,8 @@ public static class DocumentEndpoints
             .WithMetadata(new RequestSizeLimitAttribute(MaxUploadBodyBytes))
             .Accepts<IFormFile>("multipart/form-data")
             .DisableAntiforgery()
-            .WithSummary("Attach a document (owner): multipart with a 'kind' field and a 'file' (PDF, JPEG or PNG by content, at most 10 MB).")
-            .WithCommonProblems(StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity);
+            .WithSummary("Attach a document (owner): multipart with a 'kind' field and a 'file' (PDF, JPEG or PNG by content, at most 10 MB); 409 once submitted.")
+            .WithCommonProblems(StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
         documents.MapGet("/", List)
             .RequireAuthorization(Policies.ApplicantOrOfficial)
             .WithSummary("The application's documents (owner, or an official of its region).");

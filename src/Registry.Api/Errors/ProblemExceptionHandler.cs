@@ -10,8 +10,9 @@ using Registry.Domain.Common;
 namespace Registry.Api.Errors;
 
 /// <summary>
-/// Every error leaves through here as RFC 9457 problem details. The three tiers of "no": shape → 400,
-/// law or state → 422 with rule codes, uniqueness and concurrency → 409. A 500 never carries exception text.
+/// Every error leaves through here as RFC 9457 problem details. The tiers of "no": shape → 400, the law → 422 with
+/// rule codes, an action the resource's current state does not allow (SPEC §3), uniqueness and concurrency → 409.
+/// A 500 never carries exception text.
 /// </summary>
 internal sealed partial class ProblemExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
@@ -23,6 +24,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             ValidationException e => Validation(e, language),
             BadHttpRequestException e => BadRequest(e.StatusCode, null, language, JsonFieldErrors(e, language)),
             MalformedRequestException e => BadRequest(StatusCodes.Status400BadRequest, e.Message, language),
+            InvalidStateException e => State(e, language),
             RuleViolationException e => Rules(e, language),
             NotFoundException e => Problem(StatusCodes.Status404NotFound, language, e.Detail.In(language)),
             ForbiddenException e => Problem(StatusCodes.Status403Forbidden, language, e.Message),
@@ -195,6 +197,20 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         problem.Extensions["rules"] = exception.Rules
             .Select(r => new { code = r.Code, article = r.Article, message = r.Message.In(language) })
             .ToArray();
+        return problem;
+    }
+
+    /// <summary>
+    /// 409: the action conflicts with the current state (approving a rejected application, suspending a struck-off
+    /// organisation). The detail says which state and action; <c>code</c> and <c>rules</c> carry the stable code
+    /// (APPLICATION_STATE, ORGANIZATION_STATE) as a 422 would.
+    /// </summary>
+    private static ProblemDetails State(InvalidStateException exception, string language)
+    {
+        var rule = exception.Rules[0];
+        var problem = Problem(StatusCodes.Status409Conflict, language, rule.Message.In(language));
+        problem.Extensions["code"] = rule.Code;
+        problem.Extensions["rules"] = new[] { new { code = rule.Code, article = rule.Article, message = rule.Message.In(language) } };
         return problem;
     }
 

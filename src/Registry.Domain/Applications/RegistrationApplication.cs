@@ -192,7 +192,7 @@ public sealed class RegistrationApplication : AggregateRoot
     {
         if (!allowed)
         {
-            throw new RuleViolationException(ApplicationRules.InvalidTransition(Status, action));
+            throw new InvalidStateException(ApplicationRules.InvalidTransition(Status, action));
         }
     }
 }

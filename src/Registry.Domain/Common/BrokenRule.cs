@@ -10,10 +10,17 @@ public sealed record LocalizedText(string Fr, string Ar)
 }
 
 /// <summary>Raised when one or more rules refuse an operation; the API answers 422 with every rule.</summary>
-public sealed class RuleViolationException(IReadOnlyList<BrokenRule> rules)
+public class RuleViolationException(IReadOnlyList<BrokenRule> rules)
     : Exception("Rule violated: " + string.Join(", ", rules.Select(r => r.Code)))
 {
     public IReadOnlyList<BrokenRule> Rules { get; } = rules;
 
     public RuleViolationException(BrokenRule rule) : this([rule]) { }
 }
+
+/// <summary>
+/// Raised when an action does not apply to the state its application or organisation is in (SPEC §3: approving a
+/// rejected application, reinstating an active organisation): a conflict with the resource's current state, which the
+/// API answers 409, not a broken rule of the law (422). It carries its rule so that pages show the same message.
+/// </summary>
+public sealed class InvalidStateException(BrokenRule rule) : RuleViolationException(rule);

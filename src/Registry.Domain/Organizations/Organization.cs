@@ -150,7 +150,7 @@ public sealed class Organization : AggregateRoot
         MembersBelowMinimumSince = MemberCount < MinimumMembers ? MembersBelowMinimumSince ?? today : null;
     }
 
-    private RuleViolationException StateViolation(string action) => new(new BrokenRule("ORGANIZATION_STATE", "SPEC §3", new LocalizedText(
+    private InvalidStateException StateViolation(string action) => new(new BrokenRule("ORGANIZATION_STATE", "SPEC §3", new LocalizedText(
         $"L'organisation est à l'état « {Status} » : l'action « {action} » n'est pas possible.",
         $"المنظمة في حالة «{Status}»: لا يمكن تنفيذ الإجراء «{action}».")));
 

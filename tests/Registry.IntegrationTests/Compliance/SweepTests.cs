@@ -156,7 +156,10 @@ public sealed class SweepTests(ComplianceApiFactory api) : IClassFixture<Complia
         Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsJsonAsync("/api/v1/organizations/COOP-09-2020-999999/suspend", new { reason = "N'existe pas" })).StatusCode);
         await WorkflowSteps.Expect(await official.PostAsJsonAsync($"/api/v1/organizations/{number}/suspend", new { reason = "Assemblée générale non tenue depuis trois ans." }), HttpStatusCode.OK);
         Assert.Equal("Suspended", (string)(await (await api.CreateClient().GetAsync($"/api/v1/organizations/{number}")).ReadJsonAsync())["status"]!);
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await official.PostAsJsonAsync($"/api/v1/organizations/{number}/suspend", new { reason = "Encore" })).StatusCode);
+        // Suspending a suspended organisation conflicts with its state (SPEC §8: 409), it breaks no rule of the law (422).
+        using var again = await official.PostAsJsonAsync($"/api/v1/organizations/{number}/suspend", new { reason = "Encore" });
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal("ORGANIZATION_STATE", (string)(await again.ReadJsonAsync())["code"]!);
         await WorkflowSteps.Expect(await official.PostAsJsonAsync($"/api/v1/organizations/{number}/reinstate", new { reason = "Régularisation constatée." }), HttpStatusCode.OK);
         await WorkflowSteps.Expect(await official.PostAsJsonAsync($"/api/v1/organizations/{number}/strike-off", new { reason = "Inactivité de plus de deux ans (art. 13)." }), HttpStatusCode.OK);
 
@@ -181,7 +184,7 @@ public sealed class SweepTests(ComplianceApiFactory api) : IClassFixture<Complia
         Assert.Equal("Dissolved", (string)(await (await api.CreateClient().GetAsync($"/api/v1/organizations/{number}")).ReadJsonAsync())["status"]!);
         foreach (var decision in new[] { "reinstate", "suspend", "strike-off", "dissolve" })
         {
-            Assert.Equal(HttpStatusCode.UnprocessableEntity, (await official.PostAsJsonAsync($"/api/v1/organizations/{number}/{decision}", new { reason = "Encore" })).StatusCode);
+            Assert.Equal(HttpStatusCode.Conflict, (await official.PostAsJsonAsync($"/api/v1/organizations/{number}/{decision}", new { reason = "Encore" })).StatusCode);
         }
 
         var history = (await (await official.GetAsync($"/api/v1/organizations/{number}/history")).ReadJsonAsync()).AsArray();

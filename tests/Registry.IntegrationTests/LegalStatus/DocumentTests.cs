@@ -165,7 +165,8 @@ public sealed class DocumentTests(RegistryApiFactory api) : IClassFixture<Regist
 
         // Once submitted, the file is what the official reviews: it can no longer be added to.
         var late = await owner.AttachAsync(id, "Other", Samples.Pdf, "late.pdf");
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, late.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        Assert.Equal("APPLICATION_STATE", (string)(await late.ReadJsonAsync())["code"]!);
     }
 
     [Fact]

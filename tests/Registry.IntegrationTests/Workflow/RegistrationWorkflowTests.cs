@@ -109,8 +109,11 @@ public sealed class RegistrationWorkflowTests(RegistryApiFactory api) : IClassFi
         Assert.Equal("Activité hors du champ coopératif.", (string)application["decisionNote"]!);
 
         var again = await official.PostAsync($"/api/v1/applications/{id}/approve", null);
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, again.StatusCode);
-        Assert.Equal("APPLICATION_STATE", (string)(await again.ReadJsonAsync())["rules"]![0]!["code"]!);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        var problem = await again.ReadJsonAsync();
+        Assert.Equal("APPLICATION_STATE", (string)problem["code"]!);
+        Assert.Equal("APPLICATION_STATE", (string)problem["rules"]![0]!["code"]!);
+        Assert.Contains("Rejected", (string)problem["detail"]!, StringComparison.Ordinal);
         Assert.Equal(0L, await api.ScalarAsync<long>("SELECT count(*) FROM registry.organizations WHERE application_id = $1", Guid.Parse(id)));
     }
 

@@ -42,7 +42,7 @@ internal sealed class AttachDocumentHandler(
             ?? throw await refusals.NotFoundAsync(command.ApplicationId, "application.attach-document", cancellationToken);
         if (application.Status is not (ApplicationStatus.Draft or ApplicationStatus.ChangesRequested))
         {
-            throw new RuleViolationException(ApplicationRules.InvalidTransition(application.Status, "attach-document"));
+            throw new InvalidStateException(ApplicationRules.InvalidTransition(application.Status, "attach-document"));
         }
 
         var document = ApplicationDocument.Attach(application.Id, command.Kind, format, command.FileName.Trim(), command.Content.LongLength,
