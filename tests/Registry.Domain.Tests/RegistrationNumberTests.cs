@@ -126,10 +126,29 @@ public sealed class RegistrationNumberTests
     [InlineData("  COOP-06-2026-000123 ")]
     [InlineData("COOP-٠٦-٢٠٢٦-٠٠٠١٢٣")] // Arabic-Indic digits
     [InlineData("COOP-۰۶-2026-000123")] // Eastern Arabic-Indic digits
+    [InlineData("COOP 06 2026 000123")]
+    [InlineData("coop  06 2026   000123")]
+    [InlineData("COOP - 06 - 2026 - 000123")]
+    [InlineData("COOP–06–2026–000123")] // en dashes
+    [InlineData("COOP/06/2026/000123")]
+    [InlineData("COOP.06.2026.000123")]
+    [InlineData("COOP062026000123")]
+    [InlineData("coop-062026000123")]
     public void TryParseTyped_reads_a_number_as_a_person_types_it(string typed)
     {
         Assert.True(RegistrationNumber.TryParseTyped(typed, out var number));
         Assert.Equal("COOP-06-2026-000123", number.Value);
         Assert.False(RegistrationNumber.TryParse(typed, out _)); // which reads only the stored spelling
     }
+
+    [Theory]
+    [InlineData("COOP 06 2026 00012")] // a digit short
+    [InlineData("COOP 6 2026 000123")]
+    [InlineData("COOP06 2026000123 7")]
+    [InlineData("SARL 06 2026 000123")]
+    [InlineData("COOP 06 2026 000000")]
+    [InlineData("-")]
+    [InlineData("")]
+    public void TryParseTyped_refuses_what_is_not_a_number(string typed) =>
+        Assert.False(RegistrationNumber.TryParseTyped(typed, out _));
 }

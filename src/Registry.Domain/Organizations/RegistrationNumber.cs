@@ -64,14 +64,31 @@ public sealed partial record RegistrationNumber
 
     /// <summary>
     /// A registration number as a person types it: in any case, with any decimal digits (Arabic-Indic ٠٦ is 06), with
-    /// spaces around it. <see cref="TryParse"/> reads only the canonical spelling, as stored.
+    /// spaces around it, its parts apart by spaces, dashes of any kind, slashes, dots or underscores (<c>COOP 06 2026
+    /// 000123</c>, <c>COOP – 06 – 2026 – 000123</c>, <c>COOP/06/2026/000123</c>), or run together
+    /// (<c>COOP062026000123</c>). <see cref="TryParse"/> reads only the canonical spelling, as stored.
     /// </summary>
     public static bool TryParseTyped(string? typed, [NotNullWhen(true)] out RegistrationNumber? number)
     {
         var canonical = new System.Text.StringBuilder();
-        foreach (var rune in (typed ?? "").Trim().EnumerateRunes())
+        var apart = false;
+        foreach (var rune in (typed ?? "").EnumerateRunes())
         {
-            if (System.Text.Rune.GetUnicodeCategory(rune) == UnicodeCategory.DecimalDigitNumber)
+            var category = System.Text.Rune.GetUnicodeCategory(rune);
+            if (System.Text.Rune.IsWhiteSpace(rune) || category == UnicodeCategory.DashPunctuation
+                || rune.Value is '/' or '.' or '_' or '\u2212')
+            {
+                apart = canonical.Length > 0;
+                continue;
+            }
+
+            if (apart)
+            {
+                canonical.Append('-');
+                apart = false;
+            }
+
+            if (category == UnicodeCategory.DecimalDigitNumber)
             {
                 canonical.Append((char)('0' + (int)System.Text.Rune.GetNumericValue(rune)));
             }
@@ -81,7 +98,13 @@ public sealed partial record RegistrationNumber
             }
         }
 
-        return TryParse(canonical.ToString(), out number);
+        var text = canonical.ToString();
+        if (RunTogetherPattern().Match(text) is { Success: true } parts)
+        {
+            text = $"{parts.Groups["form"].Value}-{parts.Groups["region"].Value}-{parts.Groups["year"].Value}-{parts.Groups["seq"].Value}";
+        }
+
+        return TryParse(text, out number);
     }
 
     public override string ToString() => Value;
@@ -91,4 +114,7 @@ public sealed partial record RegistrationNumber
 
     [GeneratedRegex(@"\A(?<form>COOP|UNION|ASSO|MUTU)-(?<region>[0-9]{2})-(?<year>[0-9]{4})-(?<seq>[0-9]{6})\z")]
     private static partial Regex NumberPattern();
+
+    [GeneratedRegex(@"\A(?<form>COOP|UNION|ASSO|MUTU)-?(?<region>[0-9]{2})(?<year>[0-9]{4})(?<seq>[0-9]{6})\z")]
+    private static partial Regex RunTogetherPattern();
 }

@@ -75,6 +75,15 @@ public sealed class SearchTests(SearchApiFactory api) : IClassFixture<SearchApiF
     }
 
     [Fact]
+    public async Task A_registration_number_typed_with_spaces_slashes_or_other_dashes_finds_its_organisation()
+    {
+        foreach (var separator in new[] { " ", " - ", "–", "/", "" })
+        {
+            Assert.Equal([_amal], await SearchAsync(_amal.Replace("-", separator, StringComparison.Ordinal).ToLowerInvariant()));
+        }
+    }
+
+    [Fact]
     public async Task A_registration_number_typed_with_arabic_indic_digits_finds_its_organisation()
     {
         var arabicDigits = string.Concat(_amal.Select(c => char.IsAsciiDigit(c) ? (char)('\u0660' + (c - '0')) : c));

@@ -57,26 +57,31 @@ internal enum SearchTier
     OneWord,
 }
 
-/// <summary>A position in ranked results: the score and number of the last item, and the tier the results came from.</summary>
+/// <summary>
+/// A position in the results of a search: the score and number of the last item, the tier the results came from, and
+/// whether the item was one of the ranked candidates or of the tier's other organisations that follow them by number.
+/// </summary>
 internal static class RankedCursor
 {
-    public static string Of(double score, string registrationNumber, SearchTier tier) =>
-        Common.Paging.Cursor.Encode(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{score:R}|{registrationNumber}|{(int)tier}"));
+    public static string Of(double score, string registrationNumber, SearchTier tier, bool ranked) =>
+        Common.Paging.Cursor.Encode(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{score:R}|{registrationNumber}|{(int)tier}|{(ranked ? 'r' : 'n')}"));
 
-    public static bool TryParse(string cursor, out (double Score, string RegistrationNumber, SearchTier Tier) position)
+    public static bool TryParse(string cursor, out (double Score, string RegistrationNumber, SearchTier Tier, bool Ranked) position)
     {
         position = default;
         var parts = Common.Paging.Cursor.Decode(cursor)?.Split('|');
-        if (parts is not { Length: 3 }
+        if (parts is not { Length: 4 }
             || !double.TryParse(parts[0], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var score)
             || !double.IsFinite(score) || !RegistrationNumber.TryParse(parts[1], out _)
             || !int.TryParse(parts[2], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var tier)
-            || !Enum.IsDefined((SearchTier)tier))
+            || !Enum.IsDefined((SearchTier)tier)
+            || parts[3] is not ("r" or "n"))
         {
             return false;
         }
 
-        position = (score, parts[1], (SearchTier)tier);
+        position = (score, parts[1], (SearchTier)tier, parts[3] == "r");
         return true;
     }
 }
@@ -143,7 +148,8 @@ internal sealed class SearchOrganizationsHandler(IRegistryReadDbContext db) : IQ
     /// it or that it starts or is part of (typos, a word cut short); then those having such a variant of the
     /// longest word alone. At most 100 candidates, plus the organisations whose normalised name is the query, are
     /// ranked by trigram similarity to the query (the mean of word_similarity and similarity, so that the name that is
-    /// the query comes before longer names holding its words), best first; the cursor remembers the tier. All of it is one
+    /// the query comes before longer names holding its words), best first; the tier's other organisations follow by
+    /// registration number, so that paging reaches every one; the cursor remembers the tier and the part. All of it is one
     /// statement, <c>registry.search_organizations</c>, which plans each of its queries for the words: a common word
     /// reads the table in order and stops at the first hundred, a rare one uses the GIN index.
     /// </summary>
@@ -165,17 +171,19 @@ internal sealed class SearchOrganizationsHandler(IRegistryReadDbContext db) : IQ
             return new Page<OrganizationSummary>([], null);
         }
 
-        (double Score, string RegistrationNumber, SearchTier Tier)? after =
+        (double Score, string RegistrationNumber, SearchTier Tier, bool Ranked)? after =
             query.Cursor is not null && RankedCursor.TryParse(query.Cursor, out var position) ? position : null;
         var rows = await db.Database.SqlQuery<RankedRow>($"""
             SELECT * FROM registry.search_organizations(
                 {normalized}, {arabic}, {words},
                 {query.RegionCode}::text, {query.ProvinceCode}::text, {query.LegalForm?.ToString()}::text, {query.SectorCode}::text,
                 {query.Status?.ToString()}::text, {NamePattern(query)}::text,
-                {after?.Score}::float8, {after?.RegistrationNumber}::text, {(int?)after?.Tier}::integer, {query.Limit + 1})
+                {after?.Score}::float8, {after?.RegistrationNumber}::text, {(int?)after?.Tier}::integer, {after?.Ranked}::boolean,
+                {query.Limit + 1})
             """).ToListAsync(cancellationToken);
 
-        var next = rows.Count > query.Limit ? RankedCursor.Of(rows[query.Limit - 1].Score, rows[query.Limit - 1].RegistrationNumber, (SearchTier)rows[query.Limit - 1].Tier) : null;
+        var last = rows.Count > query.Limit ? rows[query.Limit - 1] : null;
+        var next = last is null ? null : RankedCursor.Of(last.Score, last.RegistrationNumber, (SearchTier)last.Tier, last.Ranked);
         return new Page<OrganizationSummary>([.. rows.Take(query.Limit).Select(r => r.ToSummary())], next);
     }
 
@@ -186,7 +194,7 @@ internal sealed class SearchOrganizationsHandler(IRegistryReadDbContext db) : IQ
     /// <summary>A row of <c>registry.search_organizations</c>.</summary>
     private sealed record RankedRow(
         double Score, string RegistrationNumber, string LegalForm, string? NameAr, string? NameLatin,
-        string SectorCode, string ProvinceCode, string RegionCode, string Status, int Tier)
+        string SectorCode, string ProvinceCode, string RegionCode, string Status, int Tier, bool Ranked)
     {
         public OrganizationSummary ToSummary() => new(RegistrationNumber, Enum.Parse<LegalForm>(LegalForm), NameAr, NameLatin,
             SectorCode, ProvinceCode, RegionCode, Enum.Parse<OrganizationStatus>(Status));
