@@ -28,7 +28,7 @@ public static class DocumentEndpoints
             .WithMetadata(new RequestSizeLimitAttribute(MaxUploadBodyBytes))
             .Accepts<IFormFile>("multipart/form-data")
             .DisableAntiforgery()
-            .WithSummary("Attach a document (owner): multipart with a 'kind' field and a 'file' (PDF, JPEG or PNG by content, at most 10 MB); 409 once submitted.")
+            .WithSummary("Attach a document (owner): multipart with a 'kind' field and a 'file' (PDF, JPEG or PNG by content, at most 10 MB); 409 once submitted. Accepts Idempotency-Key.")
             .WithCommonProblems(StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
         documents.MapGet("/", List)
             .RequireAuthorization(Policies.ApplicantOrOfficial)
@@ -39,7 +39,8 @@ public static class DocumentEndpoints
         return app;
     }
 
-    private static async Task<Created<DocumentView>> Attach(Guid id, HttpRequest request, ISender sender, CancellationToken ct)
+    private static async Task<Created<DocumentView>> Attach(
+        Guid id, HttpRequest request, [AsParameters] IdempotencyKeyHeader key, ISender sender, CancellationToken ct)
     {
         var upload = await MultipartUpload.ReadAsync(request, ApplicationDocument.MaxSizeBytes, ct);
         var kind = upload.Fields.TryGetValue("kind", out var kindText) ? KindNamed(kindText) : null;
@@ -61,7 +62,7 @@ public static class DocumentEndpoints
             throw new FluentValidation.ValidationException(failures);
         }
 
-        var document = await sender.Send(new AttachDocument(id, kind!.Value, upload.FileName ?? "document", upload.Content!), ct);
+        var document = await sender.Send(new AttachDocument(id, kind!.Value, upload.FileName ?? "document", upload.Content!, key.Value), ct);
         return TypedResults.Created($"/api/v1/applications/{id}/documents/{document.Id}", document);
     }
 

@@ -170,6 +170,34 @@ public sealed class DocumentTests(RegistryApiFactory api) : IClassFixture<Regist
     }
 
     [Fact]
+    public async Task An_upload_sent_again_with_its_Idempotency_Key_is_attached_once_and_another_file_under_that_key_is_409()
+    {
+        var owner = await api.Actors.ClientAsync(Actor.Owner);
+        var id = await owner.DraftAsync(Samples.Association());
+
+        async Task<HttpResponseMessage> AttachWithKeyAsync(byte[] content)
+        {
+            var form = new MultipartFormDataContent { { new StringContent("Statutes"), "kind" } };
+            var file = new ByteArrayContent(content);
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+            form.Add(file, "file", "statuts.pdf");
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/applications/{id}/documents") { Content = form };
+            request.Headers.Add("Idempotency-Key", "statuts-upload-1");
+            return await owner.SendAsync(request);
+        }
+
+        var first = await AttachWithKeyAsync(Samples.Pdf);
+        var again = await AttachWithKeyAsync(Samples.Pdf);
+        var other = await AttachWithKeyAsync([.. Samples.Pdf, .. "%% another file"u8.ToArray()]);
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+        Assert.Equal((string)(await first.ReadJsonAsync())["id"]!, (string)(await again.ReadJsonAsync())["id"]!);
+        Assert.Equal(HttpStatusCode.Conflict, other.StatusCode);
+        Assert.Single((await (await owner.GetAsync($"/api/v1/applications/{id}/documents")).ReadJsonAsync()).AsArray());
+    }
+
+    [Fact]
     public async Task A_missing_required_document_is_the_REQUIRED_DOCUMENTS_rule()
     {
         var owner = await api.Actors.ClientAsync(Actor.Owner);

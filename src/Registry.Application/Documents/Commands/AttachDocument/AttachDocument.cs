@@ -5,6 +5,7 @@ using Registry.Application.Applications;
 using Registry.Application.Audit;
 using Registry.Application.Common.Exceptions;
 using Registry.Application.Common.Interfaces;
+using Registry.Application.Common.Messaging;
 using Registry.Application.Common.Validation;
 using Registry.Domain.Applications;
 using Registry.Domain.Common;
@@ -14,9 +15,11 @@ namespace Registry.Application.Documents.Commands.AttachDocument;
 
 /// <summary>
 /// The owner attaches a document to an application they can still edit. The type is recognised from the
-/// bytes; the bytes and their metadata are saved in one transaction.
+/// bytes; the bytes and their metadata are saved in one transaction. With an Idempotency-Key, sending the same file
+/// again (a retry after a lost answer) replays the first answer instead of attaching it twice.
 /// </summary>
-public sealed record AttachDocument(Guid ApplicationId, DocumentKind Kind, string FileName, byte[] Content) : ICommand<DocumentView>;
+public sealed record AttachDocument(Guid ApplicationId, DocumentKind Kind, string FileName, byte[] Content, string? IdempotencyKey = null)
+    : ICommand<DocumentView>, IIdempotentCommand;
 
 public sealed class AttachDocumentValidator : AbstractValidator<AttachDocument>
 {
