@@ -224,6 +224,9 @@ public sealed partial class ApplicationWizardJourneyTests(BrowserApp app)
         await page.Locator("#nameLatin").FillAsync("Coop \u202Eevil\u202C");
         await page.Locator("#nameAr").FillAsync("<script>alert(1)</script>");
         await page.GetByLabel(UiText.Sector).SelectOptionAsync("AGRI");
+        // The date picker offers no day after today in Morocco.
+        Assert.Equal(Registry.Application.Common.Interfaces.LegalCalendar.Today(TimeProvider.System).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            await page.Locator("#foundingDate").GetAttributeAsync("max"));
         // A hand-made value the date picker would not let through.
         await page.Locator("#foundingDate").EvaluateAsync("e => e.type = 'text'");
         await page.Locator("#foundingDate").FillAsync("31/02/2026<b>");

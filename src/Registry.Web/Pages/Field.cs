@@ -10,8 +10,10 @@ namespace Registry.Web.Pages;
 /// picker in the person's language and format (28/03/2026, or mm/dd/yyyy) and always sends 2026-03-28, so a hint
 /// spelling out a format would contradict what the person sees. It needs no script. A browser without a date input
 /// shows a plain text box: the server then also reads 28/03/2026, and its error message gives an example.
+/// <c>Max</c> is a date's latest value (ISO), so that the picker offers no later day; the server checks it again.
 /// </remarks>
-public sealed record Field(string Id, string Label, string? Value, string? Error, string Type = "text", string? Hint = null, string? Autocomplete = null, string? Dir = null);
+public sealed record Field(string Id, string Label, string? Value, string? Error, string Type = "text", string? Hint = null, string? Autocomplete = null,
+    string? Dir = null, string? Max = null);
 
 /// <summary>A message of the page's error summary and where its link leads (a field of this page, or another step's).</summary>
 public sealed record ErrorLink(string Message, string Href);

@@ -54,6 +54,9 @@ public sealed record OrganisationAnswers(
 /// </summary>
 public sealed class OrganisationModel(ISender sender, TimeProvider clock) : ApplyPageModel(sender)
 {
+    /// <summary>Today in Morocco: a founding assembly cannot be later (the date picker's latest day).</summary>
+    public string Today => Registry.Application.Common.Interfaces.LegalCalendar.Today(clock).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     public override Step Step => Step.Organisation;
 
     [BindProperty(Name = "legalForm")] public string? LegalForm { get; set; }
