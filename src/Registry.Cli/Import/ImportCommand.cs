@@ -83,17 +83,23 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
     /// An organisation's rows as they are read. Once one of them is bad the organisation is rejected whole and its
     /// rows are let go: the report needs only their line numbers and the reasons.
     /// </summary>
-    internal sealed class Organization(string sourceKey, Row first)
+    internal sealed class Organization(string sourceKey)
     {
         private List<Row>? _rows = [];
+        private Row? _first;
 
         public string SourceKey { get; } = sourceKey;
-        public Row First { get; } = first;
+
+        /// <summary>Its first row that could be read: the organisation's columns are taken from it.</summary>
+        public Row First => _first ?? throw new InvalidOperationException($"no row of {SourceKey} could be read");
+
+        /// <summary>Whether a row of it could be read (its other rows may have been refused whole, or swallowed).</summary>
+        public bool HasFirst => _first is not null;
 
         /// <summary>The rows, for an organisation not rejected while reading.</summary>
         public List<Row> Rows => _rows ?? throw new InvalidOperationException($"the rows of {SourceKey} were let go when it was rejected");
 
-        /// <summary>Every row's line, in the order of the file, kept for the report.</summary>
+        /// <summary>Every row's line, kept for the report (which sorts them).</summary>
         public List<int> Lines { get; } = [];
         public List<(int Line, string Reason)> Problems { get; } = [];
 
@@ -102,6 +108,9 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
         public Guid Id => NameBasedGuid("organization:" + SourceKey);
         public Guid ApplicationId => NameBasedGuid("application:" + SourceKey);
         public string? RegistrationNumber { get; set; }
+
+        /// <summary>Takes its first readable row, before it is checked.</summary>
+        public void Describe(Row row) => _first = row;
 
         /// <summary>Takes a row once checked: its person's cells while the organisation stands, its line in any case.</summary>
         public void Add(Row row)
@@ -112,6 +121,17 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
             {
                 _rows = null;
             }
+        }
+
+        /// <summary>
+        /// A row of it that could not be read as one (refused for its fields, or swallowed by another record): the
+        /// organisation would be loaded without it, so it is rejected.
+        /// </summary>
+        public void Refuse(int line, string reason)
+        {
+            Lines.Add(line);
+            Problems.Add((line, reason));
+            _rows = null;
         }
     }
 
@@ -131,27 +151,36 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
         using (var reader = new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
         {
             int[]? positions = null; // for each field of the header, its column in Columns
-            foreach (var (line, lastLine, fields, cut) in Csv.Read(reader))
+            var keyField = -1; // the header's position of source_key
+            foreach (var (line, lastLine, fields, cut, leftOpen, swallowed) in Csv.Read(reader, () => keyField))
             {
                 if (positions is null)
                 {
                     string[] header = [.. fields.Select(f => f.Trim().ToLowerInvariant())];
                     CheckHeader(file, header);
                     positions = [.. header.Select(c => ColumnIndex[c])];
+                    keyField = Array.IndexOf(positions, ColumnIndex["source_key"]);
                     continue;
                 }
 
                 // A quote left open makes the lines after it one record: say which lines, since none of them is read.
-                var span = lastLine > line ? $" (the record runs from line {line} to line {lastLine}: is a quote left open?)" : "";
-                if (cut)
+                var span = lastLine > line ? $" (the record runs from line {line} to line {lastLine}: is a quote left open?)"
+                    : leftOpen ? " (the file ends inside a quoted field: is a quote left open?)" : "";
+                if (cut || fields.Count != positions.Length)
                 {
-                    rejectedRows.Add((line, null, $"a field is longer than {Csv.MaxFieldLength} characters{span}"));
-                    continue;
-                }
+                    // Refused whole, but still a row of its organisation when its source key can be read: the
+                    // organisation would otherwise be loaded without it. So would those whose rows it swallowed.
+                    var reason = cut ? $"a field is longer than {Csv.MaxFieldLength} characters{span}" : $"{fields.Count} fields where the header has {positions.Length}{span}";
+                    if (RefusedRecordKey(fields, keyField, leftOpen) is { } refusedKey)
+                    {
+                        OrganizationOf(refusedKey).Refuse(line, reason);
+                    }
+                    else
+                    {
+                        rejectedRows.Add((line, null, reason));
+                    }
 
-                if (fields.Count != positions.Length)
-                {
-                    rejectedRows.Add((line, null, $"{fields.Count} fields where the header has {positions.Length}{span}"));
+                    Swallowed(swallowed, line, lastLine);
                     continue;
                 }
 
@@ -165,6 +194,14 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
                         : value;
                 }
 
+                // A record of the right width can still hold lines a quote left open took. A line break outside the
+                // addresses rejects the row (its text check), and the rows it swallowed must go with it; one inside an
+                // address is taken as the address's own.
+                if (swallowed is not null && cells.Where((cell, c) => cell is not null && !IsMultiline(Columns[c]) && cell.AsSpan().IndexOfAny('\r', '\n') >= 0).Any())
+                {
+                    Swallowed(swallowed, line, lastLine);
+                }
+
                 var row = new Row(line, cells);
                 var key = row["source_key"];
                 if (key is null)
@@ -173,13 +210,35 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
                     continue;
                 }
 
-                if (!organizations.TryGetValue(key, out var organization))
+                var organization = OrganizationOf(key);
+                if (!organization.HasFirst)
                 {
-                    organizations[key] = organization = new Organization(key, row);
+                    organization.Describe(row);
                 }
 
                 Check(organization, row, reference, today);
                 organization.Add(row);
+            }
+
+            Organization OrganizationOf(string key)
+            {
+                if (!organizations.TryGetValue(key, out var organization))
+                {
+                    organizations[key] = organization = new Organization(key);
+                }
+
+                return organization;
+            }
+
+            // Each line the record swallowed that begins with a source key was a row of that organisation, which
+            // would otherwise be loaded without it (or, all its rows swallowed, be missing from the report).
+            void Swallowed(List<(int Line, string Key)>? lines, int from, int to)
+            {
+                var reason = lines is null ? "" : $"a row of it was swallowed by the record at lines {from}–{to}";
+                foreach (var (at, key) in lines ?? [])
+                {
+                    OrganizationOf(key).Refuse(at, reason);
+                }
             }
 
             string Shared(string value)
@@ -245,7 +304,7 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
         }
 
         var rejectedOrganizations = organizations.Values.Count(o => o.Problems.Count > 0);
-        rejectedRows.Sort((a, b) => a.Line.CompareTo(b.Line)); // no two records start on one line: the order is total
+        rejectedRows.Sort((a, b) => a.Line.CompareTo(b.Line)); // a line is one record's start or one swallowed line: the order is total
         if (report is not null)
         {
             await report.WriteLineAsync("line,source_key,reasons");
@@ -340,7 +399,7 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
             {
                 Problem(row, $"{column} is not valid UTF-8");
             }
-            else if (!Registry.Application.Common.Validation.TextRules.IsClean(text, multiline: column is "seat_address" or "address"))
+            else if (!Registry.Application.Common.Validation.TextRules.IsClean(text, multiline: IsMultiline(column)))
             {
                 Problem(row, $"{column} holds control characters or bidirectional overrides");
             }
@@ -934,8 +993,29 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
             INSERT INTO registry.organization_officers (organization_id, role, full_name_ar, full_name_latin, cin, birth_date, nationality, profession, address, mandate_start, mandate_end, is_participating_member)
             SELECT organization_id, role, full_name_ar, full_name_latin, cin, birth_date, nationality, profession, address, mandate_start, mandate_end, is_participating_member FROM import_officers;
             """, cancellationToken, transaction);
+
         return (members, officers);
     }
+
+    /// <summary>
+    /// The source key of a record refused for its fields, when it can still be read: the field at the header's position
+    /// of source_key, whole (not cut, nor left open at the end of the file), on one line and not empty. (A quote left
+    /// open before it may have brought it from a later line: that rejects at worst an organisation whose row was
+    /// swallowed anyway.)
+    /// </summary>
+    private static string? RefusedRecordKey(List<string> fields, int keyField, bool leftOpen)
+    {
+        if (keyField < 0 || keyField >= fields.Count || fields[keyField].Length >= Csv.MaxFieldLength || (leftOpen && keyField == fields.Count - 1))
+        {
+            return null;
+        }
+
+        var key = fields[keyField].Trim();
+        return key.Length > 0 && key.AsSpan().IndexOfAny('\r', '\n') < 0 ? key : null;
+    }
+
+    /// <summary>The columns that may hold line breaks.</summary>
+    private static bool IsMultiline(string column) => column is "seat_address" or "address";
 
     private static DateTimeOffset RegisteredAt(Organization o) => Casablanca.At(ParseDate(o.First["registered_on"])!.Value, TimeSpan.FromHours(12));
 
