@@ -257,6 +257,7 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
             }
         }
 
+        CheckNumbersInFile(organizations.Values);
         foreach (var organization in organizations.Values)
         {
             organization.MemberCins = null; // needed only while more of its rows could come
@@ -695,18 +696,33 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
         return result;
     }
 
-    /// <summary>A number kept from the file must be new to the registry and appear once in the file.</summary>
-    private static async Task CheckNumbersAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<Organization> candidates, CancellationToken cancellationToken)
+    /// <summary>
+    /// A number is kept only when it appears once in the file. Given to two organisations (or more), none keeps it: the
+    /// file does not say which of them the old register gave it to, so each is rejected naming the others' keys (at
+    /// most three of them), whatever else is wrong with them.
+    /// </summary>
+    private static void CheckNumbersInFile(IEnumerable<Organization> organizations)
     {
-        foreach (var group in candidates.Where(o => o.RegistrationNumber is not null).GroupBy(o => o.RegistrationNumber!).Where(g => g.Count() > 1))
+        var shared = organizations.Where(o => o.HasFirst && o.First["registration_number"] is not null)
+            .GroupBy(o => o.First["registration_number"]!, StringComparer.Ordinal)
+            .Where(g => g.Skip(1).Any());
+        foreach (var group in shared)
         {
-            foreach (var organization in group.Skip(1))
+            var holders = group.ToList();
+            foreach (var organization in holders)
             {
-                organization.Problems.Add((organization.First.Line, $"registration_number {group.Key} is also given to source key {group.First().SourceKey}"));
+                var others = holders.Where(o => o != organization).Select(o => o.SourceKey).ToList();
+                var named = others.Count == 1 ? $"source key {others[0]}"
+                    : $"source keys {string.Join(", ", others.Take(3))}" + (others.Count > 3 ? $" and {others.Count - 3} more" : "");
+                organization.Problems.Add((organization.First.Line, $"registration_number {group.Key} is also given to {named} in this file"));
             }
         }
+    }
 
-        var numbers = candidates.Where(o => o.RegistrationNumber is not null && o.Problems.Count == 0).Select(o => o.RegistrationNumber!).ToArray();
+    /// <summary>A number kept from the file must be new to the registry (that it appears once in the file is checked before).</summary>
+    private static async Task CheckNumbersAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<Organization> candidates, CancellationToken cancellationToken)
+    {
+        var numbers = candidates.Where(o => o.RegistrationNumber is not null).Select(o => o.RegistrationNumber!).ToArray();
         var taken = new HashSet<string>(StringComparer.Ordinal);
         await using (var command = new NpgsqlCommand("SELECT registration_number FROM registry.organizations WHERE registration_number = ANY($1)", connection, transaction) { Parameters = { new() { Value = numbers } } })
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))

@@ -491,6 +491,28 @@ public sealed class ImportCommandTests(RegistryApiFactory api) : IClassFixture<R
         Assert.DoesNotContain("LAST-GOOD", report, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Two_organisations_giving_the_same_registration_number_are_both_rejected_each_naming_the_other()
+    {
+        var file = await WriteAsync("shared-number.csv", Header,
+            Asso("SHARED-A", "ASSO-12-2017-000500", "2017-05-01", "JN100001"),
+            Asso("SHARED-B", "ASSO-12-2017-000500", "2017-06-01", "JN200001"),
+            Asso("SHARED-C", "ASSO-12-2017-000501", "2017-06-01", "JN300001"));
+        var reportPath = Path.Combine(_directory, "shared-number-rejected.csv");
+
+        var result = await new ImportCommand(api.ConnectionString, TextWriter.Null).RunAsync(file, reportPath, CancellationToken.None);
+
+        Assert.Equal((1, 2), (result.Organizations, result.RejectedOrganizations));
+        Assert.Equal(0L, await api.ScalarAsync<long>("SELECT count(*) FROM registry.organizations WHERE registration_number = 'ASSO-12-2017-000500'"));
+        Assert.Equal(1L, await api.ScalarAsync<long>("SELECT count(*) FROM registry.organizations WHERE registration_number = 'ASSO-12-2017-000501'"));
+        Assert.Equal(
+            [
+                "line,source_key,reasons",
+                "2,SHARED-A,registration_number ASSO-12-2017-000500 is also given to source key SHARED-B in this file",
+                "3,SHARED-B,registration_number ASSO-12-2017-000500 is also given to source key SHARED-A in this file",
+            ], await File.ReadAllLinesAsync(reportPath));
+    }
+
     private static string Asso(string key, string number, string registeredOn, string cin) =>
         $"{key},{number},ASSO,,Association {key},DEVELOPPEMENT_LOCAL,391,1 Avenue Dakhla,2015-01-01,{registeredOn},12-31,,,,,Member,NaturalPerson,,Omar {cin},{cin},1980-01-01,Male,MA,,,,,,,,";
 
