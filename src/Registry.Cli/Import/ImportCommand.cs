@@ -475,13 +475,8 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
             Problem(first, "seat_address is required (at most 500 characters)");
         }
 
-        var founding = Date(first, "founding_date", required: true, Problem);
-        var registered = Date(first, "registered_on", required: true, Problem);
-        if (founding > today || registered > today)
-        {
-            Problem(first, "founding_date and registered_on cannot be in the future");
-        }
-
+        var founding = Date(first, "founding_date", required: true, Problem, latest: today);
+        var registered = Date(first, "registered_on", required: true, Problem, latest: today);
         if (founding is not null && registered is not null && registered < founding)
         {
             Problem(first, "registered_on is before founding_date");
@@ -555,6 +550,11 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
                 Problem(row, "a legal-person member needs legal_name");
             }
         }
+        else if (kind == "LegalPerson")
+        {
+            // An officer is named with a CIN and a birth date (registry.organization_officers has no legal name).
+            Problem(row, $"an officer ({role}) must be a natural person: member_kind LegalPerson is for members only");
+        }
         else if (kind != "NaturalPerson")
         {
             Problem(row, $"member_kind '{kind}' is neither NaturalPerson nor LegalPerson");
@@ -575,11 +575,7 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
                 Problem(row, $"CIN {cin} appears twice among the members");
             }
 
-            var birth = Date(row, "birth_date", required: isMember, Problem);
-            if (birth is not null && birth > today)
-            {
-                Problem(row, "birth_date is in the future");
-            }
+            Date(row, "birth_date", required: isMember, Problem, latest: today);
 
             if (isMember && row["gender"] is not ("Female" or "Male"))
             {
@@ -607,7 +603,10 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
         }
     }
 
-    private static DateOnly? Date(Row row, string column, bool required, Action<Row, string> problem)
+    private static readonly DateOnly EarliestDate = new(1900, 1, 1);
+
+    /// <summary>A date yyyy-MM-dd from 1900-01-01 (as the API accepts them) to <paramref name="latest"/> when given.</summary>
+    private static DateOnly? Date(Row row, string column, bool required, Action<Row, string> problem, DateOnly? latest = null)
     {
         if (row[column] is not { } text)
         {
@@ -619,13 +618,21 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
             return null;
         }
 
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && date.Year >= 1900)
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            return date;
+            problem(row, $"{column} '{text}' is not a date yyyy-MM-dd");
+            return null;
         }
 
-        problem(row, $"{column} '{text}' is not a date yyyy-MM-dd");
-        return null;
+        if (date < EarliestDate || date > latest)
+        {
+            problem(row, latest is { } last
+                ? FormattableString.Invariant($"{column} {text} is out of the accepted range, {EarliestDate:yyyy-MM-dd} to today ({last:yyyy-MM-dd})")
+                : FormattableString.Invariant($"{column} {text} is out of the accepted range, {EarliestDate:yyyy-MM-dd} or later"));
+            return null;
+        }
+
+        return date;
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Registry.Cli;
+using Registry.Cli.Common;
 using Registry.Cli.Import;
 using Registry.IntegrationTests.Infrastructure;
 
@@ -511,6 +512,34 @@ public sealed class ImportCommandTests(RegistryApiFactory api) : IClassFixture<R
                 "2,SHARED-A,registration_number ASSO-12-2017-000500 is also given to source key SHARED-B in this file",
                 "3,SHARED-B,registration_number ASSO-12-2017-000500 is also given to source key SHARED-A in this file",
             ], await File.ReadAllLinesAsync(reportPath));
+    }
+
+    [Fact]
+    public async Task Reasons_say_what_is_wrong_with_an_officer_who_is_a_legal_person_and_with_a_date_out_of_range()
+    {
+        const string Manager = ",Manager,,,Fatima JR100001,JR100001,1978-05-02,,MA,,,,,Agricultrice,Tafraout,2022-03-15,2025-03-15";
+        var lines = new List<string> { Header };
+        for (var k = 1; k <= 5; k++)
+        {
+            lines.Add(Coop("REASON-OFFICER", "", $"JR10000{k}"));
+            lines.Add(Coop("REASON-BIRTH", "", $"JR20000{k}").Replace("1978-05-02", k == 4 ? "1800-01-01" : "1978-05-02", StringComparison.Ordinal));
+        }
+
+        var organization = Coop("REASON-OFFICER", "", "JR100001")[..Coop("REASON-OFFICER", "", "JR100001").IndexOf(",Member,", StringComparison.Ordinal)];
+        lines.Add(organization + Manager.Replace(",Manager,,", ",Manager,LegalPerson,", StringComparison.Ordinal));
+        lines.Add(organization.Replace("REASON-OFFICER", "REASON-MANDATE", StringComparison.Ordinal) + Manager.Replace("2022-03-15", "1899-12-31", StringComparison.Ordinal));
+        var file = await WriteAsync("reasons.csv", [.. lines]);
+        var reportPath = Path.Combine(_directory, "reasons-rejected.csv");
+
+        await new ImportCommand(api.ConnectionString, TextWriter.Null).RunAsync(file, reportPath, CancellationToken.None);
+
+        var report = await File.ReadAllTextAsync(reportPath);
+        var today = Casablanca.Today(TimeProvider.System).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Assert.Contains("12,REASON-OFFICER,an officer (Manager) must be a natural person: member_kind LegalPerson is for members only", report, StringComparison.Ordinal);
+        Assert.Contains($"9,REASON-BIRTH,\"birth_date 1800-01-01 is out of the accepted range, 1900-01-01 to today ({today})\"", report, StringComparison.Ordinal);
+        Assert.Contains("13,REASON-MANDATE,\"mandate_start 1899-12-31 is out of the accepted range, 1900-01-01 or later\"", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("neither NaturalPerson nor LegalPerson", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("is not a date", report, StringComparison.Ordinal);
     }
 
     private static string Asso(string key, string number, string registeredOn, string cin) =>
