@@ -148,7 +148,8 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
         var organizations = new Dictionary<string, Organization>(StringComparer.Ordinal);
         var rejectedRows = new List<(int Line, string? SourceKey, string Reason)>();
         var pool = new HashSet<string>(StringComparer.Ordinal);
-        using (var reader = new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
+        using var sha256 = SHA256.Create(); // of the bytes read, so that the audit names the file as it was imported
+        using (var reader = new StreamReader(new CryptoStream(File.OpenRead(file), sha256, CryptoStreamMode.Read), Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
         {
             int[]? positions = null; // for each field of the header, its column in Columns
             var keyField = -1; // the header's position of source_key
@@ -257,6 +258,7 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
             }
         }
 
+        var fileSha256 = Convert.ToHexStringLower(sha256.Hash!);
         CheckNumbersInFile(organizations.Values);
         foreach (var organization in organizations.Values)
         {
@@ -272,6 +274,7 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
         // imported, check numbers against the registry, number, stage, insert.
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await BulkLoadLock.HoldForTransactionAsync(connection, transaction, output, cancellationToken);
+        var importedAt = TimeProvider.System.GetUtcNow(); // once any other bulk load has ended: when this one takes effect
         var candidates = organizations.Values.Where(o => o.Problems.Count == 0).ToList();
         var existing = await ExistingIdsAsync(connection, transaction, [.. candidates.Select(o => o.Id)], cancellationToken);
         var alreadyPresent = candidates.Count(o => existing.Contains(o.Id));
@@ -282,7 +285,7 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
         int members, officers;
         try
         {
-            (members, officers) = await StageAndInsertAsync(connection, transaction, accepted, today, Path.GetFileName(file), cancellationToken);
+            (members, officers) = await StageAndInsertAsync(connection, transaction, accepted, today, importedAt, Path.GetFileName(file), fileSha256, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
@@ -848,7 +851,7 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
     }
 
     private static async Task<(int Members, int Officers)> StageAndInsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
-        List<Organization> accepted, DateOnly today, string source, CancellationToken cancellationToken)
+        List<Organization> accepted, DateOnly today, DateTimeOffset importedAt, string source, string sourceSha256, CancellationToken cancellationToken)
     {
         // Staging copies without constraints (ids come from the identity columns on the way in).
         await connection.ExecuteAsync("""
@@ -1016,6 +1019,24 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
             INSERT INTO registry.organization_officers (organization_id, role, full_name_ar, full_name_latin, cin, birth_date, nationality, profession, address, mandate_start, mandate_end, is_participating_member)
             SELECT organization_id, role, full_name_ar, full_name_latin, cin, birth_date, nationality, profession, address, mandate_start, mandate_end, is_participating_member FROM import_officers;
             """, cancellationToken, transaction);
+
+        // SPEC §3: an organisation's coming into the registry is a transition with an actor, a time and an audit entry.
+        // One entry each, set-based; the chain trigger hashes them (in chain order, as it asks of a writer touching
+        // many chains). The actor is the system (an operator's command, no account); nothing personal is written, only
+        // the file's name and SHA-256, the status and the number. Organisations already present are not staged, so a
+        // re-run adds none.
+        await using (var audit = new NpgsqlCommand("""
+            INSERT INTO registry.audit_entries (occurred_at, actor_id, actor_role, action, outcome, application_id, organization_id, reason, changes)
+            SELECT $1, NULL, 'System', 'organization.imported', 'Succeeded', application_id, id, $2,
+                   jsonb_build_object('status', status, 'registrationNumber', registration_number)
+            FROM import_organizations
+            ORDER BY application_id
+            """, connection, transaction))
+        {
+            audit.Parameters.Add(new NpgsqlParameter { Value = importedAt });
+            audit.Parameters.Add(new NpgsqlParameter { Value = $"imported from {source} (SHA-256 {sourceSha256})" });
+            await audit.ExecuteNonQueryAsync(cancellationToken);
+        }
 
         return (members, officers);
     }

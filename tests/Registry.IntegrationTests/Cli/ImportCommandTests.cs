@@ -1,7 +1,9 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using Registry.Cli;
 using Registry.Cli.Common;
 using Registry.Cli.Import;
+using Registry.IntegrationTests.Audit;
 using Registry.IntegrationTests.Infrastructure;
 
 namespace Registry.IntegrationTests.Cli;
@@ -540,6 +542,52 @@ public sealed class ImportCommandTests(RegistryApiFactory api) : IClassFixture<R
         Assert.Contains("13,REASON-MANDATE,\"mandate_start 1899-12-31 is out of the accepted range, 1900-01-01 or later\"", report, StringComparison.Ordinal);
         Assert.DoesNotContain("neither NaturalPerson nor LegalPerson", report, StringComparison.Ordinal);
         Assert.DoesNotContain("is not a date", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Each_imported_organisation_gets_one_audit_entry_in_its_history_and_a_rerun_adds_none()
+    {
+        var lines = new List<string> { Header };
+        for (var k = 1; k <= 5; k++)
+        {
+            lines.Add(Coop("AUDITED-1", "", $"JA10000{k}"));
+        }
+
+        lines.Add(Asso("AUDITED-2", "", "2016-03-01", "JA200001"));
+        var file = await WriteAsync("audited.csv", [.. lines]);
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(file)));
+        var before = DateTimeOffset.UtcNow;
+
+        var (exit, _, _) = await CliAsync("import", "organizations", file);
+
+        Assert.Equal(0, exit);
+        var number = await api.ScalarAsync<string>("SELECT registration_number FROM registry.organizations WHERE name_latin = 'Coopérative Import AUDITED-1'");
+        var official = await api.NewStaffAsync("RegionalOfficial", "09");
+        var history = (await (await official.GetAsync($"/api/v1/organizations/{number}/history")).ReadJsonAsync()).AsArray();
+        var entry = Assert.Single(history)!;
+        Assert.Equal("organization.imported", (string)entry["action"]!);
+        Assert.Equal("System", (string)entry["actorRole"]!);
+        Assert.Null(entry["actorId"]);
+        Assert.Equal("Succeeded", (string)entry["outcome"]!);
+        Assert.Equal($"imported from audited.csv (SHA-256 {sha256})", (string)entry["reason"]!);
+        Assert.Equal(number, (string)entry["changes"]!["registrationNumber"]!);
+        Assert.InRange(entry["occurredAt"]!.GetValue<DateTimeOffset>(), before.AddSeconds(-1), DateTimeOffset.UtcNow);
+        // Nothing about the people: the entries hold no name and no CIN of the file.
+        Assert.Equal(0L, await api.ScalarAsync<long>(
+            "SELECT count(*) FROM registry.audit_entries WHERE action = 'organization.imported' AND concat(reason, changes::text) ~ 'JA[12]0000|Fatima|Omar'"));
+        Assert.Equal(2L, await api.ScalarAsync<long>(
+            "SELECT count(*) FROM registry.audit_entries e JOIN registry.organizations o ON o.id = e.organization_id AND o.application_id = e.application_id AND e.chain_seq = 1 " +
+            "WHERE e.action = 'organization.imported' AND o.name_latin IN ('Coopérative Import AUDITED-1', 'Association AUDITED-2')"));
+        var (verified, verification) = await api.VerifyByCliAsync(number);
+        Assert.Equal(0, verified);
+        Assert.Contains("1 entries in 1 chains", verification, StringComparison.Ordinal);
+
+        var entries = await api.ScalarAsync<long>("SELECT count(*) FROM registry.audit_entries");
+        (exit, _, _) = await CliAsync("import", "organizations", file);
+
+        Assert.Equal(0, exit);
+        Assert.Equal(entries, await api.ScalarAsync<long>("SELECT count(*) FROM registry.audit_entries"));
+        Assert.Equal(0, (await api.VerifyByCliAsync()).ExitCode);
     }
 
     private static string Asso(string key, string number, string registeredOn, string cin) =>
