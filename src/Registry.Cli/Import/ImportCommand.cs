@@ -83,17 +83,23 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
     /// An organisation's rows as they are read. Once one of them is bad the organisation is rejected whole and its
     /// rows are let go: the report needs only their line numbers and the reasons.
     /// </summary>
-    internal sealed class Organization(string sourceKey, Row first)
+    internal sealed class Organization(string sourceKey)
     {
         private List<Row>? _rows = [];
+        private Row? _first;
 
         public string SourceKey { get; } = sourceKey;
-        public Row First { get; } = first;
+
+        /// <summary>Its first row that could be read: the organisation's columns are taken from it.</summary>
+        public Row First => _first ?? throw new InvalidOperationException($"no row of {SourceKey} could be read");
+
+        /// <summary>Whether a row of it could be read (its other rows may have been refused whole, or swallowed).</summary>
+        public bool HasFirst => _first is not null;
 
         /// <summary>The rows, for an organisation not rejected while reading.</summary>
         public List<Row> Rows => _rows ?? throw new InvalidOperationException($"the rows of {SourceKey} were let go when it was rejected");
 
-        /// <summary>Every row's line, in the order of the file, kept for the report.</summary>
+        /// <summary>Every row's line, kept for the report (which sorts them).</summary>
         public List<int> Lines { get; } = [];
         public List<(int Line, string Reason)> Problems { get; } = [];
 
@@ -102,6 +108,9 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
         public Guid Id => NameBasedGuid("organization:" + SourceKey);
         public Guid ApplicationId => NameBasedGuid("application:" + SourceKey);
         public string? RegistrationNumber { get; set; }
+
+        /// <summary>Takes its first readable row, before it is checked.</summary>
+        public void Describe(Row row) => _first = row;
 
         /// <summary>Takes a row once checked: its person's cells while the organisation stands, its line in any case.</summary>
         public void Add(Row row)
@@ -112,6 +121,17 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
             {
                 _rows = null;
             }
+        }
+
+        /// <summary>
+        /// A row of it that could not be read as one (refused for its fields, or swallowed by another record): the
+        /// organisation would be loaded without it, so it is rejected.
+        /// </summary>
+        public void Refuse(int line, string reason)
+        {
+            Lines.Add(line);
+            Problems.Add((line, reason));
+            _rows = null;
         }
     }
 
@@ -128,30 +148,40 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
         var organizations = new Dictionary<string, Organization>(StringComparer.Ordinal);
         var rejectedRows = new List<(int Line, string? SourceKey, string Reason)>();
         var pool = new HashSet<string>(StringComparer.Ordinal);
-        using (var reader = new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
+        using var sha256 = SHA256.Create(); // of the bytes read, so that the audit names the file as it was imported
+        using (var reader = new StreamReader(new CryptoStream(File.OpenRead(file), sha256, CryptoStreamMode.Read), Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
         {
             int[]? positions = null; // for each field of the header, its column in Columns
-            foreach (var (line, lastLine, fields, cut) in Csv.Read(reader))
+            var keyField = -1; // the header's position of source_key
+            foreach (var (line, lastLine, fields, cut, leftOpen, swallowed) in Csv.Read(reader, () => keyField))
             {
                 if (positions is null)
                 {
                     string[] header = [.. fields.Select(f => f.Trim().ToLowerInvariant())];
                     CheckHeader(file, header);
                     positions = [.. header.Select(c => ColumnIndex[c])];
+                    keyField = Array.IndexOf(positions, ColumnIndex["source_key"]);
                     continue;
                 }
 
                 // A quote left open makes the lines after it one record: say which lines, since none of them is read.
-                var span = lastLine > line ? $" (the record runs from line {line} to line {lastLine}: is a quote left open?)" : "";
-                if (cut)
+                var span = lastLine > line ? $" (the record runs from line {line} to line {lastLine}: is a quote left open?)"
+                    : leftOpen ? " (the file ends inside a quoted field: is a quote left open?)" : "";
+                if (cut || fields.Count != positions.Length)
                 {
-                    rejectedRows.Add((line, null, $"a field is longer than {Csv.MaxFieldLength} characters{span}"));
-                    continue;
-                }
+                    // Refused whole, but still a row of its organisation when its source key can be read: the
+                    // organisation would otherwise be loaded without it. So would those whose rows it swallowed.
+                    var reason = cut ? $"a field is longer than {Csv.MaxFieldLength} characters{span}" : $"{fields.Count} fields where the header has {positions.Length}{span}";
+                    if (RefusedRecordKey(fields, keyField, leftOpen) is { } refusedKey)
+                    {
+                        OrganizationOf(refusedKey).Refuse(line, reason);
+                    }
+                    else
+                    {
+                        rejectedRows.Add((line, null, reason));
+                    }
 
-                if (fields.Count != positions.Length)
-                {
-                    rejectedRows.Add((line, null, $"{fields.Count} fields where the header has {positions.Length}{span}"));
+                    Swallowed(swallowed, line, lastLine);
                     continue;
                 }
 
@@ -165,6 +195,14 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
                         : value;
                 }
 
+                // A record of the right width can still hold lines a quote left open took. A line break outside the
+                // addresses rejects the row (its text check), and the rows it swallowed must go with it; one inside an
+                // address is taken as the address's own.
+                if (swallowed is not null && cells.Where((cell, c) => cell is not null && !IsMultiline(Columns[c]) && cell.AsSpan().IndexOfAny('\r', '\n') >= 0).Any())
+                {
+                    Swallowed(swallowed, line, lastLine);
+                }
+
                 var row = new Row(line, cells);
                 var key = row["source_key"];
                 if (key is null)
@@ -173,13 +211,35 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
                     continue;
                 }
 
-                if (!organizations.TryGetValue(key, out var organization))
+                var organization = OrganizationOf(key);
+                if (!organization.HasFirst)
                 {
-                    organizations[key] = organization = new Organization(key, row);
+                    organization.Describe(row);
                 }
 
                 Check(organization, row, reference, today);
                 organization.Add(row);
+            }
+
+            Organization OrganizationOf(string key)
+            {
+                if (!organizations.TryGetValue(key, out var organization))
+                {
+                    organizations[key] = organization = new Organization(key);
+                }
+
+                return organization;
+            }
+
+            // Each line the record swallowed that begins with a source key was a row of that organisation, which
+            // would otherwise be loaded without it (or, all its rows swallowed, be missing from the report).
+            void Swallowed(List<(int Line, string Key)>? lines, int from, int to)
+            {
+                var reason = lines is null ? "" : $"a row of it was swallowed by the record at lines {from}–{to}";
+                foreach (var (at, key) in lines ?? [])
+                {
+                    OrganizationOf(key).Refuse(at, reason);
+                }
             }
 
             string Shared(string value)
@@ -198,6 +258,8 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
             }
         }
 
+        var fileSha256 = Convert.ToHexStringLower(sha256.Hash!);
+        CheckNumbersInFile(organizations.Values);
         foreach (var organization in organizations.Values)
         {
             organization.MemberCins = null; // needed only while more of its rows could come
@@ -212,6 +274,7 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
         // imported, check numbers against the registry, number, stage, insert.
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await BulkLoadLock.HoldForTransactionAsync(connection, transaction, output, cancellationToken);
+        var importedAt = TimeProvider.System.GetUtcNow(); // once any other bulk load has ended: when this one takes effect
         var candidates = organizations.Values.Where(o => o.Problems.Count == 0).ToList();
         var existing = await ExistingIdsAsync(connection, transaction, [.. candidates.Select(o => o.Id)], cancellationToken);
         var alreadyPresent = candidates.Count(o => existing.Contains(o.Id));
@@ -222,7 +285,7 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
         int members, officers;
         try
         {
-            (members, officers) = await StageAndInsertAsync(connection, transaction, accepted, today, Path.GetFileName(file), cancellationToken);
+            (members, officers) = await StageAndInsertAsync(connection, transaction, accepted, today, importedAt, Path.GetFileName(file), fileSha256, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
@@ -245,7 +308,7 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
         }
 
         var rejectedOrganizations = organizations.Values.Count(o => o.Problems.Count > 0);
-        rejectedRows.Sort((a, b) => a.Line.CompareTo(b.Line)); // no two records start on one line: the order is total
+        rejectedRows.Sort((a, b) => a.Line.CompareTo(b.Line)); // a line is one record's start or one swallowed line: the order is total
         if (report is not null)
         {
             await report.WriteLineAsync("line,source_key,reasons");
@@ -340,7 +403,7 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
             {
                 Problem(row, $"{column} is not valid UTF-8");
             }
-            else if (!Registry.Application.Common.Validation.TextRules.IsClean(text, multiline: column is "seat_address" or "address"))
+            else if (!Registry.Application.Common.Validation.TextRules.IsClean(text, multiline: IsMultiline(column)))
             {
                 Problem(row, $"{column} holds control characters or bidirectional overrides");
             }
@@ -415,13 +478,8 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
             Problem(first, "seat_address is required (at most 500 characters)");
         }
 
-        var founding = Date(first, "founding_date", required: true, Problem);
-        var registered = Date(first, "registered_on", required: true, Problem);
-        if (founding > today || registered > today)
-        {
-            Problem(first, "founding_date and registered_on cannot be in the future");
-        }
-
+        var founding = Date(first, "founding_date", required: true, Problem, latest: today);
+        var registered = Date(first, "registered_on", required: true, Problem, latest: today);
         if (founding is not null && registered is not null && registered < founding)
         {
             Problem(first, "registered_on is before founding_date");
@@ -495,6 +553,11 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
                 Problem(row, "a legal-person member needs legal_name");
             }
         }
+        else if (kind == "LegalPerson")
+        {
+            // An officer is named with a CIN and a birth date (registry.organization_officers has no legal name).
+            Problem(row, $"an officer ({role}) must be a natural person: member_kind LegalPerson is for members only");
+        }
         else if (kind != "NaturalPerson")
         {
             Problem(row, $"member_kind '{kind}' is neither NaturalPerson nor LegalPerson");
@@ -515,11 +578,7 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
                 Problem(row, $"CIN {cin} appears twice among the members");
             }
 
-            var birth = Date(row, "birth_date", required: isMember, Problem);
-            if (birth is not null && birth > today)
-            {
-                Problem(row, "birth_date is in the future");
-            }
+            Date(row, "birth_date", required: isMember, Problem, latest: today);
 
             if (isMember && row["gender"] is not ("Female" or "Male"))
             {
@@ -547,7 +606,10 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
         }
     }
 
-    private static DateOnly? Date(Row row, string column, bool required, Action<Row, string> problem)
+    private static readonly DateOnly EarliestDate = new(1900, 1, 1);
+
+    /// <summary>A date yyyy-MM-dd from 1900-01-01 (as the API accepts them) to <paramref name="latest"/> when given.</summary>
+    private static DateOnly? Date(Row row, string column, bool required, Action<Row, string> problem, DateOnly? latest = null)
     {
         if (row[column] is not { } text)
         {
@@ -559,13 +621,21 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
             return null;
         }
 
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && date.Year >= 1900)
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            return date;
+            problem(row, $"{column} '{text}' is not a date yyyy-MM-dd");
+            return null;
         }
 
-        problem(row, $"{column} '{text}' is not a date yyyy-MM-dd");
-        return null;
+        if (date < EarliestDate || date > latest)
+        {
+            problem(row, latest is { } last
+                ? FormattableString.Invariant($"{column} {text} is out of the accepted range, {EarliestDate:yyyy-MM-dd} to today ({last:yyyy-MM-dd})")
+                : FormattableString.Invariant($"{column} {text} is out of the accepted range, {EarliestDate:yyyy-MM-dd} or later"));
+            return null;
+        }
+
+        return date;
     }
 
     /// <summary>
@@ -636,18 +706,33 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
         return result;
     }
 
-    /// <summary>A number kept from the file must be new to the registry and appear once in the file.</summary>
-    private static async Task CheckNumbersAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<Organization> candidates, CancellationToken cancellationToken)
+    /// <summary>
+    /// A number is kept only when it appears once in the file. Given to two organisations (or more), none keeps it: the
+    /// file does not say which of them the old register gave it to, so each is rejected naming the others' keys (at
+    /// most three of them), whatever else is wrong with them.
+    /// </summary>
+    private static void CheckNumbersInFile(IEnumerable<Organization> organizations)
     {
-        foreach (var group in candidates.Where(o => o.RegistrationNumber is not null).GroupBy(o => o.RegistrationNumber!).Where(g => g.Count() > 1))
+        var shared = organizations.Where(o => o.HasFirst && o.First["registration_number"] is not null)
+            .GroupBy(o => o.First["registration_number"]!, StringComparer.Ordinal)
+            .Where(g => g.Skip(1).Any());
+        foreach (var group in shared)
         {
-            foreach (var organization in group.Skip(1))
+            var holders = group.ToList();
+            foreach (var organization in holders)
             {
-                organization.Problems.Add((organization.First.Line, $"registration_number {group.Key} is also given to source key {group.First().SourceKey}"));
+                var others = holders.Where(o => o != organization).Select(o => o.SourceKey).ToList();
+                var named = others.Count == 1 ? $"source key {others[0]}"
+                    : $"source keys {string.Join(", ", others.Take(3))}" + (others.Count > 3 ? $" and {others.Count - 3} more" : "");
+                organization.Problems.Add((organization.First.Line, $"registration_number {group.Key} is also given to {named} in this file"));
             }
         }
+    }
 
-        var numbers = candidates.Where(o => o.RegistrationNumber is not null && o.Problems.Count == 0).Select(o => o.RegistrationNumber!).ToArray();
+    /// <summary>A number kept from the file must be new to the registry (that it appears once in the file is checked before).</summary>
+    private static async Task CheckNumbersAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<Organization> candidates, CancellationToken cancellationToken)
+    {
+        var numbers = candidates.Where(o => o.RegistrationNumber is not null).Select(o => o.RegistrationNumber!).ToArray();
         var taken = new HashSet<string>(StringComparer.Ordinal);
         await using (var command = new NpgsqlCommand("SELECT registration_number FROM registry.organizations WHERE registration_number = ANY($1)", connection, transaction) { Parameters = { new() { Value = numbers } } })
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
@@ -766,7 +851,7 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
     }
 
     private static async Task<(int Members, int Officers)> StageAndInsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
-        List<Organization> accepted, DateOnly today, string source, CancellationToken cancellationToken)
+        List<Organization> accepted, DateOnly today, DateTimeOffset importedAt, string source, string sourceSha256, CancellationToken cancellationToken)
     {
         // Staging copies without constraints (ids come from the identity columns on the way in).
         await connection.ExecuteAsync("""
@@ -934,8 +1019,47 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
             INSERT INTO registry.organization_officers (organization_id, role, full_name_ar, full_name_latin, cin, birth_date, nationality, profession, address, mandate_start, mandate_end, is_participating_member)
             SELECT organization_id, role, full_name_ar, full_name_latin, cin, birth_date, nationality, profession, address, mandate_start, mandate_end, is_participating_member FROM import_officers;
             """, cancellationToken, transaction);
+
+        // SPEC §3: an organisation's coming into the registry is a transition with an actor, a time and an audit entry.
+        // One entry each, set-based; the chain trigger hashes them (in chain order, as it asks of a writer touching
+        // many chains). The actor is the system (an operator's command, no account); nothing personal is written, only
+        // the file's name and SHA-256, the status and the number. Organisations already present are not staged, so a
+        // re-run adds none.
+        await using (var audit = new NpgsqlCommand("""
+            INSERT INTO registry.audit_entries (occurred_at, actor_id, actor_role, action, outcome, application_id, organization_id, reason, changes)
+            SELECT $1, NULL, 'System', 'organization.imported', 'Succeeded', application_id, id, $2,
+                   jsonb_build_object('status', status, 'registrationNumber', registration_number)
+            FROM import_organizations
+            ORDER BY application_id
+            """, connection, transaction))
+        {
+            audit.Parameters.Add(new NpgsqlParameter { Value = importedAt });
+            audit.Parameters.Add(new NpgsqlParameter { Value = $"imported from {source} (SHA-256 {sourceSha256})" });
+            await audit.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         return (members, officers);
     }
+
+    /// <summary>
+    /// The source key of a record refused for its fields, when it can still be read: the field at the header's position
+    /// of source_key, whole (not cut, nor left open at the end of the file), on one line and not empty. (A quote left
+    /// open before it may have brought it from a later line: that rejects at worst an organisation whose row was
+    /// swallowed anyway.)
+    /// </summary>
+    private static string? RefusedRecordKey(List<string> fields, int keyField, bool leftOpen)
+    {
+        if (keyField < 0 || keyField >= fields.Count || fields[keyField].Length >= Csv.MaxFieldLength || (leftOpen && keyField == fields.Count - 1))
+        {
+            return null;
+        }
+
+        var key = fields[keyField].Trim();
+        return key.Length > 0 && key.AsSpan().IndexOfAny('\r', '\n') < 0 ? key : null;
+    }
+
+    /// <summary>The columns that may hold line breaks.</summary>
+    private static bool IsMultiline(string column) => column is "seat_address" or "address";
 
     private static DateTimeOffset RegisteredAt(Organization o) => Casablanca.At(ParseDate(o.First["registered_on"])!.Value, TimeSpan.FromHours(12));
 

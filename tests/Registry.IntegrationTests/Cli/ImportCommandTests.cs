@@ -1,6 +1,9 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using Registry.Cli;
+using Registry.Cli.Common;
 using Registry.Cli.Import;
+using Registry.IntegrationTests.Audit;
 using Registry.IntegrationTests.Infrastructure;
 
 namespace Registry.IntegrationTests.Cli;
@@ -120,9 +123,10 @@ public sealed class ImportCommandTests(RegistryApiFactory api) : IClassFixture<R
             Assert.Contains("," + key + ",", rejected, StringComparison.Ordinal);
         }
 
-        Assert.Contains("fields where the header has", rejected, StringComparison.Ordinal);
+        Assert.Contains("HOSTILE-FIELDS,33 fields where the header has 31", rejected, StringComparison.Ordinal);
+        Assert.Contains(",,1 fields where the header has 31 (the file ends inside a quoted field: is a quote left open?)", rejected, StringComparison.Ordinal);
         Assert.Contains("name_latin must begin with a letter or a digit", rejected, StringComparison.Ordinal);
-        Assert.Equal(9, result.RejectedOrganizations); // the extra-fields and unclosed-quote rows belong to no organisation
+        Assert.Equal(10, result.RejectedOrganizations); // the unclosed quote's key is no field (it is left open): that row belongs to none
     }
 
     [Fact]
@@ -370,9 +374,220 @@ public sealed class ImportCommandTests(RegistryApiFactory api) : IClassFixture<R
 
         Assert.Equal(1, result.Organizations);
         var rejected = await File.ReadAllTextAsync(report);
-        Assert.Contains($"7,,a field is longer than {Csv.MaxFieldLength} characters", rejected, StringComparison.Ordinal);
-        Assert.Contains("(the record runs from line 8 to line 13: is a quote left open?)", rejected, StringComparison.Ordinal);
+        Assert.Contains($"7,QUOTE-ENDLESS,a field is longer than {Csv.MaxFieldLength} characters", rejected, StringComparison.Ordinal);
+        Assert.Contains("8,QUOTE-OPEN,5 fields where the header has 31 (the record runs from line 8 to line 13: is a quote left open?)", rejected, StringComparison.Ordinal);
+        Assert.Contains("13,QUOTE-SWALLOWED,a row of it was swallowed by the record at lines 8–13", rejected, StringComparison.Ordinal);
         Assert.DoesNotContain("QUOTE-GOOD", rejected, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_row_refused_for_its_fields_rejects_its_organisation_under_its_source_key()
+    {
+        // A cooperative of five members, one row with a field too many: loaded with the other four, it would count 4
+        // members (and be found below the minimum by the next sweep).
+        var lines = new List<string> { Header };
+        for (var k = 1; k <= 5; k++)
+        {
+            lines.Add(Coop("WIDE-1", "", $"JW10000{k}") + (k == 3 ? ",surplus" : ""));
+            lines.Add(Coop("WIDE-GOOD", "", $"JW20000{k}"));
+        }
+
+        var file = await WriteAsync("wide.csv", [.. lines]);
+        var reportPath = Path.Combine(_directory, "wide-rejected.csv");
+
+        var (exit, output, _) = await CliAsync("import", "organizations", file, "--report", reportPath);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("imported 1 organisations (5 members, 0 officers)", output, StringComparison.Ordinal);
+        Assert.Contains("rejected 1 organisations, 5 rows", output, StringComparison.Ordinal);
+        Assert.Equal(0L, await api.ScalarAsync<long>("SELECT count(*) FROM registry.organizations WHERE name_latin = 'Coopérative Import WIDE-1'"));
+        var report = await File.ReadAllLinesAsync(reportPath);
+        Assert.Equal(
+            [
+                "line,source_key,reasons",
+                "2,WIDE-1,organisation rejected: another of its rows is invalid",
+                "4,WIDE-1,organisation rejected: another of its rows is invalid",
+                "6,WIDE-1,32 fields where the header has 31",
+                "8,WIDE-1,organisation rejected: another of its rows is invalid",
+                "10,WIDE-1,organisation rejected: another of its rows is invalid",
+            ], report);
+    }
+
+    [Fact]
+    public async Task Rows_swallowed_by_a_quote_left_open_reject_their_organisations()
+    {
+        var lines = new List<string>
+        {
+            Header,
+            Asso("SWALLOWED-ASSO", "", "2016-01-01", "JY100001"), // 2
+            Asso("SWALLOWED-ASSO", "", "2016-01-01", "JY100002"), // 3
+            // 4: the name's quote is never closed; it runs to the next quote, which opens line 6.
+            Asso("OPENER", "", "2016-01-01", "JY200001").Replace("Association OPENER", "\"Association OPENER", StringComparison.Ordinal),
+            Asso("SWALLOWED-ASSO", "", "2016-01-01", "JY100003"), // 5
+            "\"SWALLOWED-COOP\"" + Coop("SWALLOWED-COOP", "", "JY300001")["SWALLOWED-COOP".Length..], // 6: a quoted key
+        };
+        for (var k = 2; k <= 5; k++)
+        {
+            lines.Add(Coop("SWALLOWED-COOP", "", $"JY30000{k}")); // 7, 9, 11, 13
+            lines.Add(Coop("UNTOUCHED", "", $"JY40000{k}"));
+        }
+
+        lines.Add(Coop("UNTOUCHED", "", "JY400001"));
+        var file = await WriteAsync("swallowed.csv", [.. lines]);
+        var reportPath = Path.Combine(_directory, "swallowed-rejected.csv");
+
+        var result = await new ImportCommand(api.ConnectionString, TextWriter.Null).RunAsync(file, reportPath, CancellationToken.None);
+
+        Assert.Equal((1, 5), (result.Organizations, result.Members));
+        Assert.Equal(3, result.RejectedOrganizations);
+        Assert.Equal(0L, await api.ScalarAsync<long>("SELECT count(*) FROM registry.organizations WHERE name_latin IN ('Association SWALLOWED-ASSO', 'Coopérative Import SWALLOWED-COOP')"));
+        var report = await File.ReadAllTextAsync(reportPath);
+        Assert.Contains("\n4,OPENER,", report, StringComparison.Ordinal);
+        Assert.Contains("(the record runs from line 4 to line 6: is a quote left open?)", report, StringComparison.Ordinal);
+        Assert.Contains("\n5,SWALLOWED-ASSO,a row of it was swallowed by the record at lines 4–6", report, StringComparison.Ordinal);
+        Assert.Contains("\n6,SWALLOWED-COOP,a row of it was swallowed by the record at lines 4–6", report, StringComparison.Ordinal);
+        Assert.Contains("\n2,SWALLOWED-ASSO,organisation rejected: another of its rows is invalid", report, StringComparison.Ordinal);
+        Assert.Contains("\n7,SWALLOWED-COOP,organisation rejected: another of its rows is invalid", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("UNTOUCHED", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Refused_and_swallowed_rows_are_found_by_the_headers_source_key_column_wherever_it_stands()
+    {
+        // source_key last: a refused row's key is its 31st field, a swallowed line's key that line's 31st field. (A
+        // field too many or too few before it would move it: such a row's key cannot be told.)
+        static string Last(string row)
+        {
+            var fields = row.Replace("\"1 Rue, Tafraout\"", "1 Rue Tafraout", StringComparison.Ordinal).Split(',');
+            return string.Join(',', [.. fields[1..], fields[0]]);
+        }
+
+        var lines = new List<string> { Last(Header) };
+        for (var k = 1; k <= 5; k++)
+        {
+            lines.Add(Last(Coop("LAST-WIDE", "", $"JL10000{k}")) + (k == 2 ? ",extra" : ""));
+            lines.Add(Last(Coop("LAST-GOOD", "", $"JL20000{k}")));
+        }
+
+        for (var k = 1; k <= 3; k++)
+        {
+            lines.Add(Last(Coop("LAST-SWALLOWED", "", $"JL30000{k}")));
+        }
+
+        // The name's quote is never closed: the two rows after it are swallowed, to the end of the file.
+        lines.Add(Last(Coop("LAST-OPENER", "", "JL400001")).Replace("Coopérative Import LAST-OPENER", "\"Coopérative LAST-OPENER", StringComparison.Ordinal));
+        lines.Add(Last(Coop("LAST-SWALLOWED", "", "JL300004")));
+        lines.Add(Last(Coop("LAST-SWALLOWED", "", "JL300005")));
+        var file = await WriteAsync("last.csv", [.. lines]);
+        var reportPath = Path.Combine(_directory, "last-rejected.csv");
+
+        var result = await new ImportCommand(api.ConnectionString, TextWriter.Null).RunAsync(file, reportPath, CancellationToken.None);
+
+        Assert.Equal((1, 5), (result.Organizations, result.Members));
+        Assert.Equal(1L, await api.ScalarAsync<long>("SELECT count(*) FROM registry.organizations WHERE name_latin = 'Coopérative Import LAST-GOOD'"));
+        var report = await File.ReadAllTextAsync(reportPath);
+        Assert.Contains("\n4,LAST-WIDE,32 fields where the header has 31", report, StringComparison.Ordinal);
+        Assert.Contains("\n15,,4 fields where the header has 31 (the record runs from line 15 to line 17: is a quote left open?)", report, StringComparison.Ordinal);
+        Assert.Contains("\n16,LAST-SWALLOWED,a row of it was swallowed by the record at lines 15–17", report, StringComparison.Ordinal);
+        Assert.Contains("\n17,LAST-SWALLOWED,a row of it was swallowed by the record at lines 15–17", report, StringComparison.Ordinal);
+        Assert.Contains("\n12,LAST-SWALLOWED,organisation rejected: another of its rows is invalid", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("LAST-GOOD", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Two_organisations_giving_the_same_registration_number_are_both_rejected_each_naming_the_other()
+    {
+        var file = await WriteAsync("shared-number.csv", Header,
+            Asso("SHARED-A", "ASSO-12-2017-000500", "2017-05-01", "JN100001"),
+            Asso("SHARED-B", "ASSO-12-2017-000500", "2017-06-01", "JN200001"),
+            Asso("SHARED-C", "ASSO-12-2017-000501", "2017-06-01", "JN300001"));
+        var reportPath = Path.Combine(_directory, "shared-number-rejected.csv");
+
+        var result = await new ImportCommand(api.ConnectionString, TextWriter.Null).RunAsync(file, reportPath, CancellationToken.None);
+
+        Assert.Equal((1, 2), (result.Organizations, result.RejectedOrganizations));
+        Assert.Equal(0L, await api.ScalarAsync<long>("SELECT count(*) FROM registry.organizations WHERE registration_number = 'ASSO-12-2017-000500'"));
+        Assert.Equal(1L, await api.ScalarAsync<long>("SELECT count(*) FROM registry.organizations WHERE registration_number = 'ASSO-12-2017-000501'"));
+        Assert.Equal(
+            [
+                "line,source_key,reasons",
+                "2,SHARED-A,registration_number ASSO-12-2017-000500 is also given to source key SHARED-B in this file",
+                "3,SHARED-B,registration_number ASSO-12-2017-000500 is also given to source key SHARED-A in this file",
+            ], await File.ReadAllLinesAsync(reportPath));
+    }
+
+    [Fact]
+    public async Task Reasons_say_what_is_wrong_with_an_officer_who_is_a_legal_person_and_with_a_date_out_of_range()
+    {
+        const string Manager = ",Manager,,,Fatima JR100001,JR100001,1978-05-02,,MA,,,,,Agricultrice,Tafraout,2022-03-15,2025-03-15";
+        var lines = new List<string> { Header };
+        for (var k = 1; k <= 5; k++)
+        {
+            lines.Add(Coop("REASON-OFFICER", "", $"JR10000{k}"));
+            lines.Add(Coop("REASON-BIRTH", "", $"JR20000{k}").Replace("1978-05-02", k == 4 ? "1800-01-01" : "1978-05-02", StringComparison.Ordinal));
+        }
+
+        var organization = Coop("REASON-OFFICER", "", "JR100001")[..Coop("REASON-OFFICER", "", "JR100001").IndexOf(",Member,", StringComparison.Ordinal)];
+        lines.Add(organization + Manager.Replace(",Manager,,", ",Manager,LegalPerson,", StringComparison.Ordinal));
+        lines.Add(organization.Replace("REASON-OFFICER", "REASON-MANDATE", StringComparison.Ordinal) + Manager.Replace("2022-03-15", "1899-12-31", StringComparison.Ordinal));
+        var file = await WriteAsync("reasons.csv", [.. lines]);
+        var reportPath = Path.Combine(_directory, "reasons-rejected.csv");
+
+        await new ImportCommand(api.ConnectionString, TextWriter.Null).RunAsync(file, reportPath, CancellationToken.None);
+
+        var report = await File.ReadAllTextAsync(reportPath);
+        var today = Casablanca.Today(TimeProvider.System).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Assert.Contains("12,REASON-OFFICER,an officer (Manager) must be a natural person: member_kind LegalPerson is for members only", report, StringComparison.Ordinal);
+        Assert.Contains($"9,REASON-BIRTH,\"birth_date 1800-01-01 is out of the accepted range, 1900-01-01 to today ({today})\"", report, StringComparison.Ordinal);
+        Assert.Contains("13,REASON-MANDATE,\"mandate_start 1899-12-31 is out of the accepted range, 1900-01-01 or later\"", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("neither NaturalPerson nor LegalPerson", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("is not a date", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Each_imported_organisation_gets_one_audit_entry_in_its_history_and_a_rerun_adds_none()
+    {
+        var lines = new List<string> { Header };
+        for (var k = 1; k <= 5; k++)
+        {
+            lines.Add(Coop("AUDITED-1", "", $"JA10000{k}"));
+        }
+
+        lines.Add(Asso("AUDITED-2", "", "2016-03-01", "JA200001"));
+        var file = await WriteAsync("audited.csv", [.. lines]);
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(file)));
+        var before = DateTimeOffset.UtcNow;
+
+        var (exit, _, _) = await CliAsync("import", "organizations", file);
+
+        Assert.Equal(0, exit);
+        var number = await api.ScalarAsync<string>("SELECT registration_number FROM registry.organizations WHERE name_latin = 'Coopérative Import AUDITED-1'");
+        var official = await api.NewStaffAsync("RegionalOfficial", "09");
+        var history = (await (await official.GetAsync($"/api/v1/organizations/{number}/history")).ReadJsonAsync()).AsArray();
+        var entry = Assert.Single(history)!;
+        Assert.Equal("organization.imported", (string)entry["action"]!);
+        Assert.Equal("System", (string)entry["actorRole"]!);
+        Assert.Null(entry["actorId"]);
+        Assert.Equal("Succeeded", (string)entry["outcome"]!);
+        Assert.Equal($"imported from audited.csv (SHA-256 {sha256})", (string)entry["reason"]!);
+        Assert.Equal(number, (string)entry["changes"]!["registrationNumber"]!);
+        Assert.InRange(entry["occurredAt"]!.GetValue<DateTimeOffset>(), before.AddSeconds(-1), DateTimeOffset.UtcNow);
+        // Nothing about the people: the entries hold no name and no CIN of the file.
+        Assert.Equal(0L, await api.ScalarAsync<long>(
+            "SELECT count(*) FROM registry.audit_entries WHERE action = 'organization.imported' AND concat(reason, changes::text) ~ 'JA[12]0000|Fatima|Omar'"));
+        Assert.Equal(2L, await api.ScalarAsync<long>(
+            "SELECT count(*) FROM registry.audit_entries e JOIN registry.organizations o ON o.id = e.organization_id AND o.application_id = e.application_id AND e.chain_seq = 1 " +
+            "WHERE e.action = 'organization.imported' AND o.name_latin IN ('Coopérative Import AUDITED-1', 'Association AUDITED-2')"));
+        var (verified, verification) = await api.VerifyByCliAsync(number);
+        Assert.Equal(0, verified);
+        Assert.Contains("1 entries in 1 chains", verification, StringComparison.Ordinal);
+
+        var entries = await api.ScalarAsync<long>("SELECT count(*) FROM registry.audit_entries");
+        (exit, _, _) = await CliAsync("import", "organizations", file);
+
+        Assert.Equal(0, exit);
+        Assert.Equal(entries, await api.ScalarAsync<long>("SELECT count(*) FROM registry.audit_entries"));
+        Assert.Equal(0, (await api.VerifyByCliAsync()).ExitCode);
     }
 
     private static string Asso(string key, string number, string registeredOn, string cin) =>
