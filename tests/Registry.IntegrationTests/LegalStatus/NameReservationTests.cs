@@ -168,6 +168,47 @@ public sealed class NameReservationTests(RegistryApiFactory api) : IClassFixture
         Assert.Equal("NAME_RESERVATION_RENEWAL", (string)(await again.ReadJsonAsync())["rules"]![0]!["code"]!);
     }
 
+    [Theory]
+    [InlineData("MUTU")]
+    [InlineData("ASSO")]
+    [InlineData("UNION")]
+    public async Task A_reservation_for_another_legal_form_does_not_approve_a_cooperatives_name(string reservedForm)
+    {
+        var applicant = await api.NewApplicantAsync();
+        var name = Samples.UniqueLatin("Coop Autre Forme");
+        await WorkflowSteps.Expect(await applicant.PostAsJsonAsync("/api/v1/name-reservations", new { legalForm = reservedForm, nameLatin = name }), HttpStatusCode.Created);
+        var id = await applicant.DraftAsync(Samples.Cooperative(nameLatin: name));
+        foreach (var kind in Samples.RequiredDocuments("COOP"))
+        {
+            await WorkflowSteps.Expect(await applicant.AttachAsync(id, kind, Samples.Pdf, "doc.pdf"), HttpStatusCode.Created);
+        }
+
+        var refused = await applicant.PostAsync($"/api/v1/applications/{id}/submit", null);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Equal(["COOP_NAME_APPROVED"], (await refused.ReadJsonAsync())["rules"]!.AsArray().Select(r => (string)r!["code"]!));
+    }
+
+    [Fact]
+    public async Task Approval_neither_accepts_nor_consumes_a_reservation_for_another_legal_form()
+    {
+        var applicant = await api.NewApplicantAsync();
+        var official = await api.Actors.ClientAsync(Actor.OfficialOfRegion);
+        var name = Samples.UniqueLatin("Coopérative Relais");
+        var id = await applicant.SubmittedAsync(Samples.Cooperative(nameLatin: name)); // with its COOP reservation
+        // The cooperative's reservation lapses before the decision, and the freed name is reserved again, for a mutual.
+        await api.ScalarAsync<int?>("UPDATE registry.name_reservations SET expires_at = now() - interval '1 day' WHERE name_latin = $1", name);
+        var mutual = await applicant.PostAsJsonAsync("/api/v1/name-reservations", new { legalForm = "MUTU", nameLatin = name });
+        await WorkflowSteps.Expect(mutual, HttpStatusCode.Created);
+
+        var refused = await official.PostAsync($"/api/v1/applications/{id}/approve", null);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Equal(["COOP_NAME_APPROVED"], (await refused.ReadJsonAsync())["rules"]!.AsArray().Select(r => (string)r!["code"]!));
+        Assert.Null(await api.ScalarAsync<DateTime?>("SELECT consumed_at FROM registry.name_reservations WHERE id = $1",
+            Guid.Parse((string)(await mutual.ReadJsonAsync())["id"]!)));
+    }
+
     [Fact]
     public async Task A_cooperative_needs_its_reservation_and_approval_consumes_it()
     {
