@@ -209,6 +209,31 @@ public sealed class NameReservationTests(RegistryApiFactory api) : IClassFixture
             Guid.Parse((string)(await mutual.ReadJsonAsync())["id"]!)));
     }
 
+    [Theory]
+    [InlineData(null, "obligatoire")]
+    [InlineData("fr", "obligatoire")]
+    [InlineData("ar", "إلزامي")]
+    public async Task A_reservation_without_its_legal_form_is_400_naming_the_field(string? language, string expected)
+    {
+        var applicant = await api.NewApplicantAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/name-reservations")
+        {
+            Content = JsonContent.Create(new { nameLatin = Samples.UniqueLatin("Coopérative Sans Forme") }),
+        };
+        if (language is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Accept-Language", language);
+        }
+
+        var response = await applicant.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var errors = (await response.ReadJsonAsync())["errors"]!.AsObject();
+        Assert.True(errors.ContainsKey("legalForm"), errors.ToJsonString());
+        Assert.Contains(expected, (string)errors["legalForm"]![0]!, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_cooperative_needs_its_reservation_and_approval_consumes_it()
     {
