@@ -62,8 +62,30 @@ public sealed class NameReservationTests(RegistryApiFactory api) : IClassFixture
     }
 
     [Theory]
+    [InlineData("التعاونية", null)] // the article
+    [InlineData("الجمعية", null)]
+    [InlineData("الاتحاد", null)]
+    [InlineData("التعاضدية", null)]
+    [InlineData("جمعية تعاونية", null)] // two forms
+    [InlineData(null, "Association des associations")]
+    [InlineData(null, "Coopérative Coopérative")]
+    [InlineData(null, "Cooperative Association")]
+    public async Task A_name_made_only_of_legal_form_words_in_any_form_the_normaliser_drops_is_refused(string? nameAr, string? nameLatin)
+    {
+        var applicant = await api.NewApplicantAsync();
+
+        var response = await applicant.PostAsJsonAsync("/api/v1/name-reservations", new { legalForm = "ASSO", nameAr, nameLatin });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.ReadJsonAsync())["errors"]!.AsObject();
+        var field = nameAr is null ? "nameLatin" : "nameAr";
+        Assert.True(errors.ContainsKey(field), errors.ToJsonString());
+        Assert.Contains("seulement de la forme juridique", (string)errors[field]![0]!, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("جمعية ANMAR", null)] // as many Latin letters as Arabic ones: still an Arabic name
-    [InlineData(null, "Association L'Union")] // a legal-form word as the name itself
+    [InlineData(null, "Association L'Union")] // legal-form words beside a word of their own (the number added below)
     [InlineData("جمعية الاتحاد", null)]
     public async Task A_name_holding_another_script_or_a_legal_form_word_as_its_own_is_accepted(string? nameAr, string? nameLatin)
     {
