@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Registry.Api.Security;
@@ -11,7 +12,8 @@ namespace Registry.Api.Endpoints;
 
 public static class NameReservationEndpoints
 {
-    public sealed record ReserveNameBody(LegalForm LegalForm, string? NameAr, string? NameLatin);
+    /// <summary>A reservation is for one legal form, so <c>legalForm</c> left out is a 400 on it rather than COOP by default.</summary>
+    public sealed record ReserveNameBody([property: JsonRequired] LegalForm LegalForm, string? NameAr, string? NameLatin);
 
     public static IEndpointRouteBuilder MapNameReservations(this IEndpointRouteBuilder app)
     {

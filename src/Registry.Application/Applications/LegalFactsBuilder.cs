@@ -31,14 +31,17 @@ public sealed class LegalFactsBuilder(IRegistryDbContext db)
         return (LegalFacts.Of(application, submissionDate, documents.ToHashSet(), reservation is not null, activeCooperatives.ToHashSet()), reservation);
     }
 
-    /// <summary>The owner's live reservation whose normalised name is the application's, if any.</summary>
+    /// <summary>The owner's live reservation, for the application's legal form, whose normalised name is the application's, if any.</summary>
     /// <remarks>
-    /// The normalised keys are compared in the query, so only the covering reservations are read, not every live
-    /// reservation of an owner who holds many (a promoter, an accountant filing for several cooperatives).
+    /// The legal form and the normalised keys are compared in the query, so only the covering reservations are read,
+    /// not every live reservation of an owner who holds many (a promoter, an accountant filing for several
+    /// cooperatives). A reservation for another form does not cover the name: COOP_NAME_APPROVED asks for the
+    /// name approval of that cooperative or union, and approval consumes only the reservation found here.
     /// </remarks>
     private async Task<NameReservation?> CoveringReservationAsync(RegistrationApplication application, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var owner = application.OwnerId;
+        var form = application.LegalForm;
         var ar = NameNormalizer.NormalizeArabic(application.NameAr);
         var latin = NameNormalizer.NormalizeLatin(application.NameLatin);
         if (ar.Length == 0 && latin.Length == 0)
@@ -47,9 +50,9 @@ public sealed class LegalFactsBuilder(IRegistryDbContext db)
         }
 
         var candidates = await db.NameReservations
-            .Where(r => r.HolderId == owner && r.ConsumedAt == null && r.ExpiresAt > now
+            .Where(r => r.HolderId == owner && r.LegalForm == form && r.ConsumedAt == null && r.ExpiresAt > now
                 && (ar == "" || r.NormalizedAr == ar) && (latin == "" || r.NormalizedLatin == latin))
             .ToListAsync(cancellationToken);
-        return candidates.FirstOrDefault(r => r.Covers(application.NameAr, application.NameLatin));
+        return candidates.FirstOrDefault(r => r.Covers(form, application.NameAr, application.NameLatin));
     }
 }

@@ -100,16 +100,6 @@ public static class NameNormalizer
 
     private static readonly FrozenSet<string> DroppedWords = LegalFormWords.ToFrozenSet(StringComparer.Ordinal);
 
-    private static readonly FrozenSet<string> GlueWords = LatinGlueWords.ToFrozenSet(StringComparer.Ordinal);
-
-    /// <summary>A legal form's designation in one word: the Latin form words and the bare Arabic stems.</summary>
-    private static readonly FrozenSet<string> DesignationWords =
-        LatinLegalFormWords.Except(LatinGlueWords).Concat(ArabicStems).ToFrozenSet(StringComparer.Ordinal);
-
-    /// <summary>The first word of a two-word designation ("union des coopératives", "société mutuelle", "اتحاد التعاونيات").</summary>
-    private static readonly FrozenSet<string> CompoundFirstWords =
-        new[] { "union", "unions", "societe", "societes", "ste", "اتحاد", "اتحادات", "شركه" }.ToFrozenSet(StringComparer.Ordinal);
-
     private const string ArabicWaw = "و";
 
     /// <summary>
@@ -137,20 +127,13 @@ public static class NameNormalizer
     public static bool IsArabic(string? text) => CountLetters(text) is var (arabic, other) && arabic > other;
 
     /// <summary>
-    /// Whether a name is nothing but a legal form's designation ("Coopérative", "جمعية", "Union des coopératives",
-    /// "اتحاد التعاونيات"): it names no organisation in particular, so it cannot be reserved or registered. Names that
-    /// hold a legal-form word as their own name ("Association L'Union", "جمعية الاتحاد") are names. False for blank ones.
+    /// Whether a name is nothing but legal-form and glue words ("Coopérative", "التعاونية", "Union des coopératives",
+    /// "جمعية تعاونية", "Association des associations"): every one of its words is one that <see cref="Normalize"/> drops
+    /// (<see cref="LegalFormWords"/>, with the Arabic article and clitics), so its key would be the fallback of those
+    /// words themselves. It names no organisation in particular, so it cannot be reserved or registered. False for
+    /// blank names and for any name with a word of its own ("Coopérative 2025", "جمعية الأمل").
     /// </summary>
-    public static bool IsOnlyLegalFormWords(string? name)
-    {
-        var words = Words(name).Where(word => !GlueWords.Contains(word)).ToList();
-        return words switch
-        {
-            [var form] => DesignationWords.Contains(form),
-            [var first, var second] => CompoundFirstWords.Contains(first) && DroppedWords.Contains(second),
-            _ => false,
-        };
-    }
+    public static bool IsOnlyLegalFormWords(string? name) => Words(name) is { Count: > 0 } words && words.TrueForAll(DroppedWords.Contains);
 
     /// <summary>
     /// How many letters of <paramref name="text"/> are Arabic-script letters and how many are of other scripts (a

@@ -59,12 +59,17 @@ public sealed class NameReservation : AggregateRoot
         ApplicationId = applicationId;
     }
 
-    /// <summary>Whether this reservation covers a name (in either script) after normalisation.</summary>
-    public bool Covers(string? nameAr, string? nameLatin)
+    /// <summary>
+    /// Whether this reservation covers an application: one of its own legal form (the name approval is given for a
+    /// cooperative, or for a union, not for any body: a mutual's reservation of "Coop X" approves no cooperative's
+    /// name), with the same name in either script after normalisation.
+    /// </summary>
+    public bool Covers(LegalForm legalForm, string? nameAr, string? nameLatin)
     {
         var ar = NameNormalizer.NormalizeArabic(nameAr);
         var latin = NameNormalizer.NormalizeLatin(nameLatin);
-        return (ar.Length > 0 || latin.Length > 0)
+        return legalForm == LegalForm
+            && (ar.Length > 0 || latin.Length > 0)
             && (ar.Length == 0 || ar == NormalizedAr)
             && (latin.Length == 0 || latin == NormalizedLatin);
     }

@@ -6,7 +6,8 @@ namespace Registry.Infrastructure.Persistence;
 
 /// <summary>
 /// Exact and similar names over registered organisations and live reservations, on the normalised columns
-/// (btree for equality; for similarity, the names found through their words, see <see cref="NameWords"/>).
+/// (btree for equality; for similarity, the names found through their words, see <see cref="NameWords"/>, and through
+/// their compact keys, the normalised names without spaces).
 /// </summary>
 internal sealed class NameRegister(RegistryDbContext db) : INameRegister
 {
@@ -39,23 +40,57 @@ internal sealed class NameRegister(RegistryDbContext db) : INameRegister
     /// <summary>
     /// Registered names and live reservations at least <paramref name="threshold"/> similar (trigram similarity
     /// of the normalised names) to a name being reserved. Comparing the name with a million others would take
-    /// seconds, so the names compared are the ones found through the words of the name, in one statement
-    /// (<c>registry.similar_names</c>): those having, for every word of one of its names, that word or a word within
-    /// one letter of it (near-duplicates, a word more); and those whose name is the name itself or the name less one
-    /// of its words. At most 50 of each kind are compared.
+    /// seconds, so the names compared are the ones found by index lookups, in one statement
+    /// (<c>registry.similar_names</c>): those whose compact key (the normalised name without its spaces) is that of the
+    /// name itself or of the name less one or two of its words (<see cref="Shortened"/>: words merged or split, words
+    /// more); and those having, for every word of one of its names, that word, a word within one letter of it, or a
+    /// known word among its prefixes and its forms with or without the Arabic article (a longer word, the article left
+    /// out, a word less). The similarity then decides which are reported.
     /// </summary>
     public async Task<IReadOnlyList<NameMatch>> FindSimilarAsync(
         string normalizedAr, string normalizedLatin, double threshold, DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
         await db.Database.SqlQuery<NameMatch>($"""
             SELECT * FROM registry.similar_names(
                 {normalizedAr}, {normalizedLatin}, {NameWords.Of(normalizedAr)}, {NameWords.Of(normalizedLatin)},
-                {LessOneWord(normalizedAr)}, {LessOneWord(normalizedLatin)}, {threshold}, {now}, {limit})
+                {Shortened(normalizedAr)}, {Shortened(normalizedLatin)}, {threshold}, {now}, {limit})
             """).ToListAsync(cancellationToken);
 
-    /// <summary>The name itself and, when it has two words or more, the name without each of them.</summary>
-    private static string[] LessOneWord(string normalized)
+    /// <summary>Most words of a name that is also looked up less any two of them (six words: fifteen names more).</summary>
+    private const int MaxWordsLessTwo = 6;
+
+    /// <summary>
+    /// The name itself, the name less each one of its words (from two words) and, for a name of three to
+    /// <see cref="MaxWordsLessTwo"/> words, less each two of them, the words kept in their order: at most 22 names for
+    /// six words, each one btree probe per table.
+    /// </summary>
+    private static string[] Shortened(string normalized)
     {
         var words = normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return words.Length == 0 ? [] : [normalized, .. words.Length < 2 ? [] : words.Select((_, i) => string.Join(' ', words.Where((_, j) => j != i)))];
+        var names = new List<string>();
+        if (words.Length > 0)
+        {
+            names.Add(normalized);
+        }
+
+        if (words.Length >= 2)
+        {
+            names.AddRange(words.Select((_, i) => Without(words, i, i)));
+        }
+
+        if (words.Length is >= 3 and <= MaxWordsLessTwo)
+        {
+            for (var i = 0; i < words.Length; i++)
+            {
+                for (var j = i + 1; j < words.Length; j++)
+                {
+                    names.Add(Without(words, i, j));
+                }
+            }
+        }
+
+        return [.. names.Distinct(StringComparer.Ordinal)];
     }
+
+    private static string Without(string[] words, int first, int second) =>
+        string.Join(' ', words.Where((_, k) => k != first && k != second));
 }

@@ -161,9 +161,23 @@ public sealed class NameNormalizerTests
     [InlineData("تعاونية", true)]
     [InlineData("جمعيّة", true)]
     [InlineData("اتحاد التعاونيات", true)]
-    [InlineData("Association L'Union", false)] // a legal-form word as the organisation's own name
-    [InlineData("جمعية الاتحاد", false)]
-    [InlineData("الاتحاد", false)]
+    // Every word is one the normaliser drops, with the Arabic article or clitics: the key would be those words themselves.
+    [InlineData("التعاونية", true)]
+    [InlineData("الجمعية", true)]
+    [InlineData("الاتحاد", true)]
+    [InlineData("التعاضدية", true)]
+    [InlineData("للتعاونيات", true)]
+    [InlineData("جمعية تعاونية", true)]
+    [InlineData("جمعية الاتحاد", true)]
+    [InlineData("تعاونية و جمعية", true)] // the lone و is glued: والجمعية is a clitic form too
+    [InlineData("Association des associations", true)]
+    [InlineData("Coopérative Coopérative", true)]
+    [InlineData("Cooperative Association", true)]
+    [InlineData("Association L'Union", true)]
+    [InlineData("La Coopérative", true)]
+    [InlineData("Société Mutuelle", true)]
+    [InlineData("Association L'Union 2025", false)] // a word of its own
+    [InlineData("جمعية الاتحاد الرياضي", false)]
     [InlineData("Coopérative Al Amal", false)]
     [InlineData("تعاونية الأمل", false)]
     [InlineData("Coopérative 2025", false)]

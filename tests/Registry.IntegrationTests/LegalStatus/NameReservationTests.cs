@@ -62,8 +62,30 @@ public sealed class NameReservationTests(RegistryApiFactory api) : IClassFixture
     }
 
     [Theory]
+    [InlineData("التعاونية", null)] // the article
+    [InlineData("الجمعية", null)]
+    [InlineData("الاتحاد", null)]
+    [InlineData("التعاضدية", null)]
+    [InlineData("جمعية تعاونية", null)] // two forms
+    [InlineData(null, "Association des associations")]
+    [InlineData(null, "Coopérative Coopérative")]
+    [InlineData(null, "Cooperative Association")]
+    public async Task A_name_made_only_of_legal_form_words_in_any_form_the_normaliser_drops_is_refused(string? nameAr, string? nameLatin)
+    {
+        var applicant = await api.NewApplicantAsync();
+
+        var response = await applicant.PostAsJsonAsync("/api/v1/name-reservations", new { legalForm = "ASSO", nameAr, nameLatin });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.ReadJsonAsync())["errors"]!.AsObject();
+        var field = nameAr is null ? "nameLatin" : "nameAr";
+        Assert.True(errors.ContainsKey(field), errors.ToJsonString());
+        Assert.Contains("seulement de la forme juridique", (string)errors[field]![0]!, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("جمعية ANMAR", null)] // as many Latin letters as Arabic ones: still an Arabic name
-    [InlineData(null, "Association L'Union")] // a legal-form word as the name itself
+    [InlineData(null, "Association L'Union")] // legal-form words beside a word of their own (the number added below)
     [InlineData("جمعية الاتحاد", null)]
     public async Task A_name_holding_another_script_or_a_legal_form_word_as_its_own_is_accepted(string? nameAr, string? nameLatin)
     {
@@ -166,6 +188,72 @@ public sealed class NameReservationTests(RegistryApiFactory api) : IClassFixture
         var again = await holder.PostAsync($"/api/v1/name-reservations/{id}/renew", null);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, again.StatusCode);
         Assert.Equal("NAME_RESERVATION_RENEWAL", (string)(await again.ReadJsonAsync())["rules"]![0]!["code"]!);
+    }
+
+    [Theory]
+    [InlineData("MUTU")]
+    [InlineData("ASSO")]
+    [InlineData("UNION")]
+    public async Task A_reservation_for_another_legal_form_does_not_approve_a_cooperatives_name(string reservedForm)
+    {
+        var applicant = await api.NewApplicantAsync();
+        var name = Samples.UniqueLatin("Coop Autre Forme");
+        await WorkflowSteps.Expect(await applicant.PostAsJsonAsync("/api/v1/name-reservations", new { legalForm = reservedForm, nameLatin = name }), HttpStatusCode.Created);
+        var id = await applicant.DraftAsync(Samples.Cooperative(nameLatin: name));
+        foreach (var kind in Samples.RequiredDocuments("COOP"))
+        {
+            await WorkflowSteps.Expect(await applicant.AttachAsync(id, kind, Samples.Pdf, "doc.pdf"), HttpStatusCode.Created);
+        }
+
+        var refused = await applicant.PostAsync($"/api/v1/applications/{id}/submit", null);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Equal(["COOP_NAME_APPROVED"], (await refused.ReadJsonAsync())["rules"]!.AsArray().Select(r => (string)r!["code"]!));
+    }
+
+    [Fact]
+    public async Task Approval_neither_accepts_nor_consumes_a_reservation_for_another_legal_form()
+    {
+        var applicant = await api.NewApplicantAsync();
+        var official = await api.Actors.ClientAsync(Actor.OfficialOfRegion);
+        var name = Samples.UniqueLatin("Coopérative Relais");
+        var id = await applicant.SubmittedAsync(Samples.Cooperative(nameLatin: name)); // with its COOP reservation
+        // The cooperative's reservation lapses before the decision, and the freed name is reserved again, for a mutual.
+        await api.ScalarAsync<int?>("UPDATE registry.name_reservations SET expires_at = now() - interval '1 day' WHERE name_latin = $1", name);
+        var mutual = await applicant.PostAsJsonAsync("/api/v1/name-reservations", new { legalForm = "MUTU", nameLatin = name });
+        await WorkflowSteps.Expect(mutual, HttpStatusCode.Created);
+
+        var refused = await official.PostAsync($"/api/v1/applications/{id}/approve", null);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Equal(["COOP_NAME_APPROVED"], (await refused.ReadJsonAsync())["rules"]!.AsArray().Select(r => (string)r!["code"]!));
+        Assert.Null(await api.ScalarAsync<DateTime?>("SELECT consumed_at FROM registry.name_reservations WHERE id = $1",
+            Guid.Parse((string)(await mutual.ReadJsonAsync())["id"]!)));
+    }
+
+    [Theory]
+    [InlineData(null, "obligatoire")]
+    [InlineData("fr", "obligatoire")]
+    [InlineData("ar", "إلزامي")]
+    public async Task A_reservation_without_its_legal_form_is_400_naming_the_field(string? language, string expected)
+    {
+        var applicant = await api.NewApplicantAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/name-reservations")
+        {
+            Content = JsonContent.Create(new { nameLatin = Samples.UniqueLatin("Coopérative Sans Forme") }),
+        };
+        if (language is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Accept-Language", language);
+        }
+
+        var response = await applicant.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var errors = (await response.ReadJsonAsync())["errors"]!.AsObject();
+        Assert.True(errors.ContainsKey("legalForm"), errors.ToJsonString());
+        Assert.Contains(expected, (string)errors["legalForm"]![0]!, StringComparison.Ordinal);
     }
 
     [Fact]
