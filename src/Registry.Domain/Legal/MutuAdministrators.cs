@@ -12,7 +12,7 @@ public sealed class MutuAdministrators(int minimumAge) : ILegalRule
 
     public string Code => LegalRuleCodes.MutuAdministrators;
 
-    public string Article => "Dahir 1-57-187 du 12 novembre 1963, art. 11";
+    public LocalizedText Article { get; } = Laws.Mutuals.Article(11);
 
     public IEnumerable<BrokenRule> Evaluate(LegalFacts facts)
     {

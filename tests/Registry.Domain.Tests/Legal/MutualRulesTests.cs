@@ -1,3 +1,4 @@
+using Registry.Domain.Common;
 using Registry.Domain.Documents;
 using Registry.Domain.Legal;
 using static Registry.Domain.Tests.Legal.LegalTestData;
@@ -14,7 +15,7 @@ public sealed class MutualRulesTests
         var codes = Codes(facts);
 
         Assert.Equal([LegalRuleCodes.MutuFinancialPlan], codes);
-        Assert.Equal("Dahir 1-57-187 du 12 novembre 1963, art. 4", Broken(facts, LegalRuleCodes.MutuFinancialPlan).Article);
+        Assert.Equal(new LocalizedText("Dahir 1-57-187 du 12 novembre 1963, art. 4", "الظهير رقم 1.57.187 بتاريخ 12 نونبر 1963، الفصل 4"), Broken(facts, LegalRuleCodes.MutuFinancialPlan).Article);
     }
 
     [Fact]
@@ -76,7 +77,7 @@ public sealed class MutualRulesTests
 
         var broken = Broken(facts, LegalRuleCodes.MutuAdministrators);
 
-        Assert.Equal("Dahir 1-57-187 du 12 novembre 1963, art. 11", broken.Article);
+        Assert.Equal(new LocalizedText("Dahir 1-57-187 du 12 novembre 1963, art. 11", "الظهير رقم 1.57.187 بتاريخ 12 نونبر 1963، الفصل 11"), broken.Article);
         Assert.Contains("sans la nationalité marocaine : administrateur n° 2", broken.Message.Fr, StringComparison.Ordinal);
     }
 

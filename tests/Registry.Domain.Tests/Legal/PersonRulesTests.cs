@@ -1,4 +1,5 @@
 using Registry.Domain.Applications;
+using Registry.Domain.Common;
 using Registry.Domain.Legal;
 using Registry.Domain.Reference;
 using static Registry.Domain.Tests.Legal.LegalTestData;
@@ -17,7 +18,7 @@ public sealed class PersonRulesTests
 
         var broken = Broken(facts, LegalRuleCodes.PersonAdult);
 
-        Assert.Equal("Code de la famille (loi 70-03), art. 209", broken.Article);
+        Assert.Equal(new LocalizedText("Code de la famille (loi 70-03), art. 209", "مدونة الأسرة، المادة 209"), broken.Article);
         Assert.Equal("Âge minimum (18 ans) non atteint à la date de dépôt (2026-03-02) : membre n° 5 « Membre 5 » (17 ans).", broken.Message.Fr);
         Assert.Contains("العضو رقم 5 «عضو 5» (السن: 17 سنة)", broken.Message.Ar, StringComparison.Ordinal);
     }
@@ -143,7 +144,7 @@ public sealed class PersonRulesTests
         var broken = Broken(Cooperative() with { Members = [.. Naturals(4), member] }, LegalRuleCodes.PersonCin);
 
         Assert.False(CinFormat.IsValid(cin));
-        Assert.Equal("Loi 04-20 relative à la carte nationale d'identité électronique", broken.Article);
+        Assert.Equal(new LocalizedText("Loi 04-20 relative à la carte nationale d'identité électronique", "القانون رقم 04.20 المتعلق بالبطاقة الوطنية للتعريف الإلكترونية"), broken.Article);
         Assert.Contains("CIN manquant ou mal formé (une ou deux lettres majuscules suivies de 1 à 6 chiffres) : membre n° 5 « Membre 5 »", broken.Message.Fr, StringComparison.Ordinal);
     }
 
