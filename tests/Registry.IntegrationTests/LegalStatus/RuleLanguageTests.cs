@@ -75,6 +75,42 @@ public sealed class RuleLanguageTests(RegistryApiFactory api) : IClassFixture<Re
         Assert.Equal("Dahir 1-58-376 du 15 novembre 1958, art. 5", french["REQUIRED_DOCUMENTS"]);
     }
 
+    [Fact]
+    public async Task Approving_a_rejected_application_names_the_state_and_the_action_in_the_requested_language()
+    {
+        var applicant = await api.NewApplicantAsync();
+        var official = await api.NewStaffAsync("RegionalOfficial", "06");
+        var id = await applicant.SubmittedAsync();
+        await WorkflowSteps.Expect(await official.PostAsJsonAsync($"/api/v1/applications/{id}/reject", new { reason = "Activité hors du champ coopératif." }), HttpStatusCode.OK);
+
+        var arabic = await ErrorContractTests.AssertProblem(await SendAsync(official, $"/api/v1/applications/{id}/approve", null, "ar"), HttpStatusCode.Conflict);
+        var french = await ErrorContractTests.AssertProblem(await SendAsync(official, $"/api/v1/applications/{id}/approve", null, "fr"), HttpStatusCode.Conflict);
+
+        Assert.Equal("APPLICATION_STATE", (string)arabic["code"]!);
+        Assert.Equal("الطلب في حالة «مرفوض»: لا يمكن تنفيذ الإجراء «الموافقة».", (string)arabic["detail"]!);
+        Assert.Equal("الطلب في حالة «مرفوض»: لا يمكن تنفيذ الإجراء «الموافقة».", (string)arabic["rules"]![0]!["message"]!);
+        Assert.Equal("قواعد السجل، مراحل الطلب", (string)arabic["rules"]![0]!["article"]!);
+        Assert.Equal("La demande est à l'état « rejetée » : l'action « approuver » n'est pas possible.", (string)french["detail"]!);
+        Assert.Equal("Règles du registre, étapes d'une demande", (string)french["rules"]![0]!["article"]!);
+    }
+
+    [Fact]
+    public async Task Reinstating_an_active_organisation_names_the_state_and_the_action_in_the_requested_language()
+    {
+        var applicant = await api.NewApplicantAsync();
+        var official = await api.NewStaffAsync("RegionalOfficial", "06");
+        var number = await official.ApproveAsync(await applicant.SubmittedAsync());
+        var path = $"/api/v1/organizations/{number}/reinstate";
+
+        var arabic = await ErrorContractTests.AssertProblem(await SendAsync(official, path, new { reason = "Régularisation." }, "ar"), HttpStatusCode.Conflict);
+        var french = await ErrorContractTests.AssertProblem(await SendAsync(official, path, new { reason = "Régularisation." }, "fr"), HttpStatusCode.Conflict);
+
+        Assert.Equal("ORGANIZATION_STATE", (string)arabic["code"]!);
+        Assert.Equal("المنظمة في حالة «نشطة»: لا يمكن تنفيذ الإجراء «إعادة التفعيل».", (string)arabic["detail"]!);
+        Assert.Equal("قواعد السجل، وضعية المنظمة", (string)arabic["rules"]![0]!["article"]!);
+        Assert.Equal("L'organisation est à l'état « active » : l'action « rétablir » n'est pas possible.", (string)french["detail"]!);
+    }
+
     private static JsonObject Body(object sample) => JsonSerializer.SerializeToNode(sample, JsonSerializerOptions.Web)!.AsObject();
 
     /// <summary>Submits and expects 422; returns each broken rule's article by its code.</summary>
