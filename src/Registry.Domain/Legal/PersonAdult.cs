@@ -69,6 +69,6 @@ public sealed class PersonAdult(int memberMinimumAge, int officerMinimumAge) : I
         }
 
         var age = LegalAge.YearsOn(birth, date);
-        return new($"{who.Fr} ({LegalText.Count(age, "an", "ans")})", $"{who.Ar} (السن: {age} سنة)");
+        return new($"{who.Fr} ({LegalText.Count(age, "an", "ans")})", $"{who.Ar} (السن: {LegalText.ArYears(age)})");
     }
 }

@@ -113,6 +113,16 @@ public sealed class CooperativeCapitalRulesTests
     }
 
     [Fact]
+    public void The_quarter_message_agrees_with_a_single_subscribed_share()
+    {
+        var facts = Cooperative() with { ShareValue = 1_000m, Members = [Natural(1, 1, 0), .. Enumerable.Range(2, 4).Select(n => Natural(n, 0, 0))] };
+
+        var broken = Broken(facts, LegalRuleCodes.CoopQuarterPaid);
+
+        Assert.Equal("0 part libérée sur 1 souscrite ; le quart au moins du capital souscrit doit être libéré, soit 1 part.", broken.Message.Fr);
+    }
+
+    [Fact]
     public void Natural_persons_holding_exactly_65_percent_keep_the_rule()
     {
         // 65 of 100 shares; 1 legal person of 5 members keeps the vote rule.

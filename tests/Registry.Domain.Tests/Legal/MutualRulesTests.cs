@@ -102,6 +102,16 @@ public sealed class MutualRulesTests
     }
 
     [Theory]
+    [InlineData(1, "0 membre participant sur 1 administrateur, il en faut au moins 1 (les deux tiers)")]
+    [InlineData(2, "0 membre participant sur 2 administrateurs, il en faut au moins 2 (les deux tiers)")]
+    public void The_participating_members_finding_agrees_with_its_counts(int administrators, string finding)
+    {
+        var facts = Mutual() with { Officers = [.. Enumerable.Range(1, administrators).Select(n => Administrator(n, participating: false))] };
+
+        Assert.Contains(finding, Broken(facts, LegalRuleCodes.MutuAdministrators).Message.Fr, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData(3, 2, false)]
     [InlineData(3, 1, true)]
     [InlineData(6, 4, false)]

@@ -69,6 +69,24 @@ public sealed class PersonRulesTests
         var broken = Broken(facts, LegalRuleCodes.PersonAdult);
 
         Assert.Contains("membre n° 4 « Membre 4 » (17 ans) ; membre n° 5 « Membre 5 » (10 ans) ; dirigeant n° 1 « Dirigeant 1 » (16 ans)", broken.Message.Fr, StringComparison.Ordinal);
+        Assert.Contains("العضو رقم 5 «عضو 5» (السن: 10 سنوات)", broken.Message.Ar, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(1, "1 an", "سنة واحدة")]
+    [InlineData(2, "2 ans", "سنتان")]
+    [InlineData(3, "3 ans", "3 سنوات")]
+    [InlineData(10, "10 ans", "10 سنوات")]
+    [InlineData(11, "11 ans", "11 سنة")]
+    [InlineData(17, "17 ans", "17 سنة")]
+    public void A_minors_age_agrees_with_its_number_in_each_language(int age, string fr, string ar)
+    {
+        var facts = Cooperative() with { Members = [.. Naturals(4), Natural(5, birthDate: SubmittedOn.AddYears(-age))] };
+
+        var broken = Broken(facts, LegalRuleCodes.PersonAdult);
+
+        Assert.Contains($"membre n° 5 « Membre 5 » ({fr})", broken.Message.Fr, StringComparison.Ordinal);
+        Assert.Contains($"العضو رقم 5 «عضو 5» (السن: {ar})", broken.Message.Ar, StringComparison.Ordinal);
     }
 
     [Fact]
