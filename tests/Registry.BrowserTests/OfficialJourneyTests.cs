@@ -222,6 +222,7 @@ public sealed class OfficialJourneyTests(BrowserApp app)
         await page.WaitForURLAsync("**/review/findings");
         var row = page.Locator(".findings tbody tr").Filter(new() { HasText = number });
         await Assertions.Expect(row.Locator(".proposed-action")).ToHaveTextAsync(ReviewText.ProposedActionOf(Domain.Compliance.ProposedAction.Suspension));
+        await Assertions.Expect(row.Locator(".hint")).ToHaveTextAsync(language == "ar" ? "القانون رقم 112.12، المادة 41" : "Loi 112-12, art. 41");
         await PageChecks.CheckAsync(page, $"review-findings-{language}");
 
         await row.GetByRole(AriaRole.Link).ClickAsync();

@@ -43,7 +43,7 @@ public sealed class OrganisationComplianceJourneyTests(BrowserApp app)
         await page.WaitForURLAsync($"**/account/organisations/{number}");
         var finding = page.Locator(".findings tr[data-rule='GA_OVERDUE']");
         await Assertions.Expect(finding.Locator(".finding-title")).ToHaveTextAsync(rule.Title.In(language));
-        await Assertions.Expect(finding.Locator(".finding-article")).ToHaveTextAsync(rule.Article);
+        await Assertions.Expect(finding.Locator(".finding-article")).ToHaveTextAsync(rule.Article.In(language));
         await Assertions.Expect(finding.Locator(".finding-stage")).ToHaveTextAsync(OrganisationText.StageOf(FindingStage.Overdue));
         await Assertions.Expect(finding.Locator(".finding-due")).ToHaveTextAsync(Ui.Date(new DateOnly(2025, 12, 31)));
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync(OrganisationText.NoDeclarations);

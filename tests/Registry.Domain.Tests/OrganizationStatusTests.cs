@@ -8,6 +8,41 @@ public sealed class OrganizationStatusTests
     private static readonly DateTimeOffset SuspendedAt = TestData.RegisteredAt.AddDays(30);
     private static readonly DateTimeOffset ChangedAt = TestData.RegisteredAt.AddDays(60);
 
+    // The words a reader of each language expects, written out here rather than read from the code under test.
+    private static readonly Dictionary<OrganizationStatus, string> FrenchStatus = new()
+    {
+        [OrganizationStatus.Active] = "active",
+        [OrganizationStatus.Suspended] = "suspendue",
+        [OrganizationStatus.StruckOff] = "radiée",
+        [OrganizationStatus.Dissolved] = "dissoute",
+    };
+
+    private static readonly Dictionary<OrganizationStatus, string> ArabicStatus = new()
+    {
+        [OrganizationStatus.Active] = "نشطة",
+        [OrganizationStatus.Suspended] = "موقوفة",
+        [OrganizationStatus.StruckOff] = "مشطب عليها",
+        [OrganizationStatus.Dissolved] = "منحلة",
+    };
+
+    private static readonly Dictionary<string, string> FrenchAction = new()
+    {
+        ["suspend"] = "suspendre",
+        ["reinstate"] = "rétablir",
+        ["strike-off"] = "radier",
+        ["dissolve"] = "constater la dissolution",
+        ["declare"] = "déposer une déclaration",
+    };
+
+    private static readonly Dictionary<string, string> ArabicAction = new()
+    {
+        ["suspend"] = "التوقيف",
+        ["reinstate"] = "إعادة التفعيل",
+        ["strike-off"] = "التشطيب",
+        ["dissolve"] = "إثبات الحل",
+        ["declare"] = "إيداع تصريح",
+    };
+
     [Fact]
     public void Approved_organization_starts_active()
     {
@@ -82,6 +117,11 @@ public sealed class OrganizationStatusTests
     [InlineData(OrganizationStatus.StruckOff, "suspend")]
     [InlineData(OrganizationStatus.StruckOff, "reinstate")]
     [InlineData(OrganizationStatus.StruckOff, "strike-off")]
+    [InlineData(OrganizationStatus.StruckOff, "dissolve")]
+    [InlineData(OrganizationStatus.StruckOff, "declare")]
+    [InlineData(OrganizationStatus.Dissolved, "reinstate")]
+    [InlineData(OrganizationStatus.Dissolved, "suspend")]
+    [InlineData(OrganizationStatus.Dissolved, "declare")]
     public void Status_change_not_allowed_from_the_current_status_is_refused(OrganizationStatus from, string action)
     {
         var organization = OrganizationIn(from);
@@ -91,10 +131,28 @@ public sealed class OrganizationStatusTests
 
         var rule = Assert.Single(exception.Rules);
         Assert.Equal("ORGANIZATION_STATE", rule.Code);
-        Assert.Contains(action, rule.Message.Fr, StringComparison.Ordinal);
+        Assert.Contains($"« {FrenchStatus[from]} »", rule.Message.Fr, StringComparison.Ordinal);
+        Assert.Contains($"« {FrenchAction[action]} »", rule.Message.Fr, StringComparison.Ordinal);
+        Assert.Contains($"«{ArabicStatus[from]}»", rule.Message.Ar, StringComparison.Ordinal);
+        Assert.Contains($"«{ArabicAction[action]}»", rule.Message.Ar, StringComparison.Ordinal);
+        Assert.DoesNotMatch("[A-Za-z]", rule.Message.Ar);
+        Assert.All(Enum.GetNames<OrganizationStatus>(), english => Assert.DoesNotContain(english, rule.Message.Fr, StringComparison.Ordinal));
+        Assert.DoesNotContain($"« {action} »", rule.Message.Fr, StringComparison.Ordinal);
         Assert.Equal(from, organization.Status);
         Assert.Equal(changedAt, organization.StatusChangedAt);
         Assert.Empty(organization.DomainEvents);
+    }
+
+    [Fact]
+    public void The_state_message_names_status_and_action_in_each_language()
+    {
+        var organization = OrganizationIn(OrganizationStatus.StruckOff);
+
+        var rule = Assert.Single(Assert.Throws<InvalidStateException>(() => organization.Reinstate("Motif.", ChangedAt)).Rules);
+
+        Assert.Equal("L'organisation est à l'état « radiée » : l'action « rétablir » n'est pas possible.", rule.Message.Fr);
+        Assert.Equal("المنظمة في حالة «مشطب عليها»: لا يمكن تنفيذ الإجراء «إعادة التفعيل».", rule.Message.Ar);
+        Assert.Equal(new LocalizedText("Règles du registre, statut d'une organisation", "قواعد السجل، وضعية المنظمة"), rule.Article);
     }
 
     [Theory]
@@ -126,6 +184,9 @@ public sealed class OrganizationStatusTests
             case OrganizationStatus.StruckOff:
                 organization.StrikeOff("Radiation d'office.", SuspendedAt);
                 break;
+            case OrganizationStatus.Dissolved:
+                organization.Dissolve("Dissolution votée par l'assemblée générale.", SuspendedAt);
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(status), status, null);
         }
@@ -147,6 +208,13 @@ public sealed class OrganizationStatusTests
                 break;
             case "strike-off":
                 organization.StrikeOff("Motif.", ChangedAt);
+                break;
+            case "dissolve":
+                organization.Dissolve("Motif.", ChangedAt);
+                break;
+            case "declare":
+                var today = DateOnly.FromDateTime(ChangedAt.UtcDateTime);
+                organization.RecordDeclaration(Registry.Domain.Compliance.DeclarationKind.GeneralAssembly, today, null, today, ChangedAt);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(action), action, null);

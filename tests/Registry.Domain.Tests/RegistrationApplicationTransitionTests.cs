@@ -27,6 +27,45 @@ public sealed class RegistrationApplicationTransitionTests
         { ApplicationStatus.Rejected, "request-changes" },
     };
 
+    // The words a reader of each language expects, written out here rather than read from the code under test.
+    private static readonly Dictionary<ApplicationStatus, string> FrenchStatus = new()
+    {
+        [ApplicationStatus.Draft] = "brouillon",
+        [ApplicationStatus.Submitted] = "déposée",
+        [ApplicationStatus.ChangesRequested] = "renvoyée pour modifications",
+        [ApplicationStatus.Approved] = "approuvée",
+        [ApplicationStatus.Rejected] = "rejetée",
+    };
+
+    private static readonly Dictionary<ApplicationStatus, string> ArabicStatus = new()
+    {
+        [ApplicationStatus.Draft] = "مسودة",
+        [ApplicationStatus.Submitted] = "مودَع",
+        [ApplicationStatus.ChangesRequested] = "مُعاد للتعديل",
+        [ApplicationStatus.Approved] = "مقبول",
+        [ApplicationStatus.Rejected] = "مرفوض",
+    };
+
+    private static readonly Dictionary<string, string> FrenchAction = new()
+    {
+        ["submit"] = "déposer",
+        ["approve"] = "approuver",
+        ["reject"] = "rejeter",
+        ["request-changes"] = "demander des modifications",
+        ["edit"] = "modifier",
+        ["attach-document"] = "joindre un document",
+    };
+
+    private static readonly Dictionary<string, string> ArabicAction = new()
+    {
+        ["submit"] = "الإيداع",
+        ["approve"] = "الموافقة",
+        ["reject"] = "الرفض",
+        ["request-changes"] = "طلب تعديلات",
+        ["edit"] = "التعديل",
+        ["attach-document"] = "إرفاق وثيقة",
+    };
+
     public static TheoryData<ApplicationStatus, string> ValidTransitions => new()
     {
         { ApplicationStatus.Draft, "edit" },
@@ -51,8 +90,13 @@ public sealed class RegistrationApplicationTransitionTests
         var rule = Assert.Single(exception.Rules);
         Assert.Equal("APPLICATION_STATE", rule.Code);
         Assert.Equal(ApplicationRules.InvalidTransitionCode, rule.Code);
-        Assert.Contains(action, rule.Message.Fr, StringComparison.Ordinal);
-        Assert.Contains(status.ToString(), rule.Message.Fr, StringComparison.Ordinal);
+        Assert.Contains($"« {FrenchStatus[status]} »", rule.Message.Fr, StringComparison.Ordinal);
+        Assert.Contains($"« {FrenchAction[action]} »", rule.Message.Fr, StringComparison.Ordinal);
+        Assert.Contains($"«{ArabicStatus[status]}»", rule.Message.Ar, StringComparison.Ordinal);
+        Assert.Contains($"«{ArabicAction[action]}»", rule.Message.Ar, StringComparison.Ordinal);
+        Assert.DoesNotMatch("[A-Za-z]", rule.Message.Ar);
+        Assert.All(Enum.GetNames<ApplicationStatus>(), english => Assert.DoesNotContain(english, rule.Message.Fr, StringComparison.Ordinal));
+        Assert.DoesNotContain($"« {action} »", rule.Message.Fr, StringComparison.Ordinal);
         Assert.Equal(status, application.Status);
         Assert.Equal(eventsBefore, application.DomainEvents.Count);
         Assert.Equal(updatedBefore, application.UpdatedAt);
@@ -68,6 +112,28 @@ public sealed class RegistrationApplicationTransitionTests
         Perform(application, action);
 
         Assert.Equal(eventsBefore + 1, application.DomainEvents.Count);
+    }
+
+    [Fact]
+    public void The_state_message_names_status_and_action_in_each_language()
+    {
+        var rule = ApplicationRules.InvalidTransition(ApplicationStatus.Approved, "approve");
+
+        Assert.Equal("La demande est à l'état « approuvée » : l'action « approuver » n'est pas possible.", rule.Message.Fr);
+        Assert.Equal("الطلب في حالة «مقبول»: لا يمكن تنفيذ الإجراء «الموافقة».", rule.Message.Ar);
+        Assert.Equal(new LocalizedText("Règles du registre, étapes d'une demande", "قواعد السجل، مراحل الطلب"), rule.Article);
+    }
+
+    [Theory]
+    [InlineData(ApplicationStatus.Submitted)]
+    [InlineData(ApplicationStatus.Approved)]
+    [InlineData(ApplicationStatus.Rejected)]
+    public void Attaching_a_document_out_of_turn_is_named_in_each_language(ApplicationStatus status)
+    {
+        var rule = ApplicationRules.InvalidTransition(status, "attach-document");
+
+        Assert.Contains($"« {FrenchStatus[status]} » : l'action « joindre un document »", rule.Message.Fr, StringComparison.Ordinal);
+        Assert.Contains($"«{ArabicStatus[status]}»: لا يمكن تنفيذ الإجراء «إرفاق وثيقة»", rule.Message.Ar, StringComparison.Ordinal);
     }
 
     [Fact]

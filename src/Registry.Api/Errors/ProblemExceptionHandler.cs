@@ -195,7 +195,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         var problem = Problem(StatusCodes.Status422UnprocessableEntity, language,
             language == "ar" ? "لا يستوفي الطلب قاعدة أو أكثر." : "La demande ne respecte pas une ou plusieurs règles.");
         problem.Extensions["rules"] = exception.Rules
-            .Select(r => new { code = r.Code, article = r.Article, message = r.Message.In(language) })
+            .Select(r => new { code = r.Code, article = r.Article.In(language), message = r.Message.In(language) })
             .ToArray();
         return problem;
     }
@@ -210,7 +210,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         var rule = exception.Rules[0];
         var problem = Problem(StatusCodes.Status409Conflict, language, rule.Message.In(language));
         problem.Extensions["code"] = rule.Code;
-        problem.Extensions["rules"] = new[] { new { code = rule.Code, article = rule.Article, message = rule.Message.In(language) } };
+        problem.Extensions["rules"] = new[] { new { code = rule.Code, article = rule.Article.In(language), message = rule.Message.In(language) } };
         return problem;
     }
 

@@ -13,12 +13,50 @@ public static class ApplicationRules
     public const string NameRequiredCode = "APPLICATION_NAME_REQUIRED";
     public const string MembersRequiredCode = "APPLICATION_MEMBERS_REQUIRED";
 
-    public static BrokenRule InvalidTransition(ApplicationStatus status, string action) => new(
-        InvalidTransitionCode,
-        "SPEC §3",
-        new LocalizedText(
-            $"La demande est à l'état « {status} » : l'action « {action} » n'est pas possible.",
-            $"الطلب في حالة «{status}»: لا يمكن تنفيذ الإجراء «{action}»."));
+    /// <summary>Where the registry's own rules on an application come from: its procedure (SPEC §2 and §3), not a law.</summary>
+    private static readonly LocalizedText LifecycleArticle = new("Règles du registre, étapes d'une demande", "قواعد السجل، مراحل الطلب");
+
+    private static readonly LocalizedText ContentArticle = new("Règles du registre, contenu d'une demande", "قواعد السجل، مضمون الطلب");
+
+    /// <summary>
+    /// <paramref name="action"/> (an action's stable name: submit, approve, reject, request-changes, edit, attach-document)
+    /// does not apply to an application in <paramref name="status"/>; the message names both in the reader's language.
+    /// </summary>
+    public static BrokenRule InvalidTransition(ApplicationStatus status, string action)
+    {
+        var state = StatusName(status);
+        var act = ActionName(action);
+        return new(
+            InvalidTransitionCode,
+            LifecycleArticle,
+            new LocalizedText(
+                $"La demande est à l'état « {state.Fr} » : l'action « {act.Fr} » n'est pas possible.",
+                $"الطلب في حالة «{state.Ar}»: لا يمكن تنفيذ الإجراء «{act.Ar}»."));
+    }
+
+    /// <summary>A status as the state messages name it (the web pages' labels say more: "Déposée, en examen").</summary>
+    public static LocalizedText StatusName(ApplicationStatus status) => status switch
+    {
+        ApplicationStatus.Draft => new("brouillon", "مسودة"),
+        ApplicationStatus.Submitted => new("déposée", "مودَع"),
+        ApplicationStatus.ChangesRequested => new("renvoyée pour modifications", "مُعاد للتعديل"),
+        ApplicationStatus.Approved => new("approuvée", "مقبول"),
+        ApplicationStatus.Rejected => new("rejetée", "مرفوض"),
+        _ => new(status.ToString(), status.ToString()),
+    };
+
+    /// <summary>An action by its stable name, as the state messages name it.</summary>
+    public static LocalizedText ActionName(string action) => action switch
+    {
+        "submit" => new("déposer", "الإيداع"),
+        "approve" => new("approuver", "الموافقة"),
+        "reject" => new("rejeter", "الرفض"),
+        "request-changes" => new("demander des modifications", "طلب تعديلات"),
+        "edit" => new("modifier", "التعديل"),
+        "attach-document" => new("joindre un document", "إرفاق وثيقة"),
+        // An action added without its wording is named as the code names it rather than failing the refusal.
+        _ => new(action, action),
+    };
 
     /// <summary>The rules of the law that already report an application without members: its form's legal minimum.</summary>
     private static readonly HashSet<string> MinimumMembersCodes =
@@ -40,14 +78,14 @@ public static class ApplicationRules
     {
         if (string.IsNullOrWhiteSpace(application.NameAr) && string.IsNullOrWhiteSpace(application.NameLatin))
         {
-            yield return new BrokenRule(NameRequiredCode, "SPEC §2", new LocalizedText(
+            yield return new BrokenRule(NameRequiredCode, ContentArticle, new LocalizedText(
                 "L'organisation doit porter un nom en arabe ou en caractères latins.",
                 "يجب أن يكون للمنظمة اسم بالعربية أو بالحروف اللاتينية."));
         }
 
         if (application.Members.Count == 0)
         {
-            yield return new BrokenRule(MembersRequiredCode, "SPEC §2", new LocalizedText(
+            yield return new BrokenRule(MembersRequiredCode, ContentArticle, new LocalizedText(
                 "La demande doit déclarer les membres de l'organisation.",
                 "يجب أن يتضمن الطلب أعضاء المنظمة."));
         }

@@ -1,7 +1,17 @@
 namespace Registry.Domain.Common;
 
-/// <summary>A rule of the law or of the lifecycle, with a stable code and the article it comes from.</summary>
-public sealed record BrokenRule(string Code, string Article, LocalizedText Message);
+/// <summary>
+/// A rule of the law or of the lifecycle, with a stable code and the article it comes from in French (the stable form)
+/// and in Arabic, so that a refusal cites its text in the language it is read in.
+/// </summary>
+public sealed record BrokenRule(string Code, LocalizedText Article, LocalizedText Message)
+{
+    /// <summary>A rule whose reference reads the same in both languages.</summary>
+    public BrokenRule(string code, string article, LocalizedText message)
+        : this(code, new LocalizedText(article, article), message)
+    {
+    }
+}
 
 /// <summary>A text in the registry's two languages.</summary>
 public sealed record LocalizedText(string Fr, string Ar)

@@ -1,10 +1,14 @@
 using Registry.Domain.Common;
+using Registry.Domain.Legal;
 using Registry.Domain.Reference;
 
 namespace Registry.Domain.Compliance;
 
-/// <summary>An obligation the registry watches (SPEC §5); the sweep computes its due date and whether it is kept.</summary>
-public sealed record ComplianceRule(string Code, IReadOnlyList<LegalForm> Forms, string Article, LocalizedText Title, LocalizedText Obligation, bool StrikeOffGround);
+/// <summary>
+/// An obligation the registry watches (SPEC §5); the sweep computes its due date and whether it is kept. Its article is
+/// cited in French (the stable form, which the API's findings give) and in Arabic.
+/// </summary>
+public sealed record ComplianceRule(string Code, IReadOnlyList<LegalForm> Forms, LocalizedText Article, LocalizedText Title, LocalizedText Obligation, bool StrikeOffGround);
 
 /// <summary>The catalogue of compliance checks, each with a stable code, its article and bilingual texts.</summary>
 public static class ComplianceRules
@@ -31,46 +35,46 @@ public static class ComplianceRules
 
     public static readonly IReadOnlyList<ComplianceRule> All =
     [
-        new(GaOverdue, Cooperatives, "Loi 112-12, art. 41",
+        new(GaOverdue, Cooperatives, Laws.Cooperatives.Article(41),
             new("Assemblée générale ordinaire non tenue", "الجمع العام العادي لم يعقد"),
             new("L'assemblée générale ordinaire doit se tenir dans les six mois suivant la clôture de l'exercice.",
                 "يجب عقد الجمع العام العادي داخل أجل ستة أشهر من تاريخ اختتام السنة المالية."), false),
-        new(AccountsOverdue, Cooperatives, "Loi 112-12, art. 68",
+        new(AccountsOverdue, Cooperatives, Laws.Cooperatives.Article(68),
             new("Comptes annuels non déposés", "الحسابات السنوية لم تودع"),
             new("Les comptes annuels et le rapport de gestion doivent être déposés dans les 30 jours suivant l'assemblée générale.",
                 "يجب إيداع الحسابات السنوية وتقرير التسيير داخل أجل 30 يوما من انعقاد الجمع العام."), false),
-        new(MandateExpired, [LegalForm.COOP, LegalForm.UNION, LegalForm.ASSO, LegalForm.MUTU], "Loi 112-12, arts. 51 et 65 ; dahir 1958, art. 5",
+        new(MandateExpired, [LegalForm.COOP, LegalForm.UNION, LegalForm.ASSO, LegalForm.MUTU], new("Loi 112-12, arts. 51 et 65 ; dahir 1958, art. 5", "القانون رقم 112.12، المادتان 51 و65؛ ظهير 1958، الفصل 5"),
             new("Mandat expiré", "انتهاء مدة الانتداب"),
             new("Le mandat d'un administrateur ou gérant a pris fin sans renouvellement.",
                 "انتهت مدة انتداب أحد المتصرفين أو المسيرين دون تجديد."), false),
-        new(BelowMinMembers, Cooperatives, "Loi 112-12, arts. 13, 14 et 85",
+        new(BelowMinMembers, Cooperatives, Laws.Cooperatives.Articles(13, 14, 85),
             new("Nombre de membres insuffisant", "عدد الأعضاء أقل من الحد الأدنى"),
             new("Le nombre de membres est inférieur au minimum légal ; au-delà d'un an, c'est un motif de radiation.",
                 "عدد الأعضاء أقل من الحد الأدنى القانوني؛ وبعد مرور سنة يصبح ذلك سببا للتشطيب."), true),
-        new(CapitalNotPaid, [LegalForm.COOP], "Loi 112-12, art. 26",
+        new(CapitalNotPaid, [LegalForm.COOP], Laws.Cooperatives.Article(26),
             new("Capital non entièrement libéré", "الرأسمال غير محرر بالكامل"),
             new("Le capital souscrit doit être entièrement libéré dans les trois ans suivant l'immatriculation.",
                 "يجب تحرير الرأسمال المكتتب بالكامل داخل أجل ثلاث سنوات من التقييد."), false),
-        new(Inactive, [LegalForm.COOP], "Loi 112-12, art. 13",
+        new(Inactive, [LegalForm.COOP], Laws.Cooperatives.Article(13),
             new("Coopérative inactive", "تعاونية غير نشيطة"),
             new("Aucune déclaration depuis deux ans : motif de radiation.", "لا تصريح منذ سنتين: سبب للتشطيب."), true),
-        new(BoardRequired, [LegalForm.COOP], "Loi 112-12, art. 47",
+        new(BoardRequired, [LegalForm.COOP], Laws.Cooperatives.Article(47),
             new("Conseil d'administration requis", "مجلس الإدارة إلزامي"),
             new("Au-delà de 50 membres (ou d'un chiffre d'affaires de 5 MDH deux années de suite), un conseil d'administration est requis.",
                 "يتعين تكوين مجلس للإدارة إذا تجاوز عدد الأعضاء 50 أو تجاوز رقم المعاملات 5 ملايين درهم لسنتين متتاليتين."), false),
-        new(AuditorRequired, [LegalForm.COOP], "Loi 112-12, art. 72",
+        new(AuditorRequired, [LegalForm.COOP], Laws.Cooperatives.Article(72),
             new("Commissaire aux comptes requis", "مراقب الحسابات إلزامي"),
             new("Un chiffre d'affaires de plus de 10 MDH deux années de suite impose un commissaire aux comptes.",
                 "يفرض رقم معاملات يتجاوز 10 ملايين درهم لسنتين متتاليتين تعيين مراقب للحسابات."), false),
-        new(BoardChangeUndeclared, [LegalForm.ASSO], "Dahir 1-58-376, art. 5",
+        new(BoardChangeUndeclared, [LegalForm.ASSO], new("Dahir 1-58-376, art. 5", "الظهير رقم 1.58.376، الفصل 5"),
             new("Renouvellement du bureau non déclaré", "تجديد المكتب غير مصرح به"),
             new("À la fin du mandat du bureau, son renouvellement (ou son maintien) doit être déclaré dans le mois.",
                 "عند انتهاء مدة المكتب يجب التصريح بتجديده أو بقائه داخل أجل شهر."), false),
-        new(AnnualReturnOverdue, [LegalForm.MUTU], "Dahir 1-57-187, art. 25",
+        new(AnnualReturnOverdue, [LegalForm.MUTU], new("Dahir 1-57-187, art. 25", "الظهير رقم 1.57.187، الفصل 25"),
             new("État annuel non transmis", "الحالة السنوية غير مرسلة"),
             new("Les membres, placements, recettes et dépenses de l'année doivent être transmis dans les trois premiers mois de l'année suivante.",
                 "يجب إرسال بيانات الأعضاء والتوظيفات والمداخيل والنفقات خلال الأشهر الثلاثة الأولى من السنة الموالية."), false),
-        new(ReservationExpired, Cooperatives, "Décret 2-15-617, art. 4",
+        new(ReservationExpired, Cooperatives, Laws.CooperativesDecree.Article(4),
             new("Réservation de nom expirée", "انتهاء صلاحية حجز الاسم"),
             new("La réservation du nom a expiré : le nom est libéré.", "انتهت صلاحية حجز الاسم: أصبح الاسم متاحا."), false),
     ];

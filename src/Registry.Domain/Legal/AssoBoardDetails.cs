@@ -8,7 +8,7 @@ public sealed class AssoBoardDetails : ILegalRule
 {
     public string Code => LegalRuleCodes.AssoBoardDetails;
 
-    public string Article => "Dahir 1-58-376 du 15 novembre 1958, art. 5";
+    public LocalizedText Article { get; } = Laws.Associations.Article(5);
 
     public IEnumerable<BrokenRule> Evaluate(LegalFacts facts)
     {

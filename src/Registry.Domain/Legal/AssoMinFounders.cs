@@ -7,7 +7,7 @@ public sealed class AssoMinFounders(int minimum) : ILegalRule
 {
     public string Code => LegalRuleCodes.AssoMinFounders;
 
-    public string Article => "Dahir 1-58-376 du 15 novembre 1958, art. 1";
+    public LocalizedText Article { get; } = Laws.Associations.Article(1);
 
     public IEnumerable<BrokenRule> Evaluate(LegalFacts facts)
     {

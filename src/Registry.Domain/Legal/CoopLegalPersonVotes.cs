@@ -8,7 +8,7 @@ public sealed class CoopLegalPersonVotes : ILegalRule
 {
     public string Code => LegalRuleCodes.CoopLegalPersonVotes;
 
-    public string Article => "Loi 112-12, art. 38";
+    public LocalizedText Article { get; } = Laws.Cooperatives.Article(38);
 
     public IEnumerable<BrokenRule> Evaluate(LegalFacts facts)
     {

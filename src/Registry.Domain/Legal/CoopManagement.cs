@@ -22,7 +22,7 @@ public sealed class CoopManagement : ILegalRule
 
     public string Code => LegalRuleCodes.CoopManagement;
 
-    public string Article => "Loi 112-12, arts. 47, 50, 51 et 65";
+    public LocalizedText Article { get; } = Laws.Cooperatives.Articles(47, 50, 51, 65);
 
     public IEnumerable<BrokenRule> Evaluate(LegalFacts facts)
     {

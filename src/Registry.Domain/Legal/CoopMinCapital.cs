@@ -7,7 +7,7 @@ public sealed class CoopMinCapital(decimal minimum) : ILegalRule
 {
     public string Code => LegalRuleCodes.CoopMinCapital;
 
-    public string Article => "Loi 112-12, art. 26";
+    public LocalizedText Article { get; } = Laws.Cooperatives.Article(26);
 
     public IEnumerable<BrokenRule> Evaluate(LegalFacts facts)
     {

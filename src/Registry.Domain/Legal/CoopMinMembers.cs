@@ -7,7 +7,7 @@ public sealed class CoopMinMembers(int minimum) : ILegalRule
 {
     public string Code => LegalRuleCodes.CoopMinMembers;
 
-    public string Article => "Loi 112-12, art. 14";
+    public LocalizedText Article { get; } = Laws.Cooperatives.Article(14);
 
     public IEnumerable<BrokenRule> Evaluate(LegalFacts facts)
     {

@@ -7,7 +7,7 @@ public sealed class CoopNameApproved : ILegalRule
 {
     public string Code => LegalRuleCodes.CoopNameApproved;
 
-    public string Article => "Décret 2-15-617, arts. 3 et 4";
+    public LocalizedText Article { get; } = Laws.CooperativesDecree.Articles(3, 4);
 
     public IEnumerable<BrokenRule> Evaluate(LegalFacts facts)
     {

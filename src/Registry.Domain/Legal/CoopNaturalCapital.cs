@@ -8,7 +8,7 @@ public sealed class CoopNaturalCapital(int minimumPercent) : ILegalRule
 {
     public string Code => LegalRuleCodes.CoopNaturalCapital;
 
-    public string Article => "Loi 112-12, art. 26";
+    public LocalizedText Article { get; } = Laws.Cooperatives.Article(26);
 
     public IEnumerable<BrokenRule> Evaluate(LegalFacts facts)
     {

@@ -7,7 +7,7 @@ public sealed class CoopQuarterPaid : ILegalRule
 {
     public string Code => LegalRuleCodes.CoopQuarterPaid;
 
-    public string Article => "Loi 112-12, art. 26";
+    public LocalizedText Article { get; } = Laws.Cooperatives.Article(26);
 
     public IEnumerable<BrokenRule> Evaluate(LegalFacts facts)
     {
@@ -20,7 +20,7 @@ public sealed class CoopQuarterPaid : ILegalRule
 
         var required = (subscribed + 3) / 4;
         yield return this.Broken(
-            $"{LegalText.Count(paid, "part libérée", "parts libérées")} sur {LegalText.Fr(subscribed)} souscrites ; "
+            $"{LegalText.Count(paid, "part libérée", "parts libérées")} sur {LegalText.Count(subscribed, "souscrite", "souscrites")} ; "
             + $"le quart au moins du capital souscrit doit être libéré, soit {LegalText.Count(required, "part", "parts")}.",
             $"عدد الحصص المحررة: {LegalText.Ar(paid)} من أصل {LegalText.Ar(subscribed)} من الحصص المكتتب بها؛ "
             + $"ويجب تحرير ربع رأس المال المكتتب به على الأقل، أي ما لا يقل عن {LegalText.Ar(required)} من الحصص.");

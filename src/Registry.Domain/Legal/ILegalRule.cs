@@ -8,8 +8,11 @@ public interface ILegalRule
     /// <summary>The stable code, e.g. <c>COOP_MIN_MEMBERS</c> (see <see cref="LegalRuleCodes"/>).</summary>
     string Code { get; }
 
-    /// <summary>The law and article the rule comes from, e.g. "Loi 112-12, art. 14".</summary>
-    string Article { get; }
+    /// <summary>
+    /// The law and article the rule comes from, in French ("Loi 112-12, art. 14", the stable form) and in Arabic
+    /// ("القانون رقم 112.12، المادة 14"); see <see cref="Laws"/>.
+    /// </summary>
+    LocalizedText Article { get; }
 
     /// <summary>Nothing when the facts keep the rule; otherwise exactly one broken rule whose message gathers every detail.</summary>
     IEnumerable<BrokenRule> Evaluate(LegalFacts facts);

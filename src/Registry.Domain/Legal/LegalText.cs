@@ -23,6 +23,15 @@ internal static class LegalText
     /// <summary>"4 membres" / "1 membre".</summary>
     public static string Count(long count, string singular, string plural) => $"{Fr(count)} {(count <= 1 ? singular : plural)}";
 
+    /// <summary>Years in Arabic, the noun agreeing with the number: "سنة واحدة", "سنتان", "5 سنوات", "17 سنة".</summary>
+    public static string ArYears(long years) => years switch
+    {
+        1 => "سنة واحدة",
+        2 => "سنتان",
+        >= 3 and <= 10 => $"{Ar(years)} سنوات",
+        _ => $"{Ar(years)} سنة",
+    };
+
     /// <summary>A member by position in the declaration (1-based) and name.</summary>
     public static LocalizedText Member(int index, Member member) => Person(
         $"membre n° {index + 1}",

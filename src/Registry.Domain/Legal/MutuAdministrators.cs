@@ -12,7 +12,7 @@ public sealed class MutuAdministrators(int minimumAge) : ILegalRule
 
     public string Code => LegalRuleCodes.MutuAdministrators;
 
-    public string Article => "Dahir 1-57-187 du 12 novembre 1963, art. 11";
+    public LocalizedText Article { get; } = Laws.Mutuals.Article(11);
 
     public IEnumerable<BrokenRule> Evaluate(LegalFacts facts)
     {
@@ -74,7 +74,7 @@ public sealed class MutuAdministrators(int minimumAge) : ILegalRule
         {
             var required = ((2 * officers.Count) + 2) / 3;
             findings.Add(new(
-                $"{LegalText.Count(participating, "membre participant", "membres participants")} sur {officers.Count} administrateurs, il en faut au moins {required} (les deux tiers)",
+                $"{LegalText.Count(participating, "membre participant", "membres participants")} sur {LegalText.Count(officers.Count, "administrateur", "administrateurs")}, il en faut au moins {required} (les deux tiers)",
                 $"عدد الأعضاء المشاركين من بين المتصرفين: {participating} من أصل {officers.Count}، والمطلوب {required} على الأقل (الثلثان)"));
         }
 

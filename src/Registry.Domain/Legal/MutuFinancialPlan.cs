@@ -8,7 +8,7 @@ public sealed class MutuFinancialPlan : ILegalRule
 {
     public string Code => LegalRuleCodes.MutuFinancialPlan;
 
-    public string Article => "Dahir 1-57-187 du 12 novembre 1963, art. 4";
+    public LocalizedText Article { get; } = Laws.Mutuals.Article(4);
 
     public IEnumerable<BrokenRule> Evaluate(LegalFacts facts)
     {

@@ -15,7 +15,7 @@ public sealed class PersonAdult(int memberMinimumAge, int officerMinimumAge) : I
 
     public string Code => LegalRuleCodes.PersonAdult;
 
-    public string Article => "Code de la famille (loi 70-03), art. 209";
+    public LocalizedText Article { get; } = Laws.FamilyCode.Article(209);
 
     public IEnumerable<BrokenRule> Evaluate(LegalFacts facts)
     {
@@ -69,6 +69,6 @@ public sealed class PersonAdult(int memberMinimumAge, int officerMinimumAge) : I
         }
 
         var age = LegalAge.YearsOn(birth, date);
-        return new($"{who.Fr} ({LegalText.Count(age, "an", "ans")})", $"{who.Ar} (السن: {age} سنة)");
+        return new($"{who.Fr} ({LegalText.Count(age, "an", "ans")})", $"{who.Ar} (السن: {LegalText.ArYears(age)})");
     }
 }

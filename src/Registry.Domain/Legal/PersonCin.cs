@@ -19,7 +19,7 @@ public sealed class PersonCin : ILegalRule
 {
     public string Code => LegalRuleCodes.PersonCin;
 
-    public string Article => "Loi 04-20 relative à la carte nationale d'identité électronique";
+    public LocalizedText Article { get; } = Laws.IdentityCard.Whole;
 
     public IEnumerable<BrokenRule> Evaluate(LegalFacts facts)
     {

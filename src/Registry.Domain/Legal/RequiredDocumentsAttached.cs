@@ -4,11 +4,11 @@ using Registry.Domain.Documents;
 namespace Registry.Domain.Legal;
 
 /// <summary>Every document the form requires is attached; the message lists the missing ones.</summary>
-public sealed class RequiredDocumentsAttached(IReadOnlySet<DocumentKind> required, string article) : ILegalRule
+public sealed class RequiredDocumentsAttached(IReadOnlySet<DocumentKind> required, LocalizedText article) : ILegalRule
 {
     public string Code => LegalRuleCodes.RequiredDocuments;
 
-    public string Article => article;
+    public LocalizedText Article => article;
 
     public IReadOnlySet<DocumentKind> Required => required;
 

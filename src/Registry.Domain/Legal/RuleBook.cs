@@ -17,7 +17,7 @@ namespace Registry.Domain.Legal;
 /// private static RuleSet Cooperatives2030() => Set(
 ///     LegalForm.COOP, new DateOnly(2030, 1, 1), "Loi 112-12 modifiée par la loi NN-NN",
 ///     [DocumentKind.Statutes, DocumentKind.ConstitutiveMinutes, DocumentKind.BankCertificate],
-///     "Loi 112-12 et décret 2-15-617 (dossier d'immatriculation)", PersonAdult.DefaultMinimumAge,
+///     CooperativeFileArticle, PersonAdult.DefaultMinimumAge,
 ///     new CoopMinMembers(7), new CoopMinCapital(1_000m), ...);
 /// // and add Cooperatives2030() to AllSets, next to Cooperatives2014().
 /// </code>
@@ -33,7 +33,8 @@ public static class RuleBook
     private const string CooperativeSource =
         "Loi 112-12 relative aux coopératives (dahir 1-14-189 du 21 novembre 2014), modifiée par la loi 74-16 ; décret 2-15-617";
 
-    private const string CooperativeFileArticle = "Loi 112-12 et décret 2-15-617 (dossier d'immatriculation)";
+    private static readonly LocalizedText CooperativeFileArticle = new(
+        "Loi 112-12 et décret 2-15-617 (dossier d'immatriculation)", "القانون رقم 112.12 والمرسوم رقم 2.15.617 (ملف التقييد)");
 
     // One entry per form and text. A change of law appends a new set with a later EffectiveFrom (see the remarks
     // above), e.g. Cooperatives2030(), and leaves the older ones here untouched.
@@ -125,7 +126,7 @@ public static class RuleBook
         new DateOnly(2002, 7, 23),
         "Dahir 1-58-376 du 15 novembre 1958 réglementant le droit d'association, modifié par les lois 75-00 et 07-09",
         [DocumentKind.Statutes, DocumentKind.ConstitutiveMinutes, DocumentKind.MembersList, DocumentKind.LocalAuthorityReceipt],
-        "Dahir 1-58-376 du 15 novembre 1958, art. 5",
+        Laws.Associations.Article(5),
         PersonAdult.DefaultMinimumAge,
         new AssoMinFounders(minimum: 2),
         new AssoBoardDetails());
@@ -135,7 +136,8 @@ public static class RuleBook
         new DateOnly(1963, 11, 12),
         "Dahir 1-57-187 du 12 novembre 1963 portant statut de la mutualité, modifié par la loi 39-22",
         [DocumentKind.Statutes, DocumentKind.ConstitutiveMinutes],
-        "Dahir 1-57-187 du 12 novembre 1963 (dossier d'approbation)",
+        new LocalizedText(
+            "Dahir 1-57-187 du 12 novembre 1963 (dossier d'approbation)", "الظهير رقم 1.57.187 بتاريخ 12 نونبر 1963 (ملف المصادقة)"),
         MutuAdministrators.DefaultMinimumAge,
         new MutuFinancialPlan(),
         new MutuAdministrators(MutuAdministrators.DefaultMinimumAge));
@@ -146,7 +148,7 @@ public static class RuleBook
         DateOnly effectiveFrom,
         string source,
         DocumentKind[] requiredDocuments,
-        string documentsArticle,
+        LocalizedText documentsArticle,
         int officerMinimumAge,
         params ILegalRule[] formRules)
     {

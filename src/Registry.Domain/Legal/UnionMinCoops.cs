@@ -12,7 +12,7 @@ public sealed class UnionMinCoops(int minimum) : ILegalRule
 {
     public string Code => LegalRuleCodes.UnionMinCoops;
 
-    public string Article => "Loi 112-12, art. 85";
+    public LocalizedText Article { get; } = Laws.Cooperatives.Article(85);
 
     public IEnumerable<BrokenRule> Evaluate(LegalFacts facts)
     {

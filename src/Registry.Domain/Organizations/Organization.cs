@@ -150,9 +150,14 @@ public sealed class Organization : AggregateRoot
         MembersBelowMinimumSince = MemberCount < MinimumMembers ? MembersBelowMinimumSince ?? today : null;
     }
 
-    private InvalidStateException StateViolation(string action) => new(new BrokenRule("ORGANIZATION_STATE", "SPEC §3", new LocalizedText(
-        $"L'organisation est à l'état « {Status} » : l'action « {action} » n'est pas possible.",
-        $"المنظمة في حالة «{Status}»: لا يمكن تنفيذ الإجراء «{action}».")));
+    private InvalidStateException StateViolation(string action)
+    {
+        var state = OrganizationStates.StatusName(Status);
+        var act = OrganizationStates.ActionName(action);
+        return new(new BrokenRule(OrganizationStates.InvalidTransitionCode, OrganizationStates.Article, new LocalizedText(
+            $"L'organisation est à l'état « {state.Fr} » : l'action « {act.Fr} » n'est pas possible.",
+            $"المنظمة في حالة «{state.Ar}»: لا يمكن تنفيذ الإجراء «{act.Ar}».")));
+    }
 
     private void EnsureNotFinal(string action)
     {

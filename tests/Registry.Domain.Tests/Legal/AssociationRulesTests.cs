@@ -1,4 +1,5 @@
 using Registry.Domain.Applications;
+using Registry.Domain.Common;
 using Registry.Domain.Legal;
 using static Registry.Domain.Tests.Legal.LegalTestData;
 
@@ -11,7 +12,7 @@ public sealed class AssociationRulesTests
     {
         var broken = Broken(Association() with { Members = Naturals(1, sharesEach: 0) }, LegalRuleCodes.AssoMinFounders);
 
-        Assert.Equal("Dahir 1-58-376 du 15 novembre 1958, art. 1", broken.Article);
+        Assert.Equal(new LocalizedText("Dahir 1-58-376 du 15 novembre 1958, art. 1", "الظهير رقم 1.58.376 بتاريخ 15 نونبر 1958، الفصل 1"), broken.Article);
         Assert.StartsWith("1 fondateur déclaré ; une association est constituée par au moins 2 personnes", broken.Message.Fr, StringComparison.Ordinal);
     }
 
@@ -28,7 +29,7 @@ public sealed class AssociationRulesTests
     {
         var broken = Broken(Association() with { Officers = [] }, LegalRuleCodes.AssoBoardDetails);
 
-        Assert.Equal("Dahir 1-58-376 du 15 novembre 1958, art. 5", broken.Article);
+        Assert.Equal(new LocalizedText("Dahir 1-58-376 du 15 novembre 1958, art. 5", "الظهير رقم 1.58.376 بتاريخ 15 نونبر 1958، الفصل 5"), broken.Article);
         Assert.Contains("Aucun membre du bureau", broken.Message.Fr, StringComparison.Ordinal);
     }
 

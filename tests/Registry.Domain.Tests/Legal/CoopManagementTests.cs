@@ -1,4 +1,5 @@
 using Registry.Domain.Applications;
+using Registry.Domain.Common;
 using Registry.Domain.Legal;
 using static Registry.Domain.Tests.Legal.LegalTestData;
 
@@ -22,7 +23,7 @@ public sealed class CoopManagementTests
     {
         var broken = Broken(Cooperative() with { Members = Naturals(51), Officers = [Manager(1)] }, LegalRuleCodes.CoopManagement);
 
-        Assert.Equal("Loi 112-12, arts. 47, 50, 51 et 65", broken.Article);
+        Assert.Equal(new LocalizedText("Loi 112-12, arts. 47, 50, 51 et 65", "القانون رقم 112.12، المواد 47 و50 و51 و65"), broken.Article);
         Assert.StartsWith("51 membres : au-delà de 50 membres", broken.Message.Fr, StringComparison.Ordinal);
         Assert.Contains("aucun membre du conseil d'administration", broken.Message.Fr, StringComparison.Ordinal);
         Assert.Contains("51", broken.Message.Ar, StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using Registry.Domain.Common;
 using Registry.Domain.Legal;
 using static Registry.Domain.Tests.Legal.LegalTestData;
 
@@ -12,7 +13,7 @@ public sealed class CooperativeCapitalRulesTests
 
         var broken = Broken(facts, LegalRuleCodes.CoopMinMembers);
 
-        Assert.Equal("Loi 112-12, art. 14", broken.Article);
+        Assert.Equal(new LocalizedText("Loi 112-12, art. 14", "القانون رقم 112.12، المادة 14"), broken.Article);
         Assert.StartsWith("4 membres déclarés ; il en faut au moins 5", broken.Message.Fr, StringComparison.Ordinal);
         Assert.Contains("4", broken.Message.Ar, StringComparison.Ordinal);
         Assert.Contains("5", broken.Message.Ar, StringComparison.Ordinal);
@@ -34,7 +35,7 @@ public sealed class CooperativeCapitalRulesTests
 
         var broken = Broken(facts, LegalRuleCodes.CoopMinCapital);
 
-        Assert.Equal("Loi 112-12, art. 26", broken.Article);
+        Assert.Equal(new LocalizedText("Loi 112-12, art. 26", "القانون رقم 112.12، المادة 26"), broken.Article);
         Assert.Contains("999 MAD", broken.Message.Fr, StringComparison.Ordinal);
         Assert.Contains("1 000 MAD", broken.Message.Fr, StringComparison.Ordinal);
         Assert.Contains("999", broken.Message.Ar, StringComparison.Ordinal);
@@ -112,6 +113,16 @@ public sealed class CooperativeCapitalRulesTests
     }
 
     [Fact]
+    public void The_quarter_message_agrees_with_a_single_subscribed_share()
+    {
+        var facts = Cooperative() with { ShareValue = 1_000m, Members = [Natural(1, 1, 0), .. Enumerable.Range(2, 4).Select(n => Natural(n, 0, 0))] };
+
+        var broken = Broken(facts, LegalRuleCodes.CoopQuarterPaid);
+
+        Assert.Equal("0 part libérée sur 1 souscrite ; le quart au moins du capital souscrit doit être libéré, soit 1 part.", broken.Message.Fr);
+    }
+
+    [Fact]
     public void Natural_persons_holding_exactly_65_percent_keep_the_rule()
     {
         // 65 of 100 shares; 1 legal person of 5 members keeps the vote rule.
@@ -166,7 +177,7 @@ public sealed class CooperativeCapitalRulesTests
 
         var broken = Broken(facts, LegalRuleCodes.CoopLegalPersonVotes);
 
-        Assert.Equal("Loi 112-12, art. 38", broken.Article);
+        Assert.Equal(new LocalizedText("Loi 112-12, art. 38", "القانون رقم 112.12، المادة 38"), broken.Article);
         Assert.StartsWith("2 personnes morales sur 5 membres", broken.Message.Fr, StringComparison.Ordinal);
     }
 
@@ -183,7 +194,7 @@ public sealed class CooperativeCapitalRulesTests
     {
         var broken = Broken(Cooperative() with { HoldsValidNameReservation = false }, LegalRuleCodes.CoopNameApproved);
 
-        Assert.Equal("Décret 2-15-617, arts. 3 et 4", broken.Article);
+        Assert.Equal(new LocalizedText("Décret 2-15-617, arts. 3 et 4", "المرسوم رقم 2.15.617، المادتان 3 و4"), broken.Article);
     }
 
     [Fact]

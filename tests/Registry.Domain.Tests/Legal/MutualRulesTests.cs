@@ -1,3 +1,4 @@
+using Registry.Domain.Common;
 using Registry.Domain.Documents;
 using Registry.Domain.Legal;
 using static Registry.Domain.Tests.Legal.LegalTestData;
@@ -14,7 +15,7 @@ public sealed class MutualRulesTests
         var codes = Codes(facts);
 
         Assert.Equal([LegalRuleCodes.MutuFinancialPlan], codes);
-        Assert.Equal("Dahir 1-57-187 du 12 novembre 1963, art. 4", Broken(facts, LegalRuleCodes.MutuFinancialPlan).Article);
+        Assert.Equal(new LocalizedText("Dahir 1-57-187 du 12 novembre 1963, art. 4", "الظهير رقم 1.57.187 بتاريخ 12 نونبر 1963، الفصل 4"), Broken(facts, LegalRuleCodes.MutuFinancialPlan).Article);
     }
 
     [Fact]
@@ -61,13 +62,33 @@ public sealed class MutualRulesTests
     [InlineData("Marocaine ")]
     [InlineData("Moroccan")]
     [InlineData(" MA ")]
+    [InlineData("Maroc")]
+    [InlineData("MAROC")]
+    [InlineData(" maroc ")]
+    [InlineData("Royaume du Maroc")]
+    [InlineData("Morocco")]
+    [InlineData("Kingdom of Morocco")]
+    [InlineData("Marocaine (MA)")]
+    [InlineData("Marocain (MAR)")]
+    [InlineData("Ma rocaine")]
+    [InlineData("المغرب")]
+    [InlineData("المغـرب")]
+    [InlineData("مغربيّة")]
+    [InlineData("المملكة المغربية")]
+    [InlineData("المغربية (MA)")]
     public void Every_spelling_of_the_Moroccan_nationality_is_accepted(string nationality) =>
         Assert.Empty(RuleBook.Evaluate(Mutual() with { Officers = [Administrator(1, nationality), Administrator(2), Administrator(3)] }));
 
     [Theory]
     [InlineData("FR")]
     [InlineData("Française")]
-    [InlineData("Maroc")]
+    [InlineData("France")]
+    [InlineData("Française (MA)")]
+    [InlineData("Marocaine (FR)")]
+    [InlineData("Mali")]
+    [InlineData("Marocco Polo")]
+    [InlineData("فرنسية")]
+    [InlineData("()")]
     [InlineData("")]
     [InlineData(null)]
     public void A_foreign_or_undeclared_nationality_breaks_the_rule(string? nationality)
@@ -76,8 +97,18 @@ public sealed class MutualRulesTests
 
         var broken = Broken(facts, LegalRuleCodes.MutuAdministrators);
 
-        Assert.Equal("Dahir 1-57-187 du 12 novembre 1963, art. 11", broken.Article);
+        Assert.Equal(new LocalizedText("Dahir 1-57-187 du 12 novembre 1963, art. 11", "الظهير رقم 1.57.187 بتاريخ 12 نونبر 1963، الفصل 11"), broken.Article);
         Assert.Contains("sans la nationalité marocaine : administrateur n° 2", broken.Message.Fr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(1, "0 membre participant sur 1 administrateur, il en faut au moins 1 (les deux tiers)")]
+    [InlineData(2, "0 membre participant sur 2 administrateurs, il en faut au moins 2 (les deux tiers)")]
+    public void The_participating_members_finding_agrees_with_its_counts(int administrators, string finding)
+    {
+        var facts = Mutual() with { Officers = [.. Enumerable.Range(1, administrators).Select(n => Administrator(n, participating: false))] };
+
+        Assert.Contains(finding, Broken(facts, LegalRuleCodes.MutuAdministrators).Message.Fr, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using Registry.Domain.Applications;
+using Registry.Domain.Common;
 using Registry.Domain.Legal;
 using Registry.Domain.Reference;
 using static Registry.Domain.Tests.Legal.LegalTestData;
@@ -17,7 +18,7 @@ public sealed class PersonRulesTests
 
         var broken = Broken(facts, LegalRuleCodes.PersonAdult);
 
-        Assert.Equal("Code de la famille (loi 70-03), art. 209", broken.Article);
+        Assert.Equal(new LocalizedText("Code de la famille (loi 70-03), art. 209", "مدونة الأسرة، المادة 209"), broken.Article);
         Assert.Equal("Âge minimum (18 ans) non atteint à la date de dépôt (2026-03-02) : membre n° 5 « Membre 5 » (17 ans).", broken.Message.Fr);
         Assert.Contains("العضو رقم 5 «عضو 5» (السن: 17 سنة)", broken.Message.Ar, StringComparison.Ordinal);
     }
@@ -68,6 +69,24 @@ public sealed class PersonRulesTests
         var broken = Broken(facts, LegalRuleCodes.PersonAdult);
 
         Assert.Contains("membre n° 4 « Membre 4 » (17 ans) ; membre n° 5 « Membre 5 » (10 ans) ; dirigeant n° 1 « Dirigeant 1 » (16 ans)", broken.Message.Fr, StringComparison.Ordinal);
+        Assert.Contains("العضو رقم 5 «عضو 5» (السن: 10 سنوات)", broken.Message.Ar, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(1, "1 an", "سنة واحدة")]
+    [InlineData(2, "2 ans", "سنتان")]
+    [InlineData(3, "3 ans", "3 سنوات")]
+    [InlineData(10, "10 ans", "10 سنوات")]
+    [InlineData(11, "11 ans", "11 سنة")]
+    [InlineData(17, "17 ans", "17 سنة")]
+    public void A_minors_age_agrees_with_its_number_in_each_language(int age, string fr, string ar)
+    {
+        var facts = Cooperative() with { Members = [.. Naturals(4), Natural(5, birthDate: SubmittedOn.AddYears(-age))] };
+
+        var broken = Broken(facts, LegalRuleCodes.PersonAdult);
+
+        Assert.Contains($"membre n° 5 « Membre 5 » ({fr})", broken.Message.Fr, StringComparison.Ordinal);
+        Assert.Contains($"العضو رقم 5 «عضو 5» (السن: {ar})", broken.Message.Ar, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -143,7 +162,7 @@ public sealed class PersonRulesTests
         var broken = Broken(Cooperative() with { Members = [.. Naturals(4), member] }, LegalRuleCodes.PersonCin);
 
         Assert.False(CinFormat.IsValid(cin));
-        Assert.Equal("Loi 04-20 relative à la carte nationale d'identité électronique", broken.Article);
+        Assert.Equal(new LocalizedText("Loi 04-20 relative à la carte nationale d'identité électronique", "القانون رقم 04.20 المتعلق بالبطاقة الوطنية للتعريف الإلكترونية"), broken.Article);
         Assert.Contains("CIN manquant ou mal formé (une ou deux lettres majuscules suivies de 1 à 6 chiffres) : membre n° 5 « Membre 5 »", broken.Message.Fr, StringComparison.Ordinal);
     }
 

@@ -1,3 +1,4 @@
+using Registry.Domain.Common;
 using Registry.Domain.Documents;
 using Registry.Domain.Legal;
 using Registry.Domain.Reference;
@@ -42,7 +43,7 @@ public sealed class RequiredDocumentsTests
 
         Assert.Equal("Pièces requises manquantes : statuts, attestation bancaire du dépôt du capital libéré.", broken.Message.Fr);
         Assert.Equal("الوثائق المطلوبة غير المرفقة: النظام الأساسي، شهادة بنكية تثبت إيداع رأس المال المحرر.", broken.Message.Ar);
-        Assert.Equal("Loi 112-12 et décret 2-15-617 (dossier d'immatriculation)", broken.Article);
+        Assert.Equal(new LocalizedText("Loi 112-12 et décret 2-15-617 (dossier d'immatriculation)", "القانون رقم 112.12 والمرسوم رقم 2.15.617 (ملف التقييد)"), broken.Article);
     }
 
     [Fact]

@@ -119,7 +119,7 @@ public sealed partial class RuleBookTests
         Assert.Throws<ArgumentException>(() => RuleBook.For(LegalForm.COOP, SubmittedOn).Evaluate(Association()));
 
     [Fact]
-    public void Every_rule_has_a_code_and_an_article()
+    public void Every_rule_has_a_code_and_an_article_in_french_and_in_arabic()
     {
         var rules = RuleBook.Sets.SelectMany(set => set.Rules).ToList();
 
@@ -127,7 +127,11 @@ public sealed partial class RuleBookTests
         Assert.All(rules, rule =>
         {
             Assert.Matches("^[A-Z]+(_[A-Z]+)+$", rule.Code);
-            Assert.False(string.IsNullOrWhiteSpace(rule.Article), rule.Code);
+            Assert.False(string.IsNullOrWhiteSpace(rule.Article.Fr), rule.Code);
+            Assert.DoesNotMatch(ArabicLetter(), rule.Article.Fr);
+            Assert.Matches(ArabicLetter(), rule.Article.Ar);
+            Assert.DoesNotMatch(LatinLetter(), rule.Article.Ar);
+            Assert.DoesNotMatch(@"\d-\d", rule.Article.Ar); // Moroccan Arabic numbers laws and decrees with dots: 112.12, 2.15.617
         });
     }
 
@@ -167,4 +171,7 @@ public sealed partial class RuleBookTests
 
     [GeneratedRegex(@"\p{IsArabic}")]
     private static partial Regex ArabicLetter();
+
+    [GeneratedRegex("[A-Za-z]")]
+    private static partial Regex LatinLetter();
 }

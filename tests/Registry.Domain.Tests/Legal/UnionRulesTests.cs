@@ -1,3 +1,4 @@
+using Registry.Domain.Common;
 using Registry.Domain.Legal;
 using static Registry.Domain.Tests.Legal.LegalTestData;
 
@@ -15,7 +16,7 @@ public sealed class UnionRulesTests
 
         var broken = Broken(facts, LegalRuleCodes.UnionMinCoops);
 
-        Assert.Equal("Loi 112-12, art. 85", broken.Article);
+        Assert.Equal(new LocalizedText("Loi 112-12, art. 85", "القانون رقم 112.12، المادة 85"), broken.Article);
         Assert.Contains("au moins 3 coopératives", broken.Message.Fr, StringComparison.Ordinal);
         Assert.Contains("en activité : 2.", broken.Message.Fr, StringComparison.Ordinal);
     }

@@ -92,7 +92,8 @@ public sealed class NotificationDeliveryTests(NotificationApiFactory api) : ICla
         Assert.Contains("2026-12-31", body, StringComparison.Ordinal);
         Assert.Contains(rule.Obligation.Ar, body, StringComparison.Ordinal);
         Assert.Contains(rule.Obligation.Fr, body, StringComparison.Ordinal);
-        Assert.Contains(rule.Article, body, StringComparison.Ordinal);
+        Assert.Contains("المرجع: القانون رقم 112.12، المادة 41", body, StringComparison.Ordinal);
+        Assert.Contains("Référence : Loi 112-12, art. 41", body, StringComparison.Ordinal);
         Assert.True(body.IndexOf(rule.Obligation.Ar, StringComparison.Ordinal) < body.IndexOf(rule.Obligation.Fr, StringComparison.Ordinal),
             "the Arabic part comes first");
         Assert.DoesNotContain(Recipient, body, StringComparison.OrdinalIgnoreCase);

@@ -113,7 +113,7 @@ public sealed class RegistrationWorkflowTests(RegistryApiFactory api) : IClassFi
         var problem = await again.ReadJsonAsync();
         Assert.Equal("APPLICATION_STATE", (string)problem["code"]!);
         Assert.Equal("APPLICATION_STATE", (string)problem["rules"]![0]!["code"]!);
-        Assert.Contains("Rejected", (string)problem["detail"]!, StringComparison.Ordinal);
+        Assert.Contains("« rejetée »", (string)problem["detail"]!, StringComparison.Ordinal);
         Assert.Equal(0L, await api.ScalarAsync<long>("SELECT count(*) FROM registry.organizations WHERE application_id = $1", Guid.Parse(id)));
     }
 
