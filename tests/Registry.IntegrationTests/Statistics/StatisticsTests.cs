@@ -106,6 +106,29 @@ public sealed class StatisticsTests(StatisticsApiFactory api) : IClassFixture<St
     }
 
     [Theory]
+    [InlineData("/api/v1/statistics/registrations", null, "from", "'from' doit être entre")]
+    [InlineData("/api/v1/statistics/registrations.csv", null, "from", "'from' doit être entre")]
+    [InlineData("/api/v1/statistics/registrations", "ar", "from", "'from'")]
+    [InlineData("/api/v1/statistics/registrations.csv", "ar", "from", "'from'")]
+    public async Task A_period_starting_near_the_end_of_the_calendar_is_400_on_from(string route, string? language, string field, string message)
+    {
+        var analyst = await api.Actors.ClientAsync(Actor.Analyst);
+        foreach (var query in new[] { "?from=9999-12-31&to=9999-12-31", "?from=9950-01-01&to=9999-12-31", "?from=9949-12-31&to=9951-01-01" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, route + query);
+            if (language is not null)
+            {
+                request.Headers.TryAddWithoutValidation("Accept-Language", language);
+            }
+
+            var problem = await Contract.ErrorContractTests.AssertProblem(await analyst.SendAsync(request), HttpStatusCode.BadRequest);
+            var error = (string)problem["errors"]![field]![0]!;
+            Assert.Contains(message, error, StringComparison.Ordinal);
+            Assert.Equal(language == "ar", error.Any(c => c is >= '\u0600' and <= '\u06FF'));
+        }
+    }
+
+    [Theory]
     [InlineData(Actor.Anonymous, HttpStatusCode.Unauthorized)]
     [InlineData(Actor.Owner, HttpStatusCode.Forbidden)]
     [InlineData(Actor.OfficialOfRegion, HttpStatusCode.Forbidden)]
