@@ -240,6 +240,27 @@ public sealed class ErrorContractTests(RegistryApiFactory api) : IClassFixture<R
     }
 
     [Fact]
+    public async Task An_error_is_problem_details_even_when_the_client_accepts_only_CSV()
+    {
+        var analyst = await api.Actors.ClientAsync(Actor.Analyst);
+        var statistics = new HttpRequestMessage(HttpMethod.Get, "/api/v1/statistics/organizations?groupBy=region,province,year");
+        statistics.Headers.TryAddWithoutValidation("Accept", "text/csv");
+        var badRequest = await AssertProblem(await analyst.SendAsync(statistics), HttpStatusCode.BadRequest);
+        Assert.NotNull(badRequest["errors"]!["groupBy"]);
+        Assert.Equal("Requête invalide", (string)badRequest["title"]!);
+
+        var organization = new HttpRequestMessage(HttpMethod.Get, "/api/v1/organizations/COOP-06-1999-000001");
+        organization.Headers.TryAddWithoutValidation("Accept", "text/csv");
+        organization.Headers.TryAddWithoutValidation("Accept-Language", "ar");
+        var notFound = await AssertProblem(await api.CreateClient().SendAsync(organization), HttpStatusCode.NotFound);
+        Assert.Equal("غير موجود", (string)notFound["title"]!);
+
+        var unknownRoute = new HttpRequestMessage(HttpMethod.Get, "/api/v1/nothing-here");
+        unknownRoute.Headers.TryAddWithoutValidation("Accept", "text/csv, text/plain;q=0.5");
+        await AssertProblem(await api.CreateClient().SendAsync(unknownRoute), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task Concurrent_edits_with_the_same_ETag_let_exactly_one_through()
     {
         var applicant = await api.Actors.ClientAsync(Actor.Owner);
