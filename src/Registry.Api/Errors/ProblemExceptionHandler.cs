@@ -125,7 +125,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         {
             Status = StatusCodes.Status400BadRequest,
             Title = ProblemTitles.For(StatusCodes.Status400BadRequest, language),
-            Detail = language == "ar" ? "حقل واحد أو أكثر غير صالح." : "Un ou plusieurs champs ne sont pas valides.",
+            Detail = ProblemTitles.InvalidFields(language),
         };
     }
 
