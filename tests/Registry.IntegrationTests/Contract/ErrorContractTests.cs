@@ -240,6 +240,57 @@ public sealed class ErrorContractTests(RegistryApiFactory api) : IClassFixture<R
     }
 
     [Fact]
+    public async Task If_Match_is_a_list_that_matches_when_one_of_its_strong_tags_is_the_current_version()
+    {
+        var applicant = await api.Actors.ClientAsync(Actor.Owner);
+        var id = await applicant.DraftAsync();
+        var etag = await applicant.ETagAsync(id);
+
+        var listed = await Put(applicant, id, $"\"1\", {etag}", "Dans une liste");
+        await WorkflowSteps.Expect(listed, HttpStatusCode.OK);
+        var next = listed.Headers.ETag!.Tag;
+        var twoLines = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/applications/{id}") { Content = JsonContent.Create(Samples.Cooperative(nameLatin: "Deux lignes")) };
+        twoLines.Headers.TryAddWithoutValidation("If-Match", ["\"2\"", next]);
+        await WorkflowSteps.Expect(await applicant.SendAsync(twoLines), HttpStatusCode.OK);
+
+        var current = await (await applicant.GetAsync($"/api/v1/applications/{id}")).ReadJsonAsync();
+        Assert.Equal("Deux lignes", (string)current["nameLatin"]!);
+    }
+
+    [Theory]
+    [InlineData("*", null, "ETag précis")]
+    [InlineData("*", "ar", "المحدد")]
+    [InlineData("W/{0}", null, "ETag faible")]
+    [InlineData("W/{0}", "ar", "الضعيف")]
+    [InlineData("W/{0}, \"1\"", null, "ETag faible")]
+    [InlineData("{1}", null, "Envoyez l'ETag")]
+    [InlineData("1234", null, "pas lisible")]
+    [InlineData("\"1\", *", null, "pas lisible")]
+    [InlineData("\"1\", \"2\"", null, "a changé")]
+    public async Task If_Match_without_the_current_strong_tag_is_412_saying_why(string ifMatch, string? language, string detail)
+    {
+        var applicant = await api.Actors.ClientAsync(Actor.Owner);
+        var id = await applicant.DraftAsync();
+        var etag = await applicant.ETagAsync(id);
+
+        var request = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/applications/{id}") { Content = JsonContent.Create(Samples.Cooperative(nameLatin: "Refusée")) };
+        var value = string.Format(System.Globalization.CultureInfo.InvariantCulture, ifMatch, etag, "");
+        if (value.Length > 0)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", value);
+        }
+
+        if (language is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Accept-Language", language);
+        }
+
+        var problem = await AssertProblem(await applicant.SendAsync(request), HttpStatusCode.PreconditionFailed);
+        Assert.Contains(detail, (string)problem["detail"]!, StringComparison.Ordinal);
+        Assert.Equal(etag, await applicant.ETagAsync(id));
+    }
+
+    [Fact]
     public async Task An_error_is_problem_details_even_when_the_client_accepts_only_CSV()
     {
         var analyst = await api.Actors.ClientAsync(Actor.Analyst);
