@@ -120,6 +120,7 @@ app.UseAccountLanguage();
 // refusals write to the audit trail: a flood is turned away before it costs a database write.
 app.UseRateLimiter();
 app.UseAuthorization();
+app.UseQueryEnumsByName();
 
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference("/docs", options => options.WithTitle("Registry API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();

@@ -22,7 +22,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         var problem = exception switch
         {
             ValidationException e => Validation(e, language),
-            BadHttpRequestException e => BadRequest(e.StatusCode, null, language, JsonFieldErrors(e, language)),
+            BadHttpRequestException e => BadRequest(e.StatusCode, null, language, JsonFieldErrors(e, language) ?? ParameterErrors(e, language)),
             MalformedRequestException e => BadRequest(StatusCodes.Status400BadRequest, e.Message, language),
             InvalidStateException e => State(e, language),
             RuleViolationException e => Rules(e, language),

@@ -290,6 +290,40 @@ public sealed class ErrorContractTests(RegistryApiFactory api) : IClassFixture<R
         Assert.Equal(etag, await applicant.ETagAsync(id));
     }
 
+    [Theory]
+    [InlineData(Actor.OfficialOfRegion, "/api/v1/review/applications?status=Nope", "status")]
+    [InlineData(Actor.OfficialOfRegion, "/api/v1/review/applications?legalForm=coop", "legalForm")]
+    [InlineData(Actor.Anonymous, "/api/v1/organizations?legalForm=XYZ", "legalForm")]
+    [InlineData(Actor.Anonymous, "/api/v1/organizations?status=1", "status")]
+    [InlineData(Actor.OfficialOfRegion, "/api/v1/compliance/findings?stage=Nope", "stage")]
+    [InlineData(Actor.OfficialOfRegion, "/api/v1/compliance/findings?stage=1", "stage")]
+    [InlineData(Actor.OfficialOfRegion, "/api/v1/compliance/findings?stage=99", "stage")]
+    [InlineData(Actor.OfficialOfRegion, "/api/v1/compliance/findings?stage=Upcoming,Overdue", "stage")]
+    [InlineData(Actor.OfficialOfRegion, "/api/v1/review/applications?limit=ten", "limit")]
+    [InlineData(Actor.OfficialOfRegion, "/api/v1/review/applications?submittedSince=yesterday", "submittedSince")]
+    public async Task A_query_parameter_that_cannot_be_read_is_400_keyed_by_its_name(Actor actor, string path, string key)
+    {
+        var client = await api.Actors.ClientAsync(actor);
+        var problem = await AssertProblem(await client.GetAsync(path), HttpStatusCode.BadRequest);
+        var errors = problem["errors"]!.AsObject();
+        Assert.Equal([key], errors.Select(e => e.Key));
+        Assert.DoesNotContain("Nope", errors.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_enumeration_in_the_query_is_read_by_its_name_and_the_names_are_listed_in_the_requested_language()
+    {
+        var official = await api.Actors.ClientAsync(Actor.OfficialOfRegion);
+        Assert.Equal(HttpStatusCode.OK, (await official.GetAsync("/api/v1/compliance/findings?stage=Overdue")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await official.GetAsync("/api/v1/review/applications?status=Submitted&legalForm=COOP&status=")).StatusCode);
+
+        var french = await AssertProblem(await official.GetAsync("/api/v1/compliance/findings?stage=1"), HttpStatusCode.BadRequest);
+        Assert.StartsWith("Valeur inconnue : choisissez parmi ", (string)french["errors"]!["stage"]![0]!, StringComparison.Ordinal);
+        Assert.Contains("Overdue", (string)french["errors"]!["stage"]![0]!, StringComparison.Ordinal);
+        var arabic = await AssertProblem(await Send(official, HttpMethod.Get, "/api/v1/compliance/findings?stage=Nope", "ar"), HttpStatusCode.BadRequest);
+        Assert.True(IsArabic((string)arabic["errors"]!["stage"]![0]!));
+    }
+
     [Fact]
     public async Task An_error_is_problem_details_even_when_the_client_accepts_only_CSV()
     {
