@@ -4,7 +4,10 @@ using Registry.IntegrationTests.Infrastructure;
 
 namespace Registry.IntegrationTests.Workflow;
 
-/// <summary>Decisions give a reason that says something.</summary>
+/// <summary>
+/// Decisions give a reason that says something, and a history shows each reader what is theirs to see: officials of the
+/// region every entry, the owner what happened to their application or organisation.
+/// </summary>
 public sealed class DecisionReasonAndHistoryTests(RegistryApiFactory api) : IClassFixture<RegistryApiFactory>
 {
     [Theory]
@@ -55,5 +58,32 @@ public sealed class DecisionReasonAndHistoryTests(RegistryApiFactory api) : ICla
         Assert.Equal(0L, await api.ScalarAsync<long>(
             "SELECT count(*) FROM registry.audit_entries a JOIN registry.organizations o ON o.id = a.organization_id WHERE o.registration_number = $1 AND a.action = 'organization.status-changed'",
             number));
+    }
+
+    [Fact]
+    public async Task The_owner_sees_the_record_s_own_history_and_officials_of_the_region_the_refused_attempts_too()
+    {
+        using var owner = await api.NewApplicantAsync();
+        using var other = await api.NewApplicantAsync();
+        using var official = await api.NewStaffAsync("RegionalOfficial", "06");
+        var id = await owner.SubmittedAsync();
+        var number = await official.ApproveAsync(id);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/v1/applications/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/v1/applications/{id}/history")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/v1/organizations/{number}/history")).StatusCode);
+
+        foreach (var path in new[] { $"/api/v1/applications/{id}/history", $"/api/v1/organizations/{number}/history" })
+        {
+            var mine = (await (await owner.GetAsync(path)).ReadJsonAsync()).AsArray();
+            Assert.NotEmpty(mine);
+            Assert.All(mine, e => Assert.Equal("Succeeded", (string)e!["outcome"]!));
+            Assert.Contains(mine, e => (string)e!["action"]! == "application.approved");
+
+            var theirs = (await (await official.GetAsync(path)).ReadJsonAsync()).AsArray();
+            Assert.Contains(theirs, e => (string)e!["outcome"]! == "Refused" && (string)e!["actorRole"]! == "Applicant");
+            Assert.Equal(mine.Count, theirs.Count(e => (string)e!["outcome"]! == "Succeeded"));
+        }
+
+        Assert.True(await api.ScalarAsync<long>("SELECT count(*) FROM registry.audit_entries WHERE application_id = $1 AND outcome = 'Refused'", Guid.Parse(id)) >= 2);
     }
 }
