@@ -13,9 +13,9 @@ public sealed class GetRegistrationsPerMonthValidator : AbstractValidator<GetReg
 {
     private const int MaxYears = 50;
 
-    public GetRegistrationsPerMonthValidator()
+    public GetRegistrationsPerMonthValidator(Reference.ReferenceCodes reference)
     {
-        StatisticsQueryValidation.Filters(this, q => q.Filter, q => q.GroupBy);
+        StatisticsQueryValidation.Filters(this, reference, q => q.Filter, q => q.GroupBy);
         RuleFor(x => x.From).InclusiveBetween(new DateOnly(1900, 1, 1), new DateOnly(2100, 1, 1));
         RuleFor(x => x.To).Must((query, to) => to >= query.From && to <= LatestEnd(query.From))
             .WithMessage("Une période d'au plus 50 ans, qui finit après son début.", "فترة لا تتجاوز 50 سنة، تنتهي بعد بدايتها.");
