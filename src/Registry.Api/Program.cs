@@ -43,6 +43,8 @@ builder.Services.AddMediator((Mediator.MediatorOptions options) =>
 // Enum values by name only: a number ("legalForm": 1) would silently mean whichever member has that value.
 builder.Services.Configure<JsonOptions>(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+// Errors are problem details whatever Accept says (Accept: text/csv included): see AnyAcceptProblemWriter.
+builder.Services.AddSingleton<IProblemDetailsWriter, AnyAcceptProblemWriter>();
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
 {
     context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
@@ -118,6 +120,7 @@ app.UseAccountLanguage();
 // refusals write to the audit trail: a flood is turned away before it costs a database write.
 app.UseRateLimiter();
 app.UseAuthorization();
+app.UseQueryEnumsByName();
 
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference("/docs", options => options.WithTitle("Registry API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();

@@ -18,6 +18,7 @@ public static class DependencyInjection
         services.AddScoped<LegalFactsBuilder>();
         services.AddScoped<ApplicationRefusals>();
         services.AddScoped<OrganizationRefusals>();
+        services.AddSingleton<Reference.ReferenceCodes>();
         return services;
     }
 }

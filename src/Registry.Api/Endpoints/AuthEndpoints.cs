@@ -27,6 +27,7 @@ public static class AuthEndpoints
                 }
             })
             .AddEndpointFilter(CurrentSessions.SingleUseRefreshTokens)
+            .AddEndpointFilter(IdentityProblems.ByRegistryConventions)
             .MapIdentityApi<ApplicationUser>()
             .Add(endpoint =>
             {

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
+using Registry.Application.Common.Concurrency;
 
 namespace Registry.Api.Endpoints;
 
@@ -15,16 +17,35 @@ internal static class HttpConventions
 
     public static string ETagOf(uint version) => string.Create(CultureInfo.InvariantCulture, $"\"{version}\"");
 
-    /// <summary>The version named by If-Match, or null when it is missing or not one of ours (the handler answers 412).</summary>
-    public static uint? VersionFrom(string? ifMatch)
+    /// <summary>
+    /// The versions If-Match names (RFC 9110 §13.1.1): a list of entity tags, one of which must be the current version.
+    /// Strong tags of our shape ("1517") give their version; other strong tags match nothing; weak tags and <c>*</c> are
+    /// kept so that the refusal says why; several If-Match lines are one list (the binding joins them with commas).
+    /// </summary>
+    public static ExpectedVersion VersionFrom(string? ifMatch)
     {
-        var value = ifMatch?.Trim();
-        if (value is null || value.Length < 3 || value[0] != '"' || value[^1] != '"')
+        if (string.IsNullOrWhiteSpace(ifMatch))
         {
-            return null;
+            return ExpectedVersion.Missing;
         }
 
-        return uint.TryParse(value.AsSpan(1, value.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : null;
+        if (!EntityTagHeaderValue.TryParseStrictList([ifMatch], out var tags) || tags.Count == 0)
+        {
+            return ExpectedVersion.Unreadable;
+        }
+
+        if (tags.Any(t => t.Equals(EntityTagHeaderValue.Any)))
+        {
+            // "*" stands alone (If-Match = "*" / #entity-tag): in a list it is not a header we can read.
+            return tags.Count == 1 ? ExpectedVersion.AnyVersion : ExpectedVersion.Unreadable;
+        }
+
+        var versions = tags
+            .Where(t => !t.IsWeak)
+            .Select(t => uint.TryParse(t.Tag.AsSpan(1, t.Tag.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : (uint?)null)
+            .OfType<uint>()
+            .ToList();
+        return ExpectedVersion.OneOf(versions, weakTags: tags.Any(t => t.IsWeak));
     }
 
     /// <summary>The problem responses every endpoint of a group can give, for the OpenAPI document.</summary>

@@ -22,7 +22,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         var problem = exception switch
         {
             ValidationException e => Validation(e, language),
-            BadHttpRequestException e => BadRequest(e.StatusCode, null, language, JsonFieldErrors(e, language)),
+            BadHttpRequestException e => BadRequest(e.StatusCode, null, language, JsonFieldErrors(e, language) ?? ParameterErrors(e, language)),
             MalformedRequestException e => BadRequest(StatusCodes.Status400BadRequest, e.Message, language),
             InvalidStateException e => State(e, language),
             RuleViolationException e => Rules(e, language),
@@ -125,7 +125,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         {
             Status = StatusCodes.Status400BadRequest,
             Title = ProblemTitles.For(StatusCodes.Status400BadRequest, language),
-            Detail = language == "ar" ? "حقل واحد أو أكثر غير صالح." : "Un ou plusieurs champs ne sont pas valides.",
+            Detail = ProblemTitles.InvalidFields(language),
         };
     }
 

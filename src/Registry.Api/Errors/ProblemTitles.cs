@@ -31,15 +31,22 @@ internal static class ProblemTitles
     // What ProblemDetailsDefaults writes for a 500 instead of the reason phrase.
     private const string DefaultServerErrorTitle = "An error occurred while processing your request.";
 
+    // What HttpValidationProblemDetails (TypedResults.ValidationProblem: Identity's endpoints) takes for its title.
+    private const string DefaultValidationTitle = "One or more validation errors occurred.";
+
+    /// <summary>The detail of a 400 with an <c>errors</c> map.</summary>
+    public static string InvalidFields(string language) =>
+        language == "ar" ? "حقل واحد أو أكثر غير صالح." : "Un ou plusieurs champs ne sont pas valides.";
+
     /// <summary>The title of a status in a language ("ar" or "fr"); the English reason phrase for a status without one.</summary>
     public static string For(int status, string language) => Titles.TryGetValue(status, out var title)
         ? language == "ar" ? title.Ar : title.Fr
         : ReasonPhrases.GetReasonPhrase(status);
 
-    /// <summary>Replaces a title ASP.NET Core filled in (its English reason phrase) by the status's title in the language.</summary>
+    /// <summary>Replaces a title ASP.NET Core filled in (its English reason phrase, or a default) by the status's title in the language.</summary>
     public static void Localize(ProblemDetails problem, int status, string language)
     {
-        if (problem.Title is null || problem.Title == ReasonPhrases.GetReasonPhrase(status) || problem.Title == DefaultServerErrorTitle)
+        if (problem.Title is null || problem.Title == ReasonPhrases.GetReasonPhrase(status) || problem.Title is DefaultServerErrorTitle or DefaultValidationTitle)
         {
             problem.Title = For(status, language);
         }

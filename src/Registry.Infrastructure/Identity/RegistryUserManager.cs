@@ -22,6 +22,13 @@ public sealed class RegistryUserManager(
     ILogger<UserManager<ApplicationUser>> logger)
     : UserManager<ApplicationUser>(store, optionsAccessor, passwordHasher, userValidators, passwordValidators, keyNormalizer, errors, services, logger)
 {
+    /// <summary>
+    /// No account has an id that is not a GUID: such an id finds no user, as an unknown one does. Identity's store would
+    /// throw parsing it, and every endpoint taking a user id from the client (<c>confirmEmail?userId=</c>) answered 500.
+    /// </summary>
+    public override Task<ApplicationUser?> FindByIdAsync(string userId) =>
+        Guid.TryParse(userId, out _) ? base.FindByIdAsync(userId) : Task.FromResult<ApplicationUser?>(null);
+
     public override async Task<IdentityResult> CreateAsync(ApplicationUser user)
     {
         var created = await base.CreateAsync(user);

@@ -46,22 +46,49 @@ public sealed class AccountLanguageTests(RegistryApiFactory api) : IClassFixture
     }
 
     [Theory]
-    [InlineData("fr", "Le mot de passe doit compter au moins 12 caractères.", "Un compte existe déjà avec cette adresse e-mail.")]
-    [InlineData("ar", "يجب أن تتكون كلمة المرور من 12 أحرف على الأقل.", "يوجد حساب بهذا البريد الإلكتروني.")]
-    public async Task Register_problems_are_in_the_Accept_Language(string language, string tooShort, string duplicate)
+    [InlineData("fr", "Le mot de passe doit compter au moins 12 caractères.", "Un compte existe déjà avec cette adresse e-mail.", "Requête invalide", "Un ou plusieurs champs ne sont pas valides.")]
+    [InlineData("ar", "يجب أن تتكون كلمة المرور من 12 أحرف على الأقل.", "يوجد حساب بهذا البريد الإلكتروني.", "طلب غير صالح", "حقل واحد أو أكثر غير صالح.")]
+    public async Task Register_problems_are_in_the_Accept_Language_keyed_by_the_body_s_fields(string language, string tooShort, string duplicate, string title, string detail)
     {
         using var client = api.CreateClient();
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
 
         var weak = await client.PostAsJsonAsync("/api/v1/auth/register", new { email = $"weak-{Guid.NewGuid():N}@registry.test", password = "Sh0rt!" });
-        Assert.Equal(HttpStatusCode.BadRequest, weak.StatusCode);
-        var errors = (await weak.ReadJsonAsync())["errors"]!;
-        Assert.Equal(tooShort, (string?)errors["PasswordTooShort"]![0]);
+        var weakProblem = await Contract.ErrorContractTests.AssertProblem(weak, HttpStatusCode.BadRequest);
+        Assert.Equal(["password"], weakProblem["errors"]!.AsObject().Select(e => e.Key));
+        Assert.Contains(tooShort, weakProblem["errors"]!["password"]!.AsArray().Select(m => (string?)m));
+        Assert.Contains("PasswordTooShort", weakProblem["codes"]!.AsArray().Select(c => (string?)c));
+        Assert.Equal(title, (string?)weakProblem["title"]);
+        Assert.Equal(detail, (string?)weakProblem["detail"]);
 
         var (_, taken) = await api.NewApplicantWithEmailAsync();
         var again = await client.PostAsJsonAsync("/api/v1/auth/register", new { email = taken, password = RegistryApiFactory.Password });
-        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
-        Assert.Equal(duplicate, (string?)(await again.ReadJsonAsync())["errors"]!["DuplicateEmail"]![0]);
+        var takenProblem = await Contract.ErrorContractTests.AssertProblem(again, HttpStatusCode.BadRequest);
+        Assert.Equal(["email"], takenProblem["errors"]!.AsObject().Select(e => e.Key));
+        Assert.Equal([duplicate], takenProblem["errors"]!["email"]!.AsArray().Select(m => (string?)m));
+        Assert.Equal(["DuplicateEmail", "DuplicateUserName"], takenProblem["codes"]!.AsArray().Select(c => (string?)c).Order());
+        Assert.Equal(title, (string?)takenProblem["title"]);
+
+        var invalid = await client.PostAsJsonAsync("/api/v1/auth/register", new { email = "not-an-address", password = RegistryApiFactory.Password });
+        var invalidProblem = await Contract.ErrorContractTests.AssertProblem(invalid, HttpStatusCode.BadRequest);
+        Assert.Equal(["email"], invalidProblem["errors"]!.AsObject().Select(e => e.Key));
+        Assert.Equal(title, (string?)invalidProblem["title"]);
+    }
+
+    [Theory]
+    [InlineData("fr", "L'adresse e-mail ou le mot de passe est incorrect.", "Authentification requise")]
+    [InlineData("ar", "البريد الإلكتروني أو كلمة المرور غير صحيحة.", "المصادقة مطلوبة")]
+    public async Task A_refused_log_in_says_why_in_the_Accept_Language_and_keeps_Identity_s_outcome_as_its_code(string language, string detail, string title)
+    {
+        using var client = api.CreateClient();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+
+        var refused = await client.PostAsJsonAsync("/api/v1/auth/login", new { email = $"nobody-{Guid.NewGuid():N}@registry.test", password = "Wrong-Password-1!" });
+
+        var problem = await Contract.ErrorContractTests.AssertProblem(refused, HttpStatusCode.Unauthorized);
+        Assert.Equal(detail, (string?)problem["detail"]);
+        Assert.Equal(title, (string?)problem["title"]);
+        Assert.Equal("Failed", (string?)problem["code"]);
     }
 
     /// <summary>Every string of a JSON document, wherever it sits.</summary>

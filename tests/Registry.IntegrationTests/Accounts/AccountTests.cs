@@ -34,6 +34,16 @@ public sealed class AccountTests(RegistryApiFactory api) : IClassFixture<Registr
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
+    [Theory]
+    [InlineData("x", "y")]
+    [InlineData("' OR 1=1 --", "Y29kZQ")]
+    [InlineData("00000000-0000-0000-0000-000000000000", "Y29kZQ")]
+    public async Task Confirming_an_e_mail_for_a_user_id_that_is_not_an_account_is_401_as_for_an_unknown_user(string userId, string code)
+    {
+        var response = await api.CreateClient().GetAsync($"/api/v1/auth/confirmEmail?userId={Uri.EscapeDataString(userId)}&code={code}");
+        await Contract.ErrorContractTests.AssertProblem(response, HttpStatusCode.Unauthorized);
+    }
+
     [Fact]
     public async Task The_first_administrator_comes_from_configuration()
     {

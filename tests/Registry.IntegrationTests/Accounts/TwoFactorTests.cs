@@ -50,7 +50,7 @@ public sealed class TwoFactorTests(RegistryApiFactory api) : IClassFixture<Regis
         // From now on the password alone is not enough; with the code the official is served.
         var withoutCode = await api.CreateClient().PostAsJsonAsync("/api/v1/auth/login", new { email, password = RegistryApiFactory.Password });
         Assert.Equal(HttpStatusCode.Unauthorized, withoutCode.StatusCode);
-        Assert.Equal("RequiresTwoFactor", (await withoutCode.ReadJsonAsync())["detail"]!.GetValue<string>());
+        Assert.Equal("RequiresTwoFactor", (await withoutCode.ReadJsonAsync())["code"]!.GetValue<string>());
         using var official = await SignInWithCodeAsync(email, TestTotp.Code(key));
         Assert.Equal(HttpStatusCode.OK, (await official.GetAsync(Review)).StatusCode);
 
@@ -112,7 +112,7 @@ public sealed class TwoFactorTests(RegistryApiFactory api) : IClassFixture<Regis
 
         var locked = await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { email, password = RegistryApiFactory.Password, twoFactorCode = TestTotp.Code(key) });
         Assert.Equal(HttpStatusCode.Unauthorized, locked.StatusCode);
-        Assert.Equal("LockedOut", (await locked.ReadJsonAsync())["detail"]!.GetValue<string>());
+        Assert.Equal("LockedOut", (await locked.ReadJsonAsync())["code"]!.GetValue<string>());
     }
 
     [Fact]

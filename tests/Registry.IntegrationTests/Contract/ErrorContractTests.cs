@@ -240,6 +240,112 @@ public sealed class ErrorContractTests(RegistryApiFactory api) : IClassFixture<R
     }
 
     [Fact]
+    public async Task If_Match_is_a_list_that_matches_when_one_of_its_strong_tags_is_the_current_version()
+    {
+        var applicant = await api.Actors.ClientAsync(Actor.Owner);
+        var id = await applicant.DraftAsync();
+        var etag = await applicant.ETagAsync(id);
+
+        var listed = await Put(applicant, id, $"\"1\", {etag}", "Dans une liste");
+        await WorkflowSteps.Expect(listed, HttpStatusCode.OK);
+        var next = listed.Headers.ETag!.Tag;
+        var twoLines = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/applications/{id}") { Content = JsonContent.Create(Samples.Cooperative(nameLatin: "Deux lignes")) };
+        twoLines.Headers.TryAddWithoutValidation("If-Match", ["\"2\"", next]);
+        await WorkflowSteps.Expect(await applicant.SendAsync(twoLines), HttpStatusCode.OK);
+
+        var current = await (await applicant.GetAsync($"/api/v1/applications/{id}")).ReadJsonAsync();
+        Assert.Equal("Deux lignes", (string)current["nameLatin"]!);
+    }
+
+    [Theory]
+    [InlineData("*", null, "ETag précis")]
+    [InlineData("*", "ar", "المحدد")]
+    [InlineData("W/{0}", null, "ETag faible")]
+    [InlineData("W/{0}", "ar", "الضعيف")]
+    [InlineData("W/{0}, \"1\"", null, "ETag faible")]
+    [InlineData("{1}", null, "Envoyez l'ETag")]
+    [InlineData("1234", null, "pas lisible")]
+    [InlineData("\"1\", *", null, "pas lisible")]
+    [InlineData("\"1\", \"2\"", null, "a changé")]
+    public async Task If_Match_without_the_current_strong_tag_is_412_saying_why(string ifMatch, string? language, string detail)
+    {
+        var applicant = await api.Actors.ClientAsync(Actor.Owner);
+        var id = await applicant.DraftAsync();
+        var etag = await applicant.ETagAsync(id);
+
+        var request = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/applications/{id}") { Content = JsonContent.Create(Samples.Cooperative(nameLatin: "Refusée")) };
+        var value = string.Format(System.Globalization.CultureInfo.InvariantCulture, ifMatch, etag, "");
+        if (value.Length > 0)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", value);
+        }
+
+        if (language is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Accept-Language", language);
+        }
+
+        var problem = await AssertProblem(await applicant.SendAsync(request), HttpStatusCode.PreconditionFailed);
+        Assert.Contains(detail, (string)problem["detail"]!, StringComparison.Ordinal);
+        Assert.Equal(etag, await applicant.ETagAsync(id));
+    }
+
+    [Theory]
+    [InlineData(Actor.OfficialOfRegion, "/api/v1/review/applications?status=Nope", "status")]
+    [InlineData(Actor.OfficialOfRegion, "/api/v1/review/applications?legalForm=coop", "legalForm")]
+    [InlineData(Actor.Anonymous, "/api/v1/organizations?legalForm=XYZ", "legalForm")]
+    [InlineData(Actor.Anonymous, "/api/v1/organizations?status=1", "status")]
+    [InlineData(Actor.OfficialOfRegion, "/api/v1/compliance/findings?stage=Nope", "stage")]
+    [InlineData(Actor.OfficialOfRegion, "/api/v1/compliance/findings?stage=1", "stage")]
+    [InlineData(Actor.OfficialOfRegion, "/api/v1/compliance/findings?stage=99", "stage")]
+    [InlineData(Actor.OfficialOfRegion, "/api/v1/compliance/findings?stage=Upcoming,Overdue", "stage")]
+    [InlineData(Actor.OfficialOfRegion, "/api/v1/review/applications?limit=ten", "limit")]
+    [InlineData(Actor.OfficialOfRegion, "/api/v1/review/applications?submittedSince=yesterday", "submittedSince")]
+    public async Task A_query_parameter_that_cannot_be_read_is_400_keyed_by_its_name(Actor actor, string path, string key)
+    {
+        var client = await api.Actors.ClientAsync(actor);
+        var problem = await AssertProblem(await client.GetAsync(path), HttpStatusCode.BadRequest);
+        var errors = problem["errors"]!.AsObject();
+        Assert.Equal([key], errors.Select(e => e.Key));
+        Assert.DoesNotContain("Nope", errors.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_enumeration_in_the_query_is_read_by_its_name_and_the_names_are_listed_in_the_requested_language()
+    {
+        var official = await api.Actors.ClientAsync(Actor.OfficialOfRegion);
+        Assert.Equal(HttpStatusCode.OK, (await official.GetAsync("/api/v1/compliance/findings?stage=Overdue")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await official.GetAsync("/api/v1/review/applications?status=Submitted&legalForm=COOP&status=")).StatusCode);
+
+        var french = await AssertProblem(await official.GetAsync("/api/v1/compliance/findings?stage=1"), HttpStatusCode.BadRequest);
+        Assert.StartsWith("Valeur inconnue : choisissez parmi ", (string)french["errors"]!["stage"]![0]!, StringComparison.Ordinal);
+        Assert.Contains("Overdue", (string)french["errors"]!["stage"]![0]!, StringComparison.Ordinal);
+        var arabic = await AssertProblem(await Send(official, HttpMethod.Get, "/api/v1/compliance/findings?stage=Nope", "ar"), HttpStatusCode.BadRequest);
+        Assert.True(IsArabic((string)arabic["errors"]!["stage"]![0]!));
+    }
+
+    [Fact]
+    public async Task An_error_is_problem_details_even_when_the_client_accepts_only_CSV()
+    {
+        var analyst = await api.Actors.ClientAsync(Actor.Analyst);
+        var statistics = new HttpRequestMessage(HttpMethod.Get, "/api/v1/statistics/organizations?groupBy=region,province,year");
+        statistics.Headers.TryAddWithoutValidation("Accept", "text/csv");
+        var badRequest = await AssertProblem(await analyst.SendAsync(statistics), HttpStatusCode.BadRequest);
+        Assert.NotNull(badRequest["errors"]!["groupBy"]);
+        Assert.Equal("Requête invalide", (string)badRequest["title"]!);
+
+        var organization = new HttpRequestMessage(HttpMethod.Get, "/api/v1/organizations/COOP-06-1999-000001");
+        organization.Headers.TryAddWithoutValidation("Accept", "text/csv");
+        organization.Headers.TryAddWithoutValidation("Accept-Language", "ar");
+        var notFound = await AssertProblem(await api.CreateClient().SendAsync(organization), HttpStatusCode.NotFound);
+        Assert.Equal("غير موجود", (string)notFound["title"]!);
+
+        var unknownRoute = new HttpRequestMessage(HttpMethod.Get, "/api/v1/nothing-here");
+        unknownRoute.Headers.TryAddWithoutValidation("Accept", "text/csv, text/plain;q=0.5");
+        await AssertProblem(await api.CreateClient().SendAsync(unknownRoute), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task Concurrent_edits_with_the_same_ETag_let_exactly_one_through()
     {
         var applicant = await api.Actors.ClientAsync(Actor.Owner);

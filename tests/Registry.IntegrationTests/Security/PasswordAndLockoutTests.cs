@@ -22,7 +22,8 @@ public sealed class PasswordAndLockoutTests(RegistryApiFactory api) : IClassFixt
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.ReadJsonAsync();
-        Assert.True(problem["errors"]?[code] is not null, $"{code} expected in {problem.ToJsonString()}");
+        Assert.True(problem["errors"]?["password"] is not null, $"password expected in {problem.ToJsonString()}");
+        Assert.Contains(code, problem["codes"]!.AsArray().Select(c => (string?)c));
     }
 
     [Fact]
@@ -46,7 +47,9 @@ public sealed class PasswordAndLockoutTests(RegistryApiFactory api) : IClassFixt
         var locked = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password = RegistryApiFactory.Password });
 
         Assert.Equal(HttpStatusCode.Unauthorized, locked.StatusCode);
-        Assert.Contains("LockedOut", (string?)(await locked.ReadJsonAsync())["detail"] ?? "", StringComparison.OrdinalIgnoreCase);
+        var lockedProblem = await locked.ReadJsonAsync();
+        Assert.Equal("LockedOut", (string?)lockedProblem["code"]);
+        Assert.Equal("Trop de tentatives : le compte est bloqué quelques minutes. Réessayez plus tard.", (string?)lockedProblem["detail"]);
         var minutes = await api.ScalarAsync<double>(
             "SELECT extract(epoch FROM lockout_end - now())::float8 / 60 FROM identity.users WHERE email = $1", email);
         Assert.InRange(minutes, 14, 15.5);
@@ -86,6 +89,8 @@ public sealed class ConfiguredPasswordPolicyTests(StricterPasswordFactory api) :
         var response = await api.CreateClient().PostAsJsonAsync("/api/v1/auth/register", new { email = $"ok-{Guid.NewGuid():N}@registry.test", password = "Abcdef-1234!" });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.NotNull((await response.ReadJsonAsync())["errors"]?["PasswordTooShort"]);
+        var problem = await response.ReadJsonAsync();
+        Assert.NotNull(problem["errors"]?["password"]);
+        Assert.Contains("PasswordTooShort", problem["codes"]!.AsArray().Select(c => (string?)c));
     }
 }

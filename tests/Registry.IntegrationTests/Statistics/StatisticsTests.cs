@@ -106,6 +106,54 @@ public sealed class StatisticsTests(StatisticsApiFactory api) : IClassFixture<St
     }
 
     [Theory]
+    [InlineData("/api/v1/statistics/registrations", null, "from", "'from' doit être entre")]
+    [InlineData("/api/v1/statistics/registrations.csv", null, "from", "'from' doit être entre")]
+    [InlineData("/api/v1/statistics/registrations", "ar", "from", "'from'")]
+    [InlineData("/api/v1/statistics/registrations.csv", "ar", "from", "'from'")]
+    public async Task A_period_starting_near_the_end_of_the_calendar_is_400_on_from(string route, string? language, string field, string message)
+    {
+        var analyst = await api.Actors.ClientAsync(Actor.Analyst);
+        foreach (var query in new[] { "?from=9999-12-31&to=9999-12-31", "?from=9950-01-01&to=9999-12-31", "?from=9949-12-31&to=9951-01-01" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, route + query);
+            if (language is not null)
+            {
+                request.Headers.TryAddWithoutValidation("Accept-Language", language);
+            }
+
+            var problem = await Contract.ErrorContractTests.AssertProblem(await analyst.SendAsync(request), HttpStatusCode.BadRequest);
+            var error = (string)problem["errors"]![field]![0]!;
+            Assert.Contains(message, error, StringComparison.Ordinal);
+            Assert.Equal(language == "ar", error.Any(c => c is >= '\u0600' and <= '\u06FF'));
+        }
+    }
+
+    [Theory]
+    [InlineData("region=99", "region", "Région inconnue : un code de 01 à 12.", "جهة غير معروفة: رمز من 01 إلى 12.")]
+    [InlineData("province=999", "province", "Province ou préfecture inconnue.", "عمالة أو إقليم غير معروف.")]
+    [InlineData("sector=XYZ", "sector", "Secteur d'activité inconnu.", "قطاع نشاط غير معروف.")]
+    public async Task An_unknown_region_province_or_sector_is_400_on_its_field(string filter, string field, string french, string arabic)
+    {
+        var analyst = await api.Actors.ClientAsync(Actor.Analyst);
+        foreach (var path in new[] { $"/api/v1/statistics/organizations?{filter}", $"/api/v1/statistics/registrations.csv?from=2026-01-01&to=2026-12-31&{filter}" })
+        {
+            foreach (var (language, message) in new[] { ("fr", french), ("ar", arabic) })
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, path);
+                request.Headers.TryAddWithoutValidation("Accept-Language", language);
+                var problem = await Contract.ErrorContractTests.AssertProblem(await analyst.SendAsync(request), HttpStatusCode.BadRequest);
+                Assert.Equal([message], problem["errors"]![field]!.AsArray().Select(m => (string)m!));
+            }
+        }
+
+        // Known codes still filter: Souss-Massa (09), Agadir Ida-Ou-Tanane (001), and a sector of the samples.
+        foreach (var known in new[] { "region=09", "province=001", "sector=AGRI" })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await analyst.GetAsync($"/api/v1/statistics/organizations?{known}")).StatusCode);
+        }
+    }
+
+    [Theory]
     [InlineData(Actor.Anonymous, HttpStatusCode.Unauthorized)]
     [InlineData(Actor.Owner, HttpStatusCode.Forbidden)]
     [InlineData(Actor.OfficialOfRegion, HttpStatusCode.Forbidden)]

@@ -14,6 +14,20 @@ public static class TextRules
                 "لا يسمح بأحرف التحكم ولا بأحرف فرض اتجاه الكتابة.");
 
     /// <summary>
+    /// The reason or comments a decision must give (reject, request changes, suspend, reinstate, strike off, dissolve):
+    /// clean text with at least one visible character, refused with <paramref name="fr"/> / <paramref name="ar"/>
+    /// otherwise. Whitespace and invisible format characters (zero-width spaces and joiners, byte-order marks: Unicode's
+    /// Cf) say nothing: made only of them, a reason is as empty as "".
+    /// </summary>
+    public static IRuleBuilderOptions<T, string?> Explanation<T>(this IRuleBuilder<T, string?> rule, int maxLength, string fr, string ar) =>
+        rule.NotEmpty().Must(HasVisibleCharacter).WithMessage(fr, ar).Text(maxLength, multiline: true);
+
+    /// <summary>Whether some character of the text is neither whitespace, nor a control, nor an invisible format character.</summary>
+    public static bool HasVisibleCharacter(string? value) =>
+        value is not null && value.EnumerateRunes().Any(r =>
+            !System.Text.Rune.IsWhiteSpace(r) && !System.Text.Rune.IsControl(r) && System.Text.Rune.GetUnicodeCategory(r) != System.Globalization.UnicodeCategory.Format);
+
+    /// <summary>
     /// An organisation's name: clean text that begins with a letter or a digit — never with =, +, - or @,
     /// which a spreadsheet opening the open-data CSV would take for a formula.
     /// </summary>

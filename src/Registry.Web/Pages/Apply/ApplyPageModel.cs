@@ -12,6 +12,7 @@ using Registry.Application.Applications;
 using Registry.Application.Applications.Commands.UpdateApplication;
 using Registry.Application.Applications.Queries.CheckApplication;
 using Registry.Application.Applications.Queries.GetApplication;
+using Registry.Application.Common.Concurrency;
 using Registry.Application.Common.Exceptions;
 using Registry.Application.Common.Security;
 using Registry.Application.Reference.Queries.GetRegions;
@@ -90,7 +91,7 @@ public abstract class ApplyPageModel(ISender sender) : PageModel
     {
         try
         {
-            await Sender.Send(new UpdateApplication(Id!.Value, Version ?? Application!.Version, input), cancellationToken);
+            await Sender.Send(new UpdateApplication(Id!.Value, ExpectedVersion.Of(Version ?? Application!.Version), input), cancellationToken);
             return true;
         }
         catch (ValidationException e)

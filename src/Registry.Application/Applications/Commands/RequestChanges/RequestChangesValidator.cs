@@ -5,5 +5,5 @@ namespace Registry.Application.Applications.Commands.RequestChanges;
 
 public sealed class RequestChangesValidator : AbstractValidator<RequestChanges>
 {
-    public RequestChangesValidator() => RuleFor(x => x.Comments).NotEmpty().Must(c => !string.IsNullOrWhiteSpace(c)).WithMessage("Indiquez ce qui doit changer.", "اذكر ما يجب تغييره.").Text(4000, multiline: true);
+    public RequestChangesValidator() => RuleFor(x => x.Comments).Explanation(4000, "Indiquez ce qui doit changer.", "اذكر ما يجب تغييره.");
 }

@@ -1,13 +1,12 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Registry.Application.Common.Exceptions;
+using Registry.Application.Common.Concurrency;
 using Registry.Application.Common.Interfaces;
-using Registry.Application.Common.Validation;
 
 namespace Registry.Application.Applications.Commands.UpdateApplication;
 
 /// <summary>The owner replaces a draft (or an application sent back for changes), naming the version they edited.</summary>
-public sealed record UpdateApplication(Guid Id, uint? ExpectedVersion, ApplicationInput Input) : ICommand;
+public sealed record UpdateApplication(Guid Id, ExpectedVersion ExpectedVersion, ApplicationInput Input) : ICommand;
 
 internal sealed class UpdateApplicationHandler(
     IRegistryDbContext db, ApplicationDetailsResolver resolver, ApplicationRefusals refusals, ICurrentUser currentUser, TimeProvider clock)
@@ -18,17 +17,7 @@ internal sealed class UpdateApplicationHandler(
         var application = await db.Applications.OwnedBy(currentUser).SingleOrDefaultAsync(a => a.Id == command.Id, cancellationToken)
             ?? throw await refusals.NotFoundAsync(command.Id, "application.edit", cancellationToken);
 
-        if (command.ExpectedVersion is not { } expected)
-        {
-            throw new PreconditionFailedException(Localized.Text(
-                "Envoyez l'ETag de la demande dans If-Match pour la modifier.", "أرسل ETag الطلب في If-Match لتعديله."));
-        }
-
-        if (expected != application.Version)
-        {
-            throw new PreconditionFailedException(Localized.Text(
-                "La demande a changé depuis sa lecture ; relisez-la et réessayez.", "تغيّر الطلب منذ قراءته؛ أعد قراءته ثم أعد المحاولة."));
-        }
+        var expected = command.ExpectedVersion.Match(application.Version);
 
         // The database re-checks the version on write, so an edit racing this one cannot be overwritten.
         db.Applications.Entry(application).Property(a => a.Version).OriginalValue = expected;

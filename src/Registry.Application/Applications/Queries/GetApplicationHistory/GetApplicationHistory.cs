@@ -19,6 +19,7 @@ internal sealed class GetApplicationHistoryHandler(IRegistryDbContext db, Applic
 
         var entries = await db.AuditEntries.AsNoTracking()
             .Where(e => e.ApplicationId == query.Id)
+            .VisibleTo(currentUser)
             .OrderBy(e => e.Id)
             .ToListAsync(cancellationToken);
         return [.. entries.Select(AuditEntryView.From)];

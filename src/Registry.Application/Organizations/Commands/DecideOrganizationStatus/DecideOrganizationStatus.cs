@@ -29,7 +29,7 @@ public sealed class DecideOrganizationStatusValidator : AbstractValidator<Decide
     public DecideOrganizationStatusValidator()
     {
         RuleFor(x => x.Decision).IsInEnum();
-        RuleFor(x => x.Reason).NotEmpty().Must(r => !string.IsNullOrWhiteSpace(r)).WithMessage("Une décision doit être motivée.", "يجب تعليل القرار.").Text(2000, multiline: true);
+        RuleFor(x => x.Reason).Explanation(2000, "Une décision doit être motivée.", "يجب تعليل القرار.");
     }
 }
 

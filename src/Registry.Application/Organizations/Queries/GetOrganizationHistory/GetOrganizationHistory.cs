@@ -28,6 +28,7 @@ internal sealed class GetOrganizationHistoryHandler(IRegistryDbContext db, Organ
 
         var entries = await db.AuditEntries.AsNoTracking()
             .Where(e => e.OrganizationId == organization.Id || e.ApplicationId == organization.ApplicationId)
+            .VisibleTo(currentUser)
             .OrderBy(e => e.Id)
             .ToListAsync(cancellationToken);
         return [.. entries.Select(AuditEntryView.From)];

@@ -9,7 +9,7 @@ public sealed record GetOrganizationStatistics(IReadOnlyList<StatisticsDimension
 
 public sealed class GetOrganizationStatisticsValidator : AbstractValidator<GetOrganizationStatistics>
 {
-    public GetOrganizationStatisticsValidator() => StatisticsQueryValidation.Filters(this, q => q.Filter, q => q.GroupBy);
+    public GetOrganizationStatisticsValidator(Reference.ReferenceCodes reference) => StatisticsQueryValidation.Filters(this, reference, q => q.Filter, q => q.GroupBy);
 }
 
 internal sealed class GetOrganizationStatisticsHandler(IStatisticsReader statistics) : IQueryHandler<GetOrganizationStatistics, IReadOnlyList<StatisticsRow>>
