@@ -1,4 +1,5 @@
 using Registry.Domain.Common;
+using Registry.Domain.Legal;
 using Registry.Domain.Reference;
 
 namespace Registry.Domain.Names;
@@ -44,7 +45,7 @@ public sealed class NameReservation : AggregateRoot
     {
         if (Renewed || !IsLiveAt(now))
         {
-            throw new RuleViolationException(new BrokenRule("NAME_RESERVATION_RENEWAL", "Décret 2-15-617, art. 4", new LocalizedText(
+            throw new RuleViolationException(new BrokenRule("NAME_RESERVATION_RENEWAL", Laws.CooperativesDecree.Article(4), new LocalizedText(
                 Renewed ? "La réservation a déjà été renouvelée une fois." : "La réservation n'est plus valide et ne peut être renouvelée.",
                 Renewed ? "سبق تجديد هذا الحجز مرة واحدة." : "لم يعد هذا الحجز ساريا ولا يمكن تجديده.")));
         }

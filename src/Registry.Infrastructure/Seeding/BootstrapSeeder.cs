@@ -9,6 +9,7 @@ using Registry.Application.Applications;
 using Registry.Application.Applications.Commands.ApproveApplication;
 using Registry.Application.Applications.Commands.CreateApplication;
 using Registry.Application.Applications.Commands.SubmitApplication;
+using Registry.Application.Common.Interfaces;
 using Registry.Application.Common.Security;
 using Registry.Application.Documents.Commands.AttachDocument;
 using Registry.Application.NameReservations.Commands.ReserveName;
@@ -123,7 +124,7 @@ internal sealed partial class BootstrapSeeder(IServiceProvider services, IConfig
             }
 
             var created = await sender.Send(new CreateApplication(input), cancellationToken);
-            foreach (var kind in RuleBook.For(input.LegalForm, DateOnly.FromDateTime(DateTime.UtcNow)).RequiredDocuments)
+            foreach (var kind in RuleBook.For(input.LegalForm, LegalCalendar.Today(provider.GetRequiredService<TimeProvider>())).RequiredDocuments)
             {
                 await sender.Send(new AttachDocument(created.Id, kind, $"{kind}.pdf", DemoPdf), cancellationToken);
             }

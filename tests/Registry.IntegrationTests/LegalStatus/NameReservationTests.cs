@@ -188,6 +188,9 @@ public sealed class NameReservationTests(RegistryApiFactory api) : IClassFixture
         var again = await holder.PostAsync($"/api/v1/name-reservations/{id}/renew", null);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, again.StatusCode);
         Assert.Equal("NAME_RESERVATION_RENEWAL", (string)(await again.ReadJsonAsync())["rules"]![0]!["code"]!);
+        using var inArabic = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/name-reservations/{id}/renew");
+        inArabic.Headers.Add("Accept-Language", "ar");
+        Assert.Equal("المرسوم رقم 2.15.617، المادة 4", (string)(await (await holder.SendAsync(inArabic)).ReadJsonAsync())["rules"]![0]!["article"]!);
     }
 
     [Theory]

@@ -119,7 +119,7 @@ public sealed class SearchTests(SearchApiFactory api) : IClassFixture<SearchApiF
         var amal = await (await api.CreateClient().GetAsync($"/api/v1/organizations/{_amal}")).ReadJsonAsync();
         string[] matching = [$"&region={amal["regionCode"]}", $"&province={amal["provinceCode"]}", "&legalForm=COOP",
             $"&sector={amal["sectorCode"]}", $"&status={amal["status"]}", "&name=amal"];
-        string[] others = ["&region=09", "&province=999", "&legalForm=ASSO", "&sector=NONE", "&status=Dissolved", "&name=zzz"];
+        string[] others = ["&region=09", "&province=511", "&legalForm=ASSO", "&sector=PECHE", "&status=Dissolved", "&name=zzz"];
         foreach (var filter in matching)
         {
             Assert.Equal(_amal, (await SearchAsync("al amal", filter)).FirstOrDefault());
@@ -132,6 +132,20 @@ public sealed class SearchTests(SearchApiFactory api) : IClassFixture<SearchApiF
             Assert.Empty(await SearchAsync("al amal", filter));
             Assert.Empty(await SearchAsync("al amel", filter));
             Assert.Empty(await SearchAsync(_amal, filter));
+        }
+    }
+
+    [Theory]
+    [InlineData("region=13", "region")]
+    [InlineData("province=999", "province")]
+    [InlineData("sector=NONE", "sector")]
+    public async Task An_unknown_region_province_or_sector_is_a_400_on_its_field_not_an_empty_list(string filter, string field)
+    {
+        foreach (var q in new[] { "", "&q=al+amal" })
+        {
+            var response = await api.CreateClient().GetAsync($"/api/v1/organizations?{filter}{q}");
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.NotNull((await response.ReadJsonAsync())["errors"]![field]);
         }
     }
 

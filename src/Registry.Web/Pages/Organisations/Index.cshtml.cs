@@ -97,11 +97,11 @@ public sealed class IndexModel(ISender sender, IConfiguration configuration) : P
 
     private static string FieldOf(string property) => property switch
     {
-        nameof(SearchOrganizations.RegionCode) => "region",
-        nameof(SearchOrganizations.ProvinceCode) => "province",
+        nameof(SearchOrganizations.RegionCode) or "region" => "region",
+        nameof(SearchOrganizations.ProvinceCode) or "province" => "province",
         nameof(SearchOrganizations.LegalForm) => "form",
         nameof(SearchOrganizations.Status) => "status",
-        nameof(SearchOrganizations.SectorCode) => "sector",
+        nameof(SearchOrganizations.SectorCode) or "sector" => "sector",
         _ => "q",
     };
 }
