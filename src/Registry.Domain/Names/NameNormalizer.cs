@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
+using Registry.Domain.Reference;
 
 namespace Registry.Domain.Names;
 
@@ -100,6 +101,16 @@ public static class NameNormalizer
 
     private static readonly FrozenSet<string> DroppedWords = LegalFormWords.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>The legal form each legal-form word designates (Latin, and Arabic with its clitics); "société" and شركة none.</summary>
+    private static readonly FrozenDictionary<string, LegalForm> FormOfWord = new (LegalForm Form, string[] Latin, string[] ArabicStems)[]
+    {
+        (LegalForm.COOP, ["cooperative", "cooperatives", "coop"], ["تعاونيه", "تعاونيات"]),
+        (LegalForm.ASSO, ["association", "associations", "asso", "assoc"], ["جمعيه", "جمعيات"]),
+        (LegalForm.MUTU, ["mutuelle", "mutuelles", "mutualite", "mutualiste", "mutualistes"], ["تعاضديه", "تعاضديات"]),
+        (LegalForm.UNION, ["union", "unions"], ["اتحاد", "اتحادات"]),
+    }.SelectMany(f => f.Latin.Concat(BuildArabicWords(f.ArabicStems, ["", "ال", "و", "وال", "ل", "لل", "ول", "ولل"])).Select(word => (word, f.Form)))
+        .ToFrozenDictionary(w => w.word, w => w.Form, StringComparer.Ordinal);
+
     private const string ArabicWaw = "و";
 
     /// <summary>
@@ -134,6 +145,22 @@ public static class NameNormalizer
     /// blank names and for any name with a word of its own ("Coopérative 2025", "جمعية الأمل").
     /// </summary>
     public static bool IsOnlyLegalFormWords(string? name) => Words(name) is { Count: > 0 } words && words.TrueForAll(DroppedWords.Contains);
+
+    /// <summary>
+    /// The legal form a text made only of legal-form and glue words designates ("coopérative", "الجمعيات", "Union des
+    /// coopératives" — a union of cooperatives is a UNION), as a search for the form itself; null when it names an
+    /// organisation of its own, no form, or two forms other than a union of one of them ("Association coopérative").
+    /// </summary>
+    public static LegalForm? FormNamedBy(string? text)
+    {
+        if (!IsOnlyLegalFormWords(text))
+        {
+            return null;
+        }
+
+        var forms = Words(text).Where(FormOfWord.ContainsKey).Select(w => FormOfWord[w]).ToHashSet();
+        return forms.Contains(LegalForm.UNION) ? LegalForm.UNION : forms.Count == 1 ? forms.Single() : null;
+    }
 
     /// <summary>
     /// How many letters of <paramref name="text"/> are Arabic-script letters and how many are of other scripts (a

@@ -344,4 +344,30 @@ public sealed class NameNormalizerTests
         // A word written in another spelling would never match, since matching happens after normalisation.
         Assert.All(NameNormalizer.LegalFormWords, word => Assert.Equal(word, NameNormalizer.Normalize(word)));
     }
+
+    // ---- A query that is only a legal form ----
+
+    [Theory]
+    [InlineData("Coopérative", Reference.LegalForm.COOP)]
+    [InlineData("les coopératives", Reference.LegalForm.COOP)]
+    [InlineData("التعاونيات", Reference.LegalForm.COOP)]
+    [InlineData("الجمعية", Reference.LegalForm.ASSO)]
+    [InlineData("Association", Reference.LegalForm.ASSO)]
+    [InlineData("mutuelle", Reference.LegalForm.MUTU)]
+    [InlineData("تعاضدية", Reference.LegalForm.MUTU)]
+    [InlineData("Union des coopératives", Reference.LegalForm.UNION)]
+    [InlineData("اتحاد التعاونيات", Reference.LegalForm.UNION)]
+    public void A_text_of_legal_form_words_names_its_form(string text, Reference.LegalForm form) =>
+        Assert.Equal(form, NameNormalizer.FormNamedBy(text));
+
+    [Theory]
+    [InlineData("Coopérative Al Amal")]
+    [InlineData("تعاونية الأمل")]
+    [InlineData("Association coopérative")] // two forms, neither a union of the other
+    [InlineData("Société")]
+    [InlineData("de la")]
+    [InlineData("")]
+    [InlineData(null)]
+    public void A_text_naming_an_organisation_or_no_single_form_names_none(string? text) =>
+        Assert.Null(NameNormalizer.FormNamedBy(text));
 }

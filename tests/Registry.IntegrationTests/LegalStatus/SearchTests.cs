@@ -149,6 +149,23 @@ public sealed class SearchTests(SearchApiFactory api) : IClassFixture<SearchApiF
         }
     }
 
+    [Theory]
+    [InlineData("coopérative")]
+    [InlineData("التعاونيات")]
+    public async Task A_query_that_is_only_a_legal_form_lists_that_form_by_number_page_by_page(string q)
+    {
+        var first = await (await api.CreateClient().GetAsync($"/api/v1/organizations?q={Uri.EscapeDataString(q)}&limit=3")).ReadJsonAsync();
+        var cursor = (string)first["nextCursor"]!;
+        var second = await (await api.CreateClient().GetAsync($"/api/v1/organizations?q={Uri.EscapeDataString(q)}&limit=3&cursor={Uri.EscapeDataString(cursor)}")).ReadJsonAsync();
+        var found = first["items"]!.AsArray().Concat(second["items"]!.AsArray()).Select(i => (string)i!["registrationNumber"]!).ToList();
+
+        var cooperatives = await api.ScalarAsync<string[]>("SELECT array_agg(registration_number ORDER BY registration_number) FROM registry.organizations WHERE legal_form = 'COOP'");
+        Assert.Equal(cooperatives, found);
+        Assert.Null((string?)second["nextCursor"]);
+        Assert.Empty(await SearchAsync(q, "&region=09"));
+        Assert.Empty(await SearchAsync("association"));
+    }
+
     [Fact]
     public async Task Search_pages_by_cursor_in_rank_order()
     {

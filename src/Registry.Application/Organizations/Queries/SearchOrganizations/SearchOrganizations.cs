@@ -171,6 +171,11 @@ internal sealed class SearchOrganizationsHandler(IRegistryReadDbContext db) : IQ
             return new Page<OrganizationSummary>(exact, null);
         }
 
+        if (NameNormalizer.FormNamedBy(q) is { } form)
+        {
+            return await OfFormAsync(organizations.Where(o => o.LegalForm == form), query, cancellationToken);
+        }
+
         var arabic = NameNormalizer.IsArabic(q);
         var normalized = arabic ? NameNormalizer.NormalizeArabic(q) : NameNormalizer.NormalizeLatin(q);
         var words = NameWords.Of(normalized);
@@ -193,6 +198,23 @@ internal sealed class SearchOrganizationsHandler(IRegistryReadDbContext db) : IQ
         var last = rows.Count > query.Limit ? rows[query.Limit - 1] : null;
         var next = last is null ? null : RankedCursor.Of(last.Score, last.RegistrationNumber, (SearchTier)last.Tier, last.Ranked);
         return new Page<OrganizationSummary>([.. rows.Take(query.Limit).Select(r => r.ToSummary())], next);
+    }
+
+    /// <summary>
+    /// A query that is only a legal form ("coopérative", "الجمعيات") names no organisation: it lists that form's
+    /// organisations by registration number, with the other filters (its cursor is a ranked one, unranked).
+    /// </summary>
+    private static async Task<Page<OrganizationSummary>> OfFormAsync(
+        IQueryable<Organization> organizations, SearchOrganizations query, CancellationToken cancellationToken)
+    {
+        if (query.Cursor is not null && RankedCursor.TryParse(query.Cursor, out var after))
+        {
+            organizations = organizations.Where(o => string.Compare(o.RegistrationNumber, after.RegistrationNumber) > 0);
+        }
+
+        var items = await organizations.OrderBy(o => o.RegistrationNumber).Take(query.Limit + 1).ProjectToSummary().ToListAsync(cancellationToken);
+        var next = items.Count > query.Limit ? RankedCursor.Of(0, items[query.Limit - 1].RegistrationNumber, SearchTier.AllWords, ranked: false) : null;
+        return new Page<OrganizationSummary>([.. items.Take(query.Limit)], next);
     }
 
     /// <summary>The ILIKE pattern of the <c>name</c> filter (part of either name), or null.</summary>
