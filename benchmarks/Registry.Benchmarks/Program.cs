@@ -247,6 +247,12 @@ static void PrintSimilarQuality(Dictionary<SimilarInput, List<Hit>> results, Dic
 
         Console.WriteLine(line);
     }
+
+    // The names whose target was not reported at all, so that a lost one can be looked at.
+    foreach (var (input, hits) in results.Where(r => r.Key.Target is not null && r.Value.All(h => h.RegistrationNumber != r.Key.Target)).Take(10))
+    {
+        Console.WriteLine($"  target not reported: {input.Kind} «{input.NameAr}» / «{input.NameLatin}» → {input.Target}; reported {string.Join(", ", hits.Select(h => h.RegistrationNumber))}");
+    }
 }
 
 static string FindRepositoryRoot()
