@@ -12,8 +12,8 @@ internal static class StatisticsQueryValidation
     public const int MaxGroupBy = 2;
 
     /// <summary>
-    /// The filters' shape, then whether each code is one the registry has (an unknown region, province or sector would
-    /// silently give empty tables), against <see cref="ReferenceCodes"/>' cached lists.
+    /// The filters' shape, then whether each code is one the registry has (<see cref="ReferenceCodeRules"/>: an unknown
+    /// region, province or sector would silently give empty tables).
     /// </summary>
     public static void Filters<T>(AbstractValidator<T> validator, ReferenceCodes reference, Func<T, StatisticsFilter> filter, Func<T, IReadOnlyList<StatisticsDimension>> groupBy)
     {
@@ -22,17 +22,11 @@ internal static class StatisticsQueryValidation
                 $"Regroupez par {MaxGroupBy} dimensions différentes au plus, chacune une seule fois.",
                 $"جمع حسب بعدين مختلفين على الأكثر، كل منهما مرة واحدة.");
         validator.RuleForEach(x => groupBy(x)).IsInEnum().WithName("groupBy");
-        validator.RuleFor(x => filter(x).Region).Cascade(CascadeMode.Stop).Matches("^[0-9]{2}$")
-            .MustAsync(async (code, ct) => code is null || (await reference.GetAsync(ct)).Regions.Contains(code))
-            .WithName("region").WithMessage("Région inconnue : un code de 01 à 12.", "جهة غير معروفة: رمز من 01 إلى 12.");
-        validator.RuleFor(x => filter(x).Province).Cascade(CascadeMode.Stop).Matches("^[0-9]{3}$")
-            .MustAsync(async (code, ct) => code is null || (await reference.GetAsync(ct)).Provinces.Contains(code))
-            .WithName("province").WithMessage("Province ou préfecture inconnue.", "عمالة أو إقليم غير معروف.");
+        validator.RuleFor(x => filter(x).Region).Cascade(CascadeMode.Stop).KnownRegion(reference).WithName("region");
+        validator.RuleFor(x => filter(x).Province).Cascade(CascadeMode.Stop).KnownProvince(reference).WithName("province");
         validator.RuleFor(x => filter(x).LegalForm).Must(f => f is null || Enum.TryParse<LegalForm>(f, out _)).WithName("legalForm").WithMessage("Forme juridique inconnue.", "شكل قانوني غير معروف.");
         validator.RuleFor(x => filter(x).Status).Must(s => s is null || Enum.TryParse<OrganizationStatus>(s, out _)).WithName("status").WithMessage("Statut inconnu.", "وضعية غير معروفة.");
-        validator.RuleFor(x => filter(x).Sector).Cascade(CascadeMode.Stop).Matches("^[A-Z_]{1,20}$")
-            .MustAsync(async (code, ct) => code is null || (await reference.GetAsync(ct)).Sectors.Contains(code))
-            .WithName("sector").WithMessage("Secteur d'activité inconnu.", "قطاع نشاط غير معروف.");
+        validator.RuleFor(x => filter(x).Sector).Cascade(CascadeMode.Stop).KnownSector(reference).WithName("sector");
         validator.RuleFor(x => filter(x).Year).InclusiveBetween(1900, 2100).WithName("year");
     }
 }

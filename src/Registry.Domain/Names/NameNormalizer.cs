@@ -62,39 +62,43 @@ namespace Registry.Domain.Names;
 public static class NameNormalizer
 {
     /// <summary>
-    /// The French function words among <see cref="LatinLegalFormWords"/>: they glue a name, they are not a form. (This and
-    /// <see cref="ArabicStems"/> come first: static fields are initialised in order, and the lists below are built from them.)
+    /// The registry's legal forms and the words that designate each, Latin (normalised spelling) and Arabic stems, bare
+    /// and in the singular and the plural. (This, <see cref="LatinGlueWords"/> and <see cref="ArabicClitics"/> come first:
+    /// static fields are initialised in order, and the lists below are built from them.)
     /// </summary>
+    private static readonly (LegalForm Form, string[] Latin, string[] ArabicStems)[] FormWords =
+    [
+        (LegalForm.COOP, ["cooperative", "cooperatives", "coop"], ["تعاونيه", "تعاونيات"]),
+        (LegalForm.ASSO, ["association", "associations", "asso", "assoc"], ["جمعيه", "جمعيات"]),
+        (LegalForm.MUTU, ["mutuelle", "mutuelles", "mutualite", "mutualiste", "mutualistes"], ["تعاضديه", "تعاضديات"]),
+        (LegalForm.UNION, ["union", "unions"], ["اتحاد", "اتحادات"]),
+    ];
+
+    /// <summary>The French function words among <see cref="LatinLegalFormWords"/>: they glue a name, they are not a form.</summary>
     private static readonly string[] LatinGlueWords = ["de", "du", "des", "d", "la", "le", "les", "l", "au", "aux", "et", "pour"];
 
-    /// <summary>The Arabic legal forms' stems, bare (without ال, و, ل).</summary>
-    private static readonly string[] ArabicStems = ["تعاونيه", "تعاونيات", "جمعيه", "جمعيات", "تعاضديه", "تعاضديات", "اتحاد", "اتحادات", "شركه"];
+    /// <summary>What attaches to an Arabic word in names: nothing, the article ال, the conjunction و, the preposition ل and their combinations.</summary>
+    private static readonly string[] ArabicClitics = ["", "ال", "و", "وال", "ل", "لل", "ول", "ولل"];
 
     /// <summary>Latin legal-form words and French function words (normalised spelling).</summary>
     /// <remarks>
     /// The legal forms (and their usual abbreviations) say what kind of body the name belongs to, not which one;
     /// the articles, "et" and "pour" only glue the name together ("Association des Parents d'Élèves" vs
     /// "Association Parents Élèves"). Keeping either would make two unrelated names share most of their key.
+    /// "Société" is dropped too, though it is none of the registry's forms.
     /// </remarks>
     public static IReadOnlyList<string> LatinLegalFormWords { get; } =
-    [
-        "cooperative", "cooperatives", "coop",
-        "association", "associations", "asso", "assoc",
-        "mutuelle", "mutuelles", "mutualite", "mutualiste", "mutualistes",
-        "union", "unions",
-        "societe", "societes", "ste",
-        .. LatinGlueWords,
-    ];
+        [.. FormWords.SelectMany(f => f.Latin), "societe", "societes", "ste", .. LatinGlueWords];
 
     /// <summary>Arabic legal-form words (normalised spelling: ة → ه, أ/إ → ا), each with its clitic forms.</summary>
     /// <remarks>
     /// The stems are the legal forms of the registry in the singular and the plural (تعاونية, جمعية, تعاضدية,
     /// اتحاد) plus شركة, the counterpart of "société". Each stem is listed bare and with the clitics that
-    /// attach to it in names — the article ال, the conjunction و, the preposition ل and their combinations (ال,
-    /// و, وال, ل, لل, ول, ولل) — as in "اتحاد التعاونيات والجمعيات", because in Arabic those are part of the word
-    /// and the bare list alone would not match them.
+    /// attach to it in names (<see cref="ArabicClitics"/>), as in "اتحاد التعاونيات والجمعيات", because in Arabic those
+    /// are part of the word and the bare list alone would not match them.
     /// </remarks>
-    public static IReadOnlyList<string> ArabicLegalFormWords { get; } = BuildArabicWords(ArabicStems, ["", "ال", "و", "وال", "ل", "لل", "ول", "ولل"]);
+    public static IReadOnlyList<string> ArabicLegalFormWords { get; } =
+        BuildArabicWords([.. FormWords.SelectMany(f => f.ArabicStems), "شركه"], ArabicClitics);
 
     /// <summary>Every word dropped from a name: <see cref="LatinLegalFormWords"/> then <see cref="ArabicLegalFormWords"/>.</summary>
     public static IReadOnlyList<string> LegalFormWords { get; } = [.. LatinLegalFormWords, .. ArabicLegalFormWords];
@@ -102,14 +106,9 @@ public static class NameNormalizer
     private static readonly FrozenSet<string> DroppedWords = LegalFormWords.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>The legal form each legal-form word designates (Latin, and Arabic with its clitics); "société" and شركة none.</summary>
-    private static readonly FrozenDictionary<string, LegalForm> FormOfWord = new (LegalForm Form, string[] Latin, string[] ArabicStems)[]
-    {
-        (LegalForm.COOP, ["cooperative", "cooperatives", "coop"], ["تعاونيه", "تعاونيات"]),
-        (LegalForm.ASSO, ["association", "associations", "asso", "assoc"], ["جمعيه", "جمعيات"]),
-        (LegalForm.MUTU, ["mutuelle", "mutuelles", "mutualite", "mutualiste", "mutualistes"], ["تعاضديه", "تعاضديات"]),
-        (LegalForm.UNION, ["union", "unions"], ["اتحاد", "اتحادات"]),
-    }.SelectMany(f => f.Latin.Concat(BuildArabicWords(f.ArabicStems, ["", "ال", "و", "وال", "ل", "لل", "ول", "ولل"])).Select(word => (word, f.Form)))
-        .ToFrozenDictionary(w => w.word, w => w.Form, StringComparer.Ordinal);
+    private static readonly FrozenDictionary<string, LegalForm> FormOfWord = FormWords
+        .SelectMany(f => f.Latin.Concat(BuildArabicWords(f.ArabicStems, ArabicClitics)).Select(word => (Word: word, f.Form)))
+        .ToFrozenDictionary(w => w.Word, w => w.Form, StringComparer.Ordinal);
 
     private const string ArabicWaw = "و";
 

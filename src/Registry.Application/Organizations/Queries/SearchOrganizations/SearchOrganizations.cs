@@ -32,19 +32,12 @@ public sealed class SearchOrganizationsValidator : AbstractValidator<SearchOrgan
     public SearchOrganizationsValidator(ReferenceCodes reference)
     {
         RuleFor(x => x.Limit).InclusiveBetween(1, Common.Paging.Cursor.MaxLimit);
-        RuleFor(x => x.RegionCode).Cascade(CascadeMode.Stop).Matches("^[0-9]{2}$")
-            .MustAsync(async (code, ct) => code is null || (await reference.GetAsync(ct)).Regions.Contains(code))
-            .WithMessage("Région inconnue : un code de 01 à 12.", "جهة غير معروفة: رمز من 01 إلى 12.").OverridePropertyName("region");
-        RuleFor(x => x.ProvinceCode).Cascade(CascadeMode.Stop).Matches("^[0-9]{3}$")
-            .MustAsync(async (code, ct) => code is null || (await reference.GetAsync(ct)).Provinces.Contains(code))
-            .WithMessage("Province ou préfecture inconnue.", "عمالة أو إقليم غير معروف.").OverridePropertyName("province");
-        RuleFor(x => x.SectorCode).Cascade(CascadeMode.Stop).MaximumLength(20)
-            .MustAsync(async (code, ct) => code is null || (await reference.GetAsync(ct)).Sectors.Contains(code))
-            .WithMessage("Secteur d'activité inconnu.", "قطاع نشاط غير معروف.").OverridePropertyName("sector");
+        RuleFor(x => x.RegionCode).Cascade(CascadeMode.Stop).KnownRegion(reference).OverridePropertyName("region");
+        RuleFor(x => x.ProvinceCode).Cascade(CascadeMode.Stop).KnownProvince(reference).OverridePropertyName("province");
+        RuleFor(x => x.SectorCode).Cascade(CascadeMode.Stop).Text(20).KnownSector(reference).OverridePropertyName("sector");
         RuleFor(x => x.LegalForm).IsInEnum();
         RuleFor(x => x.Status).IsInEnum();
         RuleFor(x => x.Name).Text(200);
-        RuleFor(x => x.SectorCode).Text(20).OverridePropertyName("sector");
         RuleFor(x => x.Q).Text(200);
         RuleFor(x => x.Cursor).Must((query, c) => c is null || (string.IsNullOrWhiteSpace(query.Q)
                 ? RegistrationNumber.TryParse(Common.Paging.Cursor.Decode(c), out _)
