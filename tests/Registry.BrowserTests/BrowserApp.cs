@@ -107,7 +107,10 @@ public sealed class BrowserApp : IAsyncLifetime
         if (language == "fr")
         {
             await page.GetByRole(AriaRole.Link, new() { Name = "Français" }).ClickAsync();
-            await page.WaitForURLAsync(BaseUrl + "/");
+
+            // The switch comes back to the same address, so waiting for the URL could match the page it left and
+            // then wait for a load event already past; the new page's own language is what says it has arrived.
+            await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "fr", new() { Timeout = 90_000 });
         }
 
         return page;
