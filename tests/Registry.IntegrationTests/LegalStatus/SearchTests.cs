@@ -8,6 +8,7 @@ public sealed class SearchApiFactory : RegistryApiFactory
 {
     public string Amal { get; private set; } = "";
     public string Baraka { get; private set; } = "";
+    public string Annour { get; private set; } = "";
 
     public override async Task InitializeAsync()
     {
@@ -19,7 +20,7 @@ public sealed class SearchApiFactory : RegistryApiFactory
         // the organisation whose name that is.
         await official.ApproveAsync(await owner.SubmittedAsync(Samples.Cooperative(nameLatin: "Coopérative Al Amal Al Jadida", nameAr: "تعاونية الأمل الجديدة")));
         Amal = await official.ApproveAsync(await owner.SubmittedAsync(Samples.Cooperative(nameLatin: "Coopérative Al-Amal", nameAr: "تعاونية الأمل")));
-        await official.ApproveAsync(await owner.SubmittedAsync(Samples.Cooperative(nameLatin: "Coopérative Annour", nameAr: "تعاونية النور")));
+        Annour = await official.ApproveAsync(await owner.SubmittedAsync(Samples.Cooperative(nameLatin: "Coopérative Annour", nameAr: "تعاونية النور")));
         await official.ApproveAsync(await owner.SubmittedAsync(Samples.Cooperative(nameLatin: "Coopérative Tighanimine Argan", nameAr: "تعاونية تيغانيمين للأركان")));
         Baraka = await official.ApproveAsync(await owner.SubmittedAsync(Samples.Cooperative(
             nameLatin: "Coopérative Al Baraka des Femmes Rurales de Taroudant", nameAr: "تعاونية البركة لنساء تمازيرت لإنتاج الكسكس")));
@@ -46,6 +47,25 @@ public sealed class SearchTests(SearchApiFactory api) : IClassFixture<SearchApiF
     {
         var numbers = await SearchAsync(q);
         Assert.Equal(_amal, numbers.FirstOrDefault());
+    }
+
+    [Theory]
+    [InlineData("alamal")] // the words run together
+    [InlineData("Coopérative Alamal")]
+    [InlineData("elamal")] // and the article spelt el
+    [InlineData("el amal")]
+    [InlineData("El-Amal")]
+    [InlineData("تعاونية ال امل")] // the Arabic article written apart
+    public async Task Search_finds_a_name_whose_words_the_query_runs_together_or_splits(string q)
+    {
+        var numbers = await SearchAsync(q);
+        Assert.Equal(_amal, numbers.FirstOrDefault());
+    }
+
+    [Fact]
+    public async Task Search_finds_a_name_written_as_one_word_from_its_words_typed_apart()
+    {
+        Assert.Equal(api.Annour, (await SearchAsync("an nour")).FirstOrDefault());
     }
 
     [Theory]
