@@ -9,6 +9,7 @@ public sealed class SearchApiFactory : RegistryApiFactory
     public string Amal { get; private set; } = "";
     public string Baraka { get; private set; } = "";
     public string Annour { get; private set; } = "";
+    public string Souss { get; private set; } = "";
 
     public override async Task InitializeAsync()
     {
@@ -22,6 +23,7 @@ public sealed class SearchApiFactory : RegistryApiFactory
         Amal = await official.ApproveAsync(await owner.SubmittedAsync(Samples.Cooperative(nameLatin: "Coopérative Al-Amal", nameAr: "تعاونية الأمل")));
         Annour = await official.ApproveAsync(await owner.SubmittedAsync(Samples.Cooperative(nameLatin: "Coopérative Annour", nameAr: "تعاونية النور")));
         await official.ApproveAsync(await owner.SubmittedAsync(Samples.Cooperative(nameLatin: "Coopérative Tighanimine Argan", nameAr: "تعاونية تيغانيمين للأركان")));
+        Souss = await official.ApproveAsync(await owner.SubmittedAsync(Samples.Cooperative(nameLatin: "Coopérative Souss Bio", nameAr: "تعاونية سوس")));
         Baraka = await official.ApproveAsync(await owner.SubmittedAsync(Samples.Cooperative(
             nameLatin: "Coopérative Al Baraka des Femmes Rurales de Taroudant", nameAr: "تعاونية البركة لنساء تمازيرت لإنتاج الكسكس")));
     }
@@ -80,6 +82,15 @@ public sealed class SearchTests(SearchApiFactory api) : IClassFixture<SearchApiF
     {
         var numbers = await SearchAsync(q);
         Assert.Equal(api.Baraka, numbers.FirstOrDefault());
+    }
+
+    [Theory]
+    [InlineData("تعاونية سوص")] // a letter changed in a word of three
+    [InlineData("سو")] // one missing
+    [InlineData("cooperative sous")]
+    public async Task A_typo_in_a_word_of_three_letters_finds_it(string q)
+    {
+        Assert.Equal(api.Souss, (await SearchAsync(q)).FirstOrDefault());
     }
 
     [Fact]
@@ -225,6 +236,7 @@ public sealed class SearchTests(SearchApiFactory api) : IClassFixture<SearchApiF
         var kept = await api.ScalarAsync<string>(List);
         Assert.Contains("amal:aal,ama,amal,aml,mal", kept, StringComparison.Ordinal);
         Assert.Contains("al:al", kept, StringComparison.Ordinal);
+        Assert.Contains("bio:bi,bio,bo,io", kept, StringComparison.Ordinal); // three letters: listed under its deletions too
         Assert.Contains("تمازيرت:", kept, StringComparison.Ordinal);
         await api.ScalarAsync<string>("SELECT registry.name_words_rebuild()::text");
         Assert.Equal(kept, await api.ScalarAsync<string>(List));
