@@ -7,6 +7,8 @@ using Registry.Application.Common.Exceptions;
 using Registry.Application.Common.Interfaces;
 using Registry.Domain.Common;
 
+using Registry.Api.Security;
+
 namespace Registry.Api.Errors;
 
 /// <summary>
@@ -139,6 +141,9 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         var detail = message ?? status switch
         {
             StatusCodes.Status413PayloadTooLarge => arabic ? "حجم الطلب كبير جدا." : "Le corps de la requête est trop volumineux.",
+            StatusCodes.Status414UriTooLong => arabic
+                ? $"يتجاوز عنوان الطلب {RequestLimits.MaxTargetLength} حرف؛ اختصر معاملات الاستعلام."
+                : $"L'adresse de la requête dépasse {RequestLimits.MaxTargetLength} caractères ; raccourcissez ses paramètres.",
             StatusCodes.Status415UnsupportedMediaType => arabic ? "أرسل الطلب بصيغة application/json." : "Envoyez le corps en application/json.",
             _ => arabic
                 ? "تعذرت قراءة الطلب: تحقق من محتوى JSON والمسار ومعاملات الاستعلام."

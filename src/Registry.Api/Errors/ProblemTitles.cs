@@ -21,6 +21,7 @@ internal static class ProblemTitles
         [StatusCodes.Status409Conflict] = ("Conflit", "تعارض"),
         [StatusCodes.Status412PreconditionFailed] = ("Condition préalable non remplie", "الشرط المسبق غير مستوفى"),
         [StatusCodes.Status413PayloadTooLarge] = ("Contenu trop volumineux", "المحتوى كبير جدا"),
+        [StatusCodes.Status414UriTooLong] = ("Adresse trop longue", "العنوان طويل جدا"),
         [StatusCodes.Status415UnsupportedMediaType] = ("Type de contenu non accepté", "نوع المحتوى غير مقبول"),
         [StatusCodes.Status422UnprocessableEntity] = ("Règle non respectée", "قاعدة غير مستوفاة"),
         [StatusCodes.Status429TooManyRequests] = ("Trop de requêtes", "طلبات كثيرة جدا"),

@@ -8,9 +8,18 @@ namespace Registry.Api.Security;
 /// (the document and declaration uploads: 10 MB and the multipart overhead). A declared body over the limit is
 /// refused before anything reads it; a body without a length is cut off by Kestrel as it is read. Either way the
 /// answer is 413: problem details for the API, the error page for a page.
+/// An address (path and query) over <see cref="MaxTargetLength"/> characters is 414, the same two ways. Kestrel reads
+/// request lines up to <see cref="MaxRequestLineBytes"/> so that this answer, not its own empty one, is what a long
+/// query gets; only a longer line is still refused by Kestrel, without a body.
 /// </summary>
 internal static class RequestLimits
 {
+    /// <summary>The longest address (path and query string, as sent) the registry answers.</summary>
+    public const int MaxTargetLength = 8 * 1024;
+
+    /// <summary>The longest request line Kestrel reads (its default is 8 KiB, answered with an empty 414).</summary>
+    public const int MaxRequestLineBytes = 64 * 1024;
+
     public static long MaxBodyBytes(IConfiguration configuration) => configuration.GetValue("Registry:MaxRequestBodyBytes", 1_048_576L);
 
     public static IApplicationBuilder UseRequestLimits(this IApplicationBuilder app, long maxBodyBytes) => app.Use(async (context, next) =>
@@ -20,6 +29,17 @@ internal static class RequestLimits
             // The error page of a request already judged: it reads no body.
             await next();
             return;
+        }
+
+        if (context.Features.Get<IHttpRequestFeature>()?.RawTarget is { Length: > MaxTargetLength })
+        {
+            if (Registry.Web.Hosting.WebSetup.IsPage(context.Request.Path))
+            {
+                context.Response.StatusCode = StatusCodes.Status414UriTooLong;
+                return;
+            }
+
+            throw new BadHttpRequestException("Request target too long.", StatusCodes.Status414UriTooLong);
         }
 
         var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? maxBodyBytes;

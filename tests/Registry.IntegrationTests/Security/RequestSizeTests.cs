@@ -30,6 +30,28 @@ public sealed class KestrelRegistryApiFactory : RegistryApiFactory
 
 public sealed class RequestSizeTests(KestrelRegistryApiFactory api) : IClassFixture<KestrelRegistryApiFactory>
 {
+    [Theory]
+    [InlineData("/api/v1/organizations?q=", "application/problem+json")]
+    [InlineData("/organisations?q=", "text/html")]
+    public async Task An_address_over_8_KiB_is_414_with_a_body_not_the_servers_empty_one(string prefix, string mediaType)
+    {
+        using var client = api.PortClient();
+
+        var response = await client.GetAsync(prefix + new string('x', 9_000));
+
+        Assert.Equal(HttpStatusCode.RequestUriTooLong, response.StatusCode);
+        Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
+        var body = await response.Content.ReadAsStringAsync();
+        if (mediaType == "application/problem+json")
+        {
+            Assert.Contains("\"title\":\"Adresse trop longue\"", body, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Contains("<main", body, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task A_JSON_body_over_1_MB_without_a_declared_length_is_413_and_creates_nothing()
     {
