@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Registry.Migrations.Migrations
 {
     /// <summary>
-    /// A typo in a word of three letters is found (سوص for سوس): the word list lists words of three letters under their
-    /// one-letter deletions too (hand-written SQL in <c>Sql/ShortWordTypos.*.sql</c>).
+    /// A typo in a word of three letters is found (سوص for سوس): words of three letters are listed under their one-letter
+    /// deletions apart, read only when the query word means nothing else (hand-written SQL in <c>Sql/ShortWordTypos.*.sql</c>).
     /// </summary>
     public partial class ShortWordTypos : Migration
     {
