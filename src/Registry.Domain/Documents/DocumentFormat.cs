@@ -13,7 +13,8 @@ namespace Registry.Domain.Documents;
 /// <item>PNG: the signature, then chunks whose lengths add up to the file exactly: IHDR first (13 bytes of data), at
 /// least one IDAT, IEND last (empty) with nothing after it. Checksums are a decoder's business and are not read.</item>
 /// <item>JPEG: SOI, then marker segments whose lengths fit, among them a frame header (SOFn), up to the start of scan;
-/// and the file ends with EOI (FF D9), trailing zero bytes aside, which some cameras and scanners pad with.</item>
+/// and an EOI (FF D9) ends the scan. What follows the EOI is left alone: phones append a video (motion photos) or
+/// their own trailer, scanners pad with zeros, and a program there is refused below like anywhere else.</item>
 /// </list>
 /// Whatever its format, a file that carries a program is refused: a DOS header whose <c>e_lfanew</c> points at a
 /// <c>PE\0\0</c> signature inside the file (a Windows program), or an ELF identification (7F 'E' 'L' 'F', a class, a
@@ -125,7 +126,8 @@ public sealed record DocumentFormat(string Name, string ContentType, string Exte
 
             if (marker == 0xDA)
             {
-                return frame && content[(position + length)..].TrimEnd((byte)0x00).EndsWith((ReadOnlySpan<byte>)[0xFF, 0xD9]);
+                // In the scan's data an FF is always followed by 00 or a restart marker: the first FF D9 is its end.
+                return frame && content[(position + length)..].IndexOf((ReadOnlySpan<byte>)[0xFF, 0xD9]) >= 0;
             }
 
             frame |= marker is >= 0xC0 and <= 0xCF and not 0xC4 and not 0xC8 and not 0xCC;

@@ -47,6 +47,7 @@ public sealed class DocumentFormatTests
         ["PNG with a text chunk"] = [.. Png[..^12], .. Chunk("tEXt", "Title\0Statuts"u8), .. Png[^12..]],
         ["JPEG"] = Jpeg,
         ["JPEG padded with zeros"] = [.. Jpeg, .. new byte[4096]],
+        ["JPEG, a phone's video after EOI (a motion photo)"] = [.. Jpeg, .. "\0\0\0\x18ftypmp42\0\0\0\0mp42isom"u8, .. RandomBytes(4096)],
         ["JPEG with an APP0 segment and fill bytes"] = [0xFF, 0xD8, 0xFF, 0xFF, 0xE0, 0x00, 0x07, .. "JFIF\0"u8, .. Jpeg[2..]],
     };
 
@@ -79,7 +80,6 @@ public sealed class DocumentFormatTests
         ["JPEG start then random bytes ending FF D9"] = [0xFF, 0xD8, 0xFF, .. RandomBytes(4096), 0xFF, 0xD9],
         ["JPEG without EOI"] = Jpeg[..^2],
         ["JPEG, a program after EOI"] = [.. Jpeg, .. WindowsProgram],
-        ["JPEG, a newline after EOI"] = [.. Jpeg, 0x0A],
         ["JPEG without a frame header"] = [.. Jpeg[..71], .. Jpeg[84..]],
         ["JPEG, a program in an APP1 segment"] = [0xFF, 0xD8, 0xFF, 0xE1, 0x02, 0x02, .. WindowsProgram, .. Jpeg[2..]],
     };
