@@ -16,7 +16,7 @@ namespace Registry.BrowserTests;
 public sealed class OrganisationComplianceJourneyTests(BrowserApp app)
 {
     /// <summary>Minutes of 2 MB: more than the pages' ordinary 1 MB body, well under the documents' 10 MB.</summary>
-    private static readonly byte[] Minutes = [.. Samples.Pdf, .. new byte[2 * 1024 * 1024]];
+    private static readonly byte[] Minutes = Samples.PdfOfLength(2 * 1024 * 1024);
 
     private static string Yesterday => DateTime.UtcNow.AddDays(-2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
@@ -192,7 +192,7 @@ public sealed class OrganisationComplianceJourneyTests(BrowserApp app)
         BrowserApp.Speak(language);
         var (number, email, owner) = await OrganisationWithFindingAsync(language);
         var draft = await owner.DraftAsync(Samples.Cooperative(province: language == "ar" ? "091" : "351"));
-        var tooLarge = new FilePayload { Name = "scan.pdf", MimeType = "application/pdf", Buffer = [.. Samples.Pdf, .. new byte[(11 * 1024 * 1024) + 512]] };
+        var tooLarge = new FilePayload { Name = "scan.pdf", MimeType = "application/pdf", Buffer = Samples.PdfOfLength((11 * 1024 * 1024) + 512) };
         var page = await app.NewPageAsync(language);
         await Journeys.LogInAsync(page, email);
 

@@ -10,8 +10,8 @@ namespace Registry.Application.Documents;
 public sealed record UploadedFile(string FileName, byte[] Content)
 {
     /// <summary>
-    /// The file's format recognised from its bytes and their SHA-256; a file over the size limit or in a
-    /// format the registry does not accept is refused.
+    /// The file's format recognised from its bytes and their SHA-256; a file over the size limit, or that is not a
+    /// whole PDF, JPEG or PNG (<see cref="DocumentFormat.Detect"/>: one cut short or carrying a program), is refused.
     /// </summary>
     public (DocumentFormat Format, string Sha256) Inspect()
     {
@@ -22,9 +22,9 @@ public sealed record UploadedFile(string FileName, byte[] Content)
                 $"Le fichier dépasse {megabytes} Mo, la taille maximale d'un document.", $"يتجاوز الملف {megabytes} ميغابايت، وهو الحجم الأقصى للوثيقة."));
         }
 
-        var format = DocumentFormat.Detect(Content.AsSpan(0, Math.Min(Content.Length, DocumentFormat.SignatureLength)))
+        var format = DocumentFormat.Detect(Content)
             ?? throw new UnsupportedContentException(Localized.Text(
-                "Seuls les fichiers PDF, JPEG et PNG sont acceptés ; ce fichier n'en est pas un.", "لا تقبل إلا ملفات PDF وJPEG وPNG؛ وهذا الملف ليس منها."));
+                "Seuls les fichiers PDF, JPEG et PNG complets sont acceptés ; ce fichier n'en est pas un.", "لا تقبل إلا ملفات PDF وJPEG وPNG كاملة؛ وهذا الملف ليس منها."));
         return (format, Convert.ToHexStringLower(SHA256.HashData(Content)));
     }
 }

@@ -92,8 +92,7 @@ public sealed class DeclarationDocumentTests(RegistryApiFactory api) : IClassFix
         var number = await api.Actors.OrganizationAsync();
         var owner = await api.Actors.ClientAsync(Actor.Owner);
         var before = await DeclarationCountAsync(number);
-        var tooLarge = new byte[(10 * 1024 * 1024) + 1];
-        Minutes.CopyTo(tooLarge, 0);
+        var tooLarge = Samples.PdfOfLength((10 * 1024 * 1024) + 1);
 
         var response = await owner.DeclareAsync(number, new { kind = "AnnualAccounts", effectiveOn = Yesterday, financialYear = 2025, turnover = 1000 }, tooLarge);
 

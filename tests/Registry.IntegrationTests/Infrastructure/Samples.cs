@@ -86,8 +86,61 @@ public static class Samples
         },
     };
 
-    /// <summary>The smallest PDF the registry recognises.</summary>
+    /// <summary>The smallest PDF the registry recognises: a header, an object, a trailer and <c>%%EOF</c>.</summary>
     public static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"u8.ToArray();
+
+    /// <summary>A 1×1 grey PNG: signature, IHDR, IDAT, IEND (a browser shows it).</summary>
+    public static readonly byte[] Png =
+    [
+        0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A,
+        0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x00, 0x00, 0x00, 0x00, 0x3A, 0x7E, 0x9B, 0x55,
+        0x00, 0x00, 0x00, 0x0A, 0x49, 0x44, 0x41, 0x54, 0x78, 0xDA, 0x63, 0xF8, 0x0F, 0x00, 0x01, 0x01, 0x01, 0x00, 0x1C, 0xB0, 0x8C, 0x99,
+        0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
+    ];
+
+    /// <summary>
+    /// A 1×1 grey baseline JPEG (a browser shows it): SOI, a quantisation table, the frame, one-code Huffman tables, the
+    /// scan's one byte, EOI.
+    /// </summary>
+    public static readonly byte[] Jpeg =
+    [
+        0xFF, 0xD8,
+        0xFF, 0xDB, 0x00, 0x43, 0x00, .. Enumerable.Repeat((byte)0x01, 64),
+        0xFF, 0xC0, 0x00, 0x0B, 0x08, 0x00, 0x01, 0x00, 0x01, 0x01, 0x01, 0x11, 0x00,
+        0xFF, 0xC4, 0x00, 0x14, 0x00, 0x01, .. new byte[16],
+        0xFF, 0xC4, 0x00, 0x14, 0x10, 0x01, .. new byte[16],
+        0xFF, 0xDA, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3F, 0x00, 0x3F,
+        0xFF, 0xD9,
+    ];
+
+    /// <summary>
+    /// A PDF of exactly <paramref name="length"/> bytes: <see cref="Pdf"/> with NULs (white-space to PDF) between its header
+    /// line and its object, so that its <c>%%EOF</c> stays at its end.
+    /// </summary>
+    public static byte[] PdfOfLength(int length)
+    {
+        var header = "%PDF-1.4\n"u8;
+        var pdf = new byte[length];
+        header.CopyTo(pdf);
+        Pdf.AsSpan(header.Length).CopyTo(pdf.AsSpan(length - (Pdf.Length - header.Length)));
+        return pdf;
+    }
+
+    /// <summary>
+    /// The start of a Windows program: a DOS header whose e_lfanew (at 0x3C) points at the PE signature and an x86-64
+    /// COFF header, the DOS stub's message between them.
+    /// </summary>
+    public static byte[] Executable()
+    {
+        var program = new byte[0x200];
+        "MZ"u8.CopyTo(program);
+        program[0x3C] = 0x80;
+        "This program cannot be run in DOS mode.\r\r\n$"u8.CopyTo(program.AsSpan(0x4E));
+        "PE\0\0"u8.CopyTo(program.AsSpan(0x80));
+        program[0x84] = 0x64;
+        program[0x85] = 0x86;
+        return program;
+    }
 
     /// <summary>The documents each legal form requires (SPEC §4, REQUIRED_DOCUMENTS and MUTU_FINANCIAL_PLAN).</summary>
     public static IReadOnlyList<string> RequiredDocuments(string form) => form switch

@@ -8,9 +8,6 @@ namespace Registry.IntegrationTests.LegalStatus;
 
 public sealed class DocumentTests(RegistryApiFactory api) : IClassFixture<RegistryApiFactory>
 {
-    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52];
-    private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00];
-
     [Theory]
     [InlineData("elf")]
     [InlineData("exe")]
@@ -31,9 +28,37 @@ public sealed class DocumentTests(RegistryApiFactory api) : IClassFixture<Regist
         var response = await applicant.AttachAsync(id, "Statutes", content, "statuts.pdf", "application/pdf");
 
         var problem = await ErrorContractTests.AssertProblem(response, HttpStatusCode.UnsupportedMediaType);
-        Assert.Equal("Seuls les fichiers PDF, JPEG et PNG sont acceptés ; ce fichier n'en est pas un.", (string)problem["detail"]!);
+        Assert.Equal("Seuls les fichiers PDF, JPEG et PNG complets sont acceptés ; ce fichier n'en est pas un.", (string)problem["detail"]!);
         Assert.Equal("Type de contenu non accepté", (string)problem["title"]!);
         Assert.Equal(0L, await api.ScalarAsync<long>("SELECT count(*) FROM registry.documents WHERE application_id = $1", Guid.Parse(id)));
+    }
+
+    [Theory]
+    [InlineData("program")]
+    [InlineData("program ending %%EOF")]
+    [InlineData("cut short")]
+    [InlineData("PNG signature then a program")]
+    [InlineData("JPEG start then a program")]
+    public async Task A_file_that_only_begins_like_a_PDF_PNG_or_JPEG_is_refused_and_nothing_is_stored(string what)
+    {
+        var applicant = await api.Actors.ClientAsync(Actor.Owner);
+        var id = await applicant.DraftAsync();
+        byte[] content = what switch
+        {
+            "program" => [.. "%PDF-1.7\n"u8, .. Samples.Executable()],
+            "program ending %%EOF" => [.. "%PDF-1.7\n"u8, .. Samples.Executable(), .. "\n%%EOF\n"u8],
+            "cut short" => Samples.Pdf[..^8],
+            "PNG signature then a program" => [.. Samples.Png.AsSpan(0, 8), .. Samples.Executable()],
+            _ => [.. Samples.Jpeg.AsSpan(0, 4), .. Samples.Executable(), 0xFF, 0xD9],
+        };
+
+        var response = await applicant.AttachAsync(id, "Statutes", content, "statuts.pdf", "application/pdf");
+
+        var problem = await ErrorContractTests.AssertProblem(response, HttpStatusCode.UnsupportedMediaType);
+        Assert.Equal("Seuls les fichiers PDF, JPEG et PNG complets sont acceptés ; ce fichier n'en est pas un.", (string)problem["detail"]!);
+        Assert.Equal(0L, await api.ScalarAsync<long>("SELECT count(*) FROM registry.documents WHERE application_id = $1", Guid.Parse(id)));
+        Assert.Equal(0L, await api.ScalarAsync<long>(
+            "SELECT count(*) FROM registry.document_contents WHERE encode(sha256(content), 'hex') = $1", Convert.ToHexStringLower(SHA256.HashData(content))));
     }
 
     [Fact]
@@ -47,7 +72,7 @@ public sealed class DocumentTests(RegistryApiFactory api) : IClassFixture<Regist
         var longField = await ErrorContractTests.AssertProblem(
             await applicant.PostAsync(Path(id), Form(("kind", new string('S', 2000))).WithFile(Samples.Pdf, "x.pdf"), "ar"), HttpStatusCode.RequestEntityTooLarge);
 
-        Assert.Equal("لا تقبل إلا ملفات PDF وJPEG وPNG؛ وهذا الملف ليس منها.", (string)notADocument["detail"]!);
+        Assert.Equal("لا تقبل إلا ملفات PDF وJPEG وPNG كاملة؛ وهذا الملف ليس منها.", (string)notADocument["detail"]!);
         Assert.Equal("نوع المحتوى غير مقبول", (string)notADocument["title"]!);
         Assert.Equal("يتجاوز أحد حقول الاستمارة 1 كيلوبايت، وهو الحجم الأقصى.", (string)longField["detail"]!);
     }
@@ -128,7 +153,7 @@ public sealed class DocumentTests(RegistryApiFactory api) : IClassFixture<Regist
     {
         var owner = await api.Actors.ClientAsync(Actor.Owner);
         var id = await owner.DraftAsync();
-        var form = Form(("kind", "Statutes")).WithFile(Samples.Pdf, "statuts.pdf").WithFile(Png, "autre.png");
+        var form = Form(("kind", "Statutes")).WithFile(Samples.Pdf, "statuts.pdf").WithFile(Samples.Png, "autre.png");
 
         var problem = await ErrorContractTests.AssertProblem(await owner.PostAsync(Path(id), form), HttpStatusCode.BadRequest);
 
@@ -143,18 +168,18 @@ public sealed class DocumentTests(RegistryApiFactory api) : IClassFixture<Regist
         var id = await owner.DraftAsync();
 
         // A PNG sent as "application/pdf" named ".pdf" is stored as the PNG it is.
-        var attached = await owner.AttachAsync(id, "Statutes", Png, "statuts.pdf", "application/pdf");
+        var attached = await owner.AttachAsync(id, "Statutes", Samples.Png, "statuts.pdf", "application/pdf");
         await WorkflowSteps.Expect(attached, HttpStatusCode.Created);
         var document = await attached.ReadJsonAsync();
         Assert.Equal("image/png", (string)document["contentType"]!);
-        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Png)), (string)document["sha256"]!);
-        await WorkflowSteps.Expect(await owner.AttachAsync(id, "BankCertificate", Jpeg, "banque.jpg", "image/jpeg"), HttpStatusCode.Created);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Samples.Png)), (string)document["sha256"]!);
+        await WorkflowSteps.Expect(await owner.AttachAsync(id, "BankCertificate", Samples.Jpeg, "banque.jpg", "image/jpeg"), HttpStatusCode.Created);
         await owner.SubmitAsync(id);
 
         var path = $"/api/v1/applications/{id}/documents/{(string)document["id"]!}";
         var download = await owner.GetAsync(path);
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
-        Assert.Equal(Png, await download.Content.ReadAsByteArrayAsync());
+        Assert.Equal(Samples.Png, await download.Content.ReadAsByteArrayAsync());
         Assert.Equal("image/png", download.Content.Headers.ContentType?.MediaType);
 
         Assert.Equal(HttpStatusCode.OK, (await (await api.Actors.ClientAsync(Actor.OfficialOfRegion)).GetAsync(path)).StatusCode);
@@ -188,7 +213,7 @@ public sealed class DocumentTests(RegistryApiFactory api) : IClassFixture<Regist
 
         var first = await AttachWithKeyAsync(Samples.Pdf);
         var again = await AttachWithKeyAsync(Samples.Pdf);
-        var other = await AttachWithKeyAsync([.. Samples.Pdf, .. "%% another file"u8.ToArray()]);
+        var other = await AttachWithKeyAsync("%PDF-1.4\n% another file\n%%EOF\n"u8.ToArray());
 
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal(HttpStatusCode.Created, again.StatusCode);
@@ -216,12 +241,10 @@ public sealed class DocumentTests(RegistryApiFactory api) : IClassFixture<Regist
     {
         var owner = await api.Actors.ClientAsync(Actor.Owner);
         var id = await owner.DraftAsync();
-        var limit = new byte[10 * 1024 * 1024];
-        Samples.Pdf.CopyTo(limit, 0);
+        var limit = Samples.PdfOfLength(10 * 1024 * 1024);
 
         await WorkflowSteps.Expect(await owner.AttachAsync(id, "Statutes", limit, "statuts.pdf"), HttpStatusCode.Created);
-        var over = new byte[limit.Length + 1];
-        Samples.Pdf.CopyTo(over, 0);
+        var over = Samples.PdfOfLength(limit.Length + 1);
         var refused = await ErrorContractTests.AssertProblem(await owner.AttachAsync(id, "ConstitutiveMinutes", over, "pv.pdf"), HttpStatusCode.RequestEntityTooLarge);
         Assert.Equal("Le fichier dépasse 10 Mo, la taille maximale.", (string)refused["detail"]!);
         Assert.Equal("Contenu trop volumineux", (string)refused["title"]!);

@@ -72,8 +72,7 @@ public sealed class RequestSizeTests(KestrelRegistryApiFactory api) : IClassFixt
         var signedIn = await api.Actors.ClientAsync(Actor.Owner);
         var id = await signedIn.DraftAsync();
         using var owner = api.PortClient(signedIn);
-        var small = new byte[1024];
-        Samples.Pdf.CopyTo(small, 0);
+        var small = Samples.PdfOfLength(1024);
         using var form = new MultipartFormDataContent { { new StringContent("Statutes"), "kind" }, { new ByteArrayContent(small), "file", "statuts.pdf" } };
         // A part that is not form data is skipped, not read, but it is part of the body: 11 MB of it passes the
         // endpoint's limit. (A second form-data file would be refused at once as a second document, 400.)
