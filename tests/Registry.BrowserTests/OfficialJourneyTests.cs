@@ -82,10 +82,23 @@ public sealed class OfficialJourneyTests(BrowserApp app)
         var ownersView = await (await owner.GetAsync($"/api/v1/applications/{sentBack}")).ReadJsonAsync();
         Assert.Equal(("ChangesRequested", comments), ((string?)ownersView["status"], (string?)ownersView["decisionNote"]));
 
+        // The approval's reason is optional; one made of invisible characters only is refused on its field.
         await page.GotoAsync($"/review/applications/{approved}");
+        await page.GetByLabel(ReviewText.ApprovalReason).FillAsync("\u200b\u200b");
+        await page.GetByRole(AriaRole.Button, new() { Name = ReviewText.Approve }).ClickAsync();
+        await Assertions.Expect(page.Locator(".error-summary a[href='#approval-reason']")).ToHaveTextAsync(ReviewText.ReasonInvalid);
+        await Assertions.Expect(page.GetByLabel(ReviewText.ApprovalReason)).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(page.Locator(".application-status")).ToHaveTextAsync(UiText.ApplicationStatusOf(ApplicationStatus.Submitted));
+        await PageChecks.CheckAsync(page, $"review-approval-reason-error-{language}");
+
+        const string approvalReason = "Pièces vérifiées sur les originaux. تم التحقق من الوثائق بمقارنتها بالأصول.";
+        await page.GetByLabel(ReviewText.ApprovalReason).FillAsync(approvalReason);
         await page.GetByRole(AriaRole.Button, new() { Name = ReviewText.Approve }).ClickAsync();
         await Assertions.Expect(page.Locator(".registration-number")).ToHaveTextAsync(new Regex($@"^COOP-{region}-\d{{4}}-\d{{6}}$"));
         await Assertions.Expect(page.Locator(".application-status")).ToHaveTextAsync(UiText.ApplicationStatusOf(ApplicationStatus.Approved));
+        await Assertions.Expect(page.Locator(".history tbody tr").Filter(new() { HasText = ReviewText.HistoryAction("application.approved") })).ToContainTextAsync(approvalReason);
+        var approvedView = await (await owner.GetAsync($"/api/v1/applications/{approved}")).ReadJsonAsync();
+        Assert.Equal(approvalReason, (string?)approvedView["decisionNote"]);
         var number = await page.Locator(".registration-number").TextContentAsync();
         Assert.Equal(number, await app.Api.ScalarAsync<string>("SELECT registration_number FROM registry.organizations WHERE name_latin = $1", approvedName));
         await PageChecks.CheckAsync(page, $"review-approved-{language}");

@@ -156,7 +156,7 @@ public sealed class RegistrationApplicationLifecycleTests
             e => Assert.Equal(new ApplicationDrafted(application.Id, TestData.DraftedAt), e),
             e => Assert.Equal(new ApplicationSubmitted(application.Id, false, TestData.SubmittedAt), e),
             e => Assert.Equal(
-                new ApplicationApproved(application.Id, organization.Id, "COOP-06-2026-000123", TestData.DecidedAt), e));
+                new ApplicationApproved(application.Id, organization.Id, "COOP-06-2026-000123", null, TestData.DecidedAt), e));
         var registered = Assert.Single(organization.DomainEvents);
         Assert.Equal(
             new OrganizationRegistered(organization.Id, application.Id, "COOP-06-2026-000123", TestData.DecidedAt), registered);

@@ -48,7 +48,8 @@ public static class ApplicationEndpoints
             .WithCommonProblems(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         applications.MapPost("/{id:guid}/approve", Approve)
             .RequireAuthorization(Policies.RegionalOfficial)
-            .WithSummary("Approve (official of the region): registers the organisation and gives its number; 422 lists every broken rule, 409 unless it is submitted.")
+            .WithSummary("Approve (official of the region), optionally with a reason (body {reason}, kept in the history as a rejection's; no body, none): "
+                + "registers the organisation and gives its number; 422 lists every broken rule, 409 unless it is submitted.")
             .WithCommonProblems(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         applications.MapPost("/{id:guid}/reject", Reject)
             .RequireAuthorization(Policies.RegionalOfficial)
@@ -101,8 +102,10 @@ public static class ApplicationEndpoints
     private static async Task<Ok<SubmittedApplication>> Submit(Guid id, [AsParameters] IdempotencyKeyHeader key, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new SubmitApplication(id, key.Value), ct));
 
-    private static async Task<Ok<ApprovedApplication>> Approve(Guid id, [AsParameters] IdempotencyKeyHeader key, ISender sender, CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(new ApproveApplication(id, key.Value), ct));
+    /// <summary>The body is optional (nullable): no body, an empty one or <c>{}</c> approves without a reason, as before approvals had one.</summary>
+    private static async Task<Ok<ApprovedApplication>> Approve(
+        Guid id, ReasonBody? body, [AsParameters] IdempotencyKeyHeader key, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new ApproveApplication(id, body?.Reason, key.Value), ct));
 
     private static async Task<Ok<Decision>> Reject(Guid id, ReasonBody body, [AsParameters] IdempotencyKeyHeader key, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new RejectApplication(id, body.Reason ?? "", key.Value), ct));

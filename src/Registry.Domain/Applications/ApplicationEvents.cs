@@ -12,4 +12,4 @@ public sealed record ApplicationChangesRequested(Guid ApplicationId, string Comm
 
 public sealed record ApplicationRejected(Guid ApplicationId, string Reason, DateTimeOffset OccurredAt) : IDomainEvent;
 
-public sealed record ApplicationApproved(Guid ApplicationId, Guid OrganizationId, string RegistrationNumber, DateTimeOffset OccurredAt) : IDomainEvent;
+public sealed record ApplicationApproved(Guid ApplicationId, Guid OrganizationId, string RegistrationNumber, string? Reason, DateTimeOffset OccurredAt) : IDomainEvent;

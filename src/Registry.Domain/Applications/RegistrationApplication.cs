@@ -39,7 +39,7 @@ public sealed class RegistrationApplication : AggregateRoot
     public DateTimeOffset? DecidedAt { get; private set; }
     public Guid? DecidedBy { get; private set; }
 
-    /// <summary>The official's latest comments (changes requested) or reason (rejection).</summary>
+    /// <summary>The official's latest comments (changes requested) or reason (rejection, or approval when one was given).</summary>
     public string? DecisionNote { get; private set; }
 
     public Guid? OrganizationId { get; private set; }
@@ -114,8 +114,11 @@ public sealed class RegistrationApplication : AggregateRoot
         }
     }
 
-    /// <summary>Approves the application and creates the registered organisation with its number.</summary>
-    public Organization Approve(Guid officialId, RegistrationNumber number, DateTimeOffset now)
+    /// <summary>
+    /// Approves the application and creates the registered organisation with its number; <paramref name="reason"/> is
+    /// the official's, when they give one ("documents checked against the originals"): approving needs none.
+    /// </summary>
+    public Organization Approve(Guid officialId, RegistrationNumber number, DateTimeOffset now, string? reason = null)
     {
         EnsureApprovable();
         if (number.LegalForm != LegalForm || number.RegionCode != RegionCode)
@@ -126,8 +129,8 @@ public sealed class RegistrationApplication : AggregateRoot
         var organization = Organization.Register(this, number, now);
         Status = ApplicationStatus.Approved;
         OrganizationId = organization.Id;
-        Decide(officialId, null, now);
-        Raise(new ApplicationApproved(Id, organization.Id, number.Value, now));
+        Decide(officialId, reason, now);
+        Raise(new ApplicationApproved(Id, organization.Id, number.Value, reason, now));
         return organization;
     }
 

@@ -44,6 +44,10 @@ public static class ReviewText
     public static string ApproveHint => Say(
         "La loi est vérifiée à nouveau ; si elle est respectée, l'organisation reçoit son numéro d'enregistrement.",
         "يُعاد التحقق من احترام القانون؛ وإذا كان محترماً تحصل الهيئة على رقم تسجيلها.");
+    public static string ApprovalReason => Say("Motif de l'approbation (facultatif)", "سبب الموافقة (اختياري)");
+    public static string ApprovalReasonHint => Say(
+        "Par exemple : pièces vérifiées sur les originaux. Il figure dans l'historique et le demandeur le lira.",
+        "مثلاً: تم التحقق من الوثائق بمقارنتها بالأصول. يُسجل في السجل وسيقرؤه صاحب الطلب.");
     public static string SendBackOrReject => Say("Demander des modifications ou rejeter", "طلب تعديلات أو الرفض");
     public static string Choice => Say("Votre décision", "قراركم");
     public static string RequestChanges => Say("Demander des modifications", "طلب تعديلات");

@@ -32,6 +32,14 @@ public sealed class OperationsTests(RegistryApiFactory api) : IClassFixture<Regi
             Assert.NotNull(approve["responses"]![status]);
         }
 
+        // Approval's reason is optional: its body is not required (a rejection's is) and holds the reason.
+        Assert.Contains("optionally with a reason", (string)approve["summary"]!, StringComparison.Ordinal);
+        Assert.NotEqual(true, (bool?)approve["requestBody"]!["required"]);
+        Assert.True((bool?)paths["/api/v1/applications/{id}/reject"]!["post"]!["requestBody"]!["required"]);
+        var schema = approve["requestBody"]!["content"]!["application/json"]!["schema"]!;
+        var reference = schema["oneOf"] is JsonArray alternatives ? alternatives.Select(a => (string?)a?["$ref"]).Single(r => r is not null) : (string?)schema["$ref"];
+        Assert.NotNull(document["components"]!["schemas"]![reference!.Split('/')[^1]]!["properties"]!["reason"]);
+
         Assert.NotNull(paths["/api/v1/applications/{id}"]!["put"]!["responses"]!["412"]);
         Assert.Null(paths["/api/v1/organizations"]!["get"]!["security"]);
     }

@@ -16,18 +16,24 @@ namespace Registry.Web.Pages.Review;
 
 /// <summary>
 /// An application's full file (organisation, seat, members, management, documents, history) and the official's
-/// decisions: approve, or request changes or reject with mandatory comments. The use cases refuse another
-/// region's application as not found, so the page is the not-found page (404) for it.
+/// decisions: approve, with an optional reason, or request changes or reject with mandatory comments. The use cases
+/// refuse another region's application as not found, so the page is the not-found page (404) for it.
 /// </summary>
 public sealed class ApplicationModel(ISender sender) : ReviewPageModel(sender)
 {
     public const int MaxComment = 2000;
+
+    /// <summary>The id of the approval's reason field, and the key of its errors.</summary>
+    public const string ApprovalReasonField = "approval-reason";
 
     [BindProperty(Name = "decision")]
     public string? Choice { get; set; }
 
     [BindProperty(Name = "comment")]
     public string? Comment { get; set; }
+
+    [BindProperty(Name = "reason")]
+    public string? ApprovalReason { get; set; }
 
     public ApplicationView Application { get; private set; } = null!;
 
@@ -45,11 +51,16 @@ public sealed class ApplicationModel(ISender sender) : ReviewPageModel(sender)
     public async Task<IActionResult> OnPostApproveAsync(Guid id, CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        var approved = await DecideAsync(new ApproveApplication(id), "decision", cancellationToken);
-        if (approved is not null)
+        var reason = OptionalText(ApprovalReason, MaxComment, ApprovalReasonField);
+        if (ModelState.IsValid)
         {
-            Decided = ApplicationStatus.Approved;
-            RegistrationNumber = approved.RegistrationNumber;
+            var approved = await DecideAsync(new ApproveApplication(id, reason), "decision", cancellationToken, invalidField: ApprovalReasonField);
+            if (approved is not null)
+            {
+                Decided = ApplicationStatus.Approved;
+                RegistrationNumber = approved.RegistrationNumber;
+                ApprovalReason = null;
+            }
         }
 
         await LoadAsync(id, cancellationToken);

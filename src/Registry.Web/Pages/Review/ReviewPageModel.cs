@@ -66,10 +66,10 @@ public abstract class ReviewPageModel(ISender sender) : PageModel
 
     /// <summary>
     /// Sends a decision and turns the ways it can be refused into errors of the page (in its language) on
-    /// <paramref name="field"/>: the broken rules with their own texts, a conflict, a shape the form did not check.
-    /// Returns null when refused.
+    /// <paramref name="field"/>: the broken rules with their own texts, a conflict, a shape the form did not check
+    /// (on <paramref name="invalidField"/> when the form has one text the use case checks). Returns null when refused.
     /// </summary>
-    protected async Task<T?> DecideAsync<T>(ICommand<T> command, string field, CancellationToken cancellationToken)
+    protected async Task<T?> DecideAsync<T>(ICommand<T> command, string field, CancellationToken cancellationToken, string? invalidField = null)
         where T : class
     {
         try
@@ -89,7 +89,7 @@ public abstract class ReviewPageModel(ISender sender) : PageModel
         }
         catch (ValidationException)
         {
-            ModelState.AddModelError(field, ReviewText.ReasonInvalid);
+            ModelState.AddModelError(invalidField ?? field, ReviewText.ReasonInvalid);
         }
 
         return null;
@@ -102,6 +102,24 @@ public abstract class ReviewPageModel(ISender sender) : PageModel
         if (string.IsNullOrEmpty(trimmed))
         {
             ModelState.AddModelError(field, ReviewText.ReasonRequired);
+            return null;
+        }
+
+        if (trimmed.Length > max)
+        {
+            ModelState.AddModelError(field, ReviewText.ReasonTooLong(max));
+            return null;
+        }
+
+        return trimmed;
+    }
+
+    /// <summary>A reason a decision may go without, trimmed: null when left blank; null (with the error on <paramref name="field"/>) when too long.</summary>
+    protected string? OptionalText(string? text, int max, string field)
+    {
+        var trimmed = text?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
             return null;
         }
 

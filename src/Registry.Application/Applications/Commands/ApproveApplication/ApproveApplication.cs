@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Registry.Application.Common.Interfaces;
@@ -8,9 +9,17 @@ namespace Registry.Application.Applications.Commands.ApproveApplication;
 
 /// <summary>
 /// An official of the application's region approves it: the organisation is created with the next
-/// registration number of its form, region and year, in the same transaction.
+/// registration number of its form, region and year, in the same transaction. The official may say why
+/// (<paramref name="Reason"/>, kept as a rejection's is); approving needs no reason.
 /// </summary>
-public sealed record ApproveApplication(Guid Id, string? IdempotencyKey = null) : ICommand<ApprovedApplication>, IIdempotentCommand;
+/// <remarks>
+/// The reason is part of the Idempotency-Key's fingerprint (another reason under the same key is a conflict); left
+/// out of it when absent, so an approval without one has the fingerprint it had before approvals could carry one.
+/// </remarks>
+public sealed record ApproveApplication(
+    Guid Id,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Reason = null,
+    string? IdempotencyKey = null) : ICommand<ApprovedApplication>, IIdempotentCommand;
 
 public sealed record ApprovedApplication(Guid ApplicationId, Guid OrganizationId, string RegistrationNumber);
 
@@ -33,7 +42,7 @@ internal sealed class ApproveApplicationHandler(
         application.EnsureApprovable(RuleBook.Evaluate(facts));
         var year = LegalCalendar.ToMorocco(now).Year;
         var number = await numbers.NextAsync(application.LegalForm, application.RegionCode, year, cancellationToken);
-        var organization = application.Approve(currentUser.RequireUserId(), number, now);
+        var organization = application.Approve(currentUser.RequireUserId(), number, now, command.Reason?.Trim());
         db.Organizations.Add(organization);
         reservation?.Consume(application.Id, now);
         return new ApprovedApplication(application.Id, organization.Id, organization.RegistrationNumber);
