@@ -321,9 +321,31 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
         await BulkLoadLock.HoldForTransactionAsync(connection, transaction, output, cancellationToken);
         var importedAt = TimeProvider.System.GetUtcNow(); // once any other bulk load has ended: when this one takes effect
         var candidates = organizations.Values.Where(o => o.Problems.Count == 0).ToList();
-        var existing = await ExistingIdsAsync(connection, transaction, [.. candidates.Select(o => o.Id)], cancellationToken);
-        var alreadyPresent = candidates.Count(o => existing.Contains(o.Id));
-        candidates = [.. candidates.Where(o => !existing.Contains(o.Id))];
+        var existing = await ExistingAsync(connection, transaction, [.. candidates.Select(o => o.Id)], cancellationToken);
+        var alreadyPresent = 0;
+        foreach (var organization in candidates.Where(o => existing.ContainsKey(o.Id)))
+        {
+            // Already imported: left as it is. The same rows are what makes a re-run change nothing; other rows (a file
+            // corrected since) are not applied either, and the operator is told so rather than "unchanged".
+            var (number, rowsSha256) = existing[organization.Id];
+            var reason = organization.RegistrationNumber is { } given && given != number
+                ? $"already in the registry as {number}, not {given}: nothing of it is changed"
+                : rowsSha256 is not null && rowsSha256 != RowsSha256(organization)
+                    ? "already in the registry, imported with other values than these: not changed (a registered organisation changes by declarations)"
+                    : null;
+            if (reason is null)
+            {
+                alreadyPresent++;
+                continue;
+            }
+
+            foreach (var line in organization.Lines)
+            {
+                organization.Problems.Add((line, reason));
+            }
+        }
+
+        candidates = [.. candidates.Where(o => !existing.ContainsKey(o.Id))];
         await CheckNumbersAsync(connection, transaction, candidates, cancellationToken);
         await NumberAsync(connection, transaction, [.. candidates.Where(o => o.Problems.Count == 0)], reference, cancellationToken);
         var accepted = candidates.Where(o => o.Problems.Count == 0).ToList();
@@ -832,17 +854,48 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
         return new Guid(hash[..16], bigEndian: true);
     }
 
-    private static async Task<HashSet<Guid>> ExistingIdsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid[] ids, CancellationToken cancellationToken)
+    /// <summary>
+    /// The organisations of these ids already in the registry: their number and, when this import's audit entry recorded
+    /// it, the SHA-256 of the rows they were imported from (<see cref="RowsSha256"/>).
+    /// </summary>
+    private static async Task<Dictionary<Guid, (string Number, string? RowsSha256)>> ExistingAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid[] ids, CancellationToken cancellationToken)
     {
-        var result = new HashSet<Guid>();
-        await using var command = new NpgsqlCommand("SELECT id FROM registry.organizations WHERE id = ANY($1)", connection, transaction) { Parameters = { new() { Value = ids } } };
+        var result = new Dictionary<Guid, (string, string?)>();
+        await using var command = new NpgsqlCommand("""
+            SELECT o.id, o.registration_number, a.changes ->> 'rowsSha256'
+            FROM registry.organizations o
+            LEFT JOIN registry.audit_entries a ON a.organization_id = o.id AND a.action = 'organization.imported'
+            WHERE o.id = ANY($1)
+            """, connection, transaction) { Parameters = { new() { Value = ids } } };
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            result.Add(reader.GetGuid(0));
+            result[reader.GetGuid(0)] = (reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2));
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The SHA-256 of an organisation's rows as they are imported: its columns (but the registration number, which the
+    /// import may assign) and its rows' person columns, trimmed, rows in any order, header in any order. Recorded in its
+    /// audit entry, so that a later import of other rows for the same source key is told apart from a re-run.
+    /// </summary>
+    internal static string RowsSha256(Organization organization)
+    {
+        // U+001E and U+001F separate rows and cells: control characters, which no value of a loaded row holds.
+        var text = new StringBuilder();
+        foreach (var column in OrganizationColumns.Where(c => c != "registration_number"))
+        {
+            text.Append(organization.First[column]).Append('\u001f');
+        }
+
+        foreach (var person in organization.Rows.Select(r => string.Join('\u001f', Columns.Skip(OrganizationColumns.Length).Select(c => r[c]))).Order(StringComparer.Ordinal))
+        {
+            text.Append('\u001e').Append(person);
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 
     /// <summary>
@@ -998,6 +1051,7 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
             CREATE TEMP TABLE import_organizations ON COMMIT DROP AS SELECT * FROM registry.organizations WITH NO DATA;
             CREATE TEMP TABLE import_members ON COMMIT DROP AS SELECT * FROM registry.organization_members WITH NO DATA;
             CREATE TEMP TABLE import_officers ON COMMIT DROP AS SELECT * FROM registry.organization_officers WITH NO DATA;
+            CREATE TEMP TABLE import_sources (organization_id uuid PRIMARY KEY, rows_sha256 text NOT NULL) ON COMMIT DROP;
             """, cancellationToken, transaction);
 
         var members = 0;
@@ -1145,6 +1199,18 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
             await importer.CompleteAsync(cancellationToken);
         }
 
+        await using (var importer = await connection.BeginBinaryImportAsync("COPY import_sources (organization_id, rows_sha256) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            foreach (var o in accepted)
+            {
+                await importer.StartRowAsync(cancellationToken);
+                await importer.WriteAsync(o.Id, NpgsqlDbType.Uuid, cancellationToken);
+                await importer.WriteAsync(RowsSha256(o), NpgsqlDbType.Text, cancellationToken);
+            }
+
+            await importer.CompleteAsync(cancellationToken);
+        }
+
         // Plain inserts: another import of the same file waits for this one (BulkLoadLock) and then skips what it finds.
         await connection.ExecuteAsync("""
             INSERT INTO registry.applications (id, owner_id, status, legal_form, name_ar, name_latin, sector_code, seat_address, province_code, region_code, founding_date, financial_year_end, contact_email, contact_phone, created_at, updated_at, submitted_at, decided_at, decision_note, organization_id, ice, share_value)
@@ -1162,14 +1228,16 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
         // SPEC §3: an organisation's coming into the registry is a transition with an actor, a time and an audit entry.
         // One entry each, set-based; the chain trigger hashes them (in chain order, as it asks of a writer touching
         // many chains). The actor is the system (an operator's command, no account); nothing personal is written, only
-        // the file's name and SHA-256, the status and the number. Organisations already present are not staged, so a
-        // re-run adds none.
+        // the file's name and SHA-256, the status, the number and the SHA-256 of the organisation's rows (a digest of
+        // them all: it tells a later import of other rows from a re-run, and gives none of them away). Organisations
+        // already present are not staged, so a re-run adds none.
         await using (var audit = new NpgsqlCommand("""
             INSERT INTO registry.audit_entries (occurred_at, actor_id, actor_role, action, outcome, application_id, organization_id, reason, changes)
-            SELECT $1, NULL, 'System', 'organization.imported', 'Succeeded', application_id, id, $2,
-                   jsonb_build_object('status', status, 'registrationNumber', registration_number)
-            FROM import_organizations
-            ORDER BY application_id
+            SELECT $1, NULL, 'System', 'organization.imported', 'Succeeded', o.application_id, o.id, $2,
+                   jsonb_build_object('status', o.status, 'registrationNumber', o.registration_number, 'rowsSha256', s.rows_sha256)
+            FROM import_organizations o
+            JOIN import_sources s ON s.organization_id = o.id
+            ORDER BY o.application_id
             """, connection, transaction))
         {
             audit.Parameters.Add(new NpgsqlParameter { Value = importedAt });

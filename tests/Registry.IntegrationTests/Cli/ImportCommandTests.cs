@@ -850,6 +850,48 @@ public sealed class ImportCommandTests(RegistryApiFactory api) : IClassFixture<R
         Assert.False(records[1].Cut);
     }
 
+    [Fact]
+    public async Task A_rerun_of_a_corrected_file_changes_nothing_and_reports_the_organisations_it_leaves_as_they_were()
+    {
+        var lines = new List<string> { Header };
+        for (var k = 1; k <= 5; k++)
+        {
+            lines.Add(Coop("RERUN-EDITED", "", $"JR50000{k}", province: "511"));
+            lines.Add(Coop("RERUN-SAME", "", $"JR60000{k}", province: "511"));
+        }
+
+        lines.Add(Asso("RERUN-NUMBER", "", "2018-02-01", "JR700001"));
+        var file = await WriteAsync("rerun.csv", [.. lines]);
+        var first = await new ImportCommand(api.ConnectionString, TextWriter.Null).RunAsync(file, null, CancellationToken.None);
+        Assert.Equal(3, first.Organizations);
+        var number = await api.ScalarAsync<string>("SELECT registration_number FROM registry.organizations WHERE name_latin = 'Association RERUN-NUMBER'");
+        var counts = await CountsAsync();
+        var entries = await api.ScalarAsync<long>("SELECT count(*) FROM registry.audit_entries");
+
+        // Corrected since: a member's name, and a number the old register gave; the same rows of RERUN-SAME, reordered.
+        var corrected = new List<string> { Header };
+        corrected.AddRange(lines.Skip(1).Where(l => l.StartsWith("RERUN-SAME", StringComparison.Ordinal)).Reverse());
+        corrected.AddRange(lines.Skip(1).Where(l => l.StartsWith("RERUN-EDITED", StringComparison.Ordinal))
+            .Select(l => l.Replace("Fatima JR500003", "Fatima Zahra JR500003", StringComparison.Ordinal)));
+        var kept = number!.EndsWith("000009", StringComparison.Ordinal) ? number[..^6] + "000010" : number[..^6] + "000009";
+        corrected.Add(Asso("RERUN-NUMBER", kept, "2018-02-01", "JR700001"));
+        var correctedFile = await WriteAsync("rerun-corrected.csv", [.. corrected]);
+        var reportPath = Path.Combine(_directory, "rerun-corrected-rejected.csv");
+
+        var (exit, output, _) = await CliAsync("import", "organizations", correctedFile, "--report", reportPath);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("imported 0 organisations (0 members, 0 officers); 1 already present (unchanged); rejected 2 organisations, 6 rows", output, StringComparison.Ordinal);
+        Assert.Equal(counts, await CountsAsync());
+        Assert.Equal(entries, await api.ScalarAsync<long>("SELECT count(*) FROM registry.audit_entries"));
+        Assert.Equal(0L, await api.ScalarAsync<long>("SELECT count(*) FROM registry.organization_members WHERE full_name_latin = 'Fatima Zahra JR500003'"));
+        var report = await File.ReadAllLinesAsync(reportPath);
+        Assert.Equal(7, report.Length);
+        Assert.Equal("7,RERUN-EDITED,already in the registry, imported with other values than these: not changed (a registered organisation changes by declarations)",
+            report[1].Replace("\"", "", StringComparison.Ordinal));
+        Assert.Equal($"12,RERUN-NUMBER,\"already in the registry as {number}, not {kept}: nothing of it is changed\"", report[6]);
+    }
+
     private static string Asso(string key, string number, string registeredOn, string cin) =>
         $"{key},{number},ASSO,,Association {key},DEVELOPPEMENT_LOCAL,391,1 Avenue Dakhla,2015-01-01,{registeredOn},12-31,,,,,Member,NaturalPerson,,Omar {cin},{cin},1980-01-01,Male,MA,,,,,,,,";
 
