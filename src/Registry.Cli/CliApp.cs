@@ -100,10 +100,25 @@ internal static class CliApp
         }
     }
 
-    private static string Require(string? connectionString) =>
-        string.IsNullOrWhiteSpace(connectionString)
-            ? throw new UsageException("No connection string: pass --connection or set ConnectionStrings__Registry.")
-            : connectionString;
+    private static string Require(string? connectionString)
+    {
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new UsageException("No connection string: pass --connection or set ConnectionStrings__Registry.");
+        }
+
+        try
+        {
+            // Read here, so that a malformed one ("Port=notaport") is a command-line error, not an unhandled exception.
+            _ = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException($"The connection string cannot be read: {e.Message}");
+        }
+
+        return connectionString;
+    }
 }
 
 /// <summary><c>--name value</c> options and positional words.</summary>

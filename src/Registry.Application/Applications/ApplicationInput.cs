@@ -63,6 +63,9 @@ public sealed class ApplicationInputValidator : AbstractValidator<ApplicationInp
     public const int MaxMembers = 5_000;
     public const int MaxOfficers = 100;
 
+    /// <summary>A contact phone number: 6 to 20 digits or spaces, + first (the bulk import checks it too).</summary>
+    public const string PhonePattern = @"^\+?[0-9 ]{6,20}$";
+
     public ApplicationInputValidator(TimeProvider clock)
     {
         RuleFor(x => x.LegalForm).IsInEnum();
@@ -77,7 +80,7 @@ public sealed class ApplicationInputValidator : AbstractValidator<ApplicationInp
                 "تاريخ التأسيس هو تاريخ الجمع العام التأسيسي الذي انعقد بالفعل، فلا يمكن أن يكون بعد تاريخ اليوم.");
         RuleFor(x => x.FinancialYearEnd).NotEmpty().Must(BeAMonthDay).WithMessage("La clôture de l'exercice est un mois et un jour, MM-JJ.", "نهاية السنة المالية شهر ويوم بصيغة MM-DD.");
         RuleFor(x => x.ContactEmail).EmailAddress().Text(254);
-        RuleFor(x => x.ContactPhone).Matches(@"^\+?[0-9 ]{6,20}$").WithMessage("Un numéro de téléphone compte de 6 à 20 chiffres.", "يتكون رقم الهاتف من 6 إلى 20 رقما.");
+        RuleFor(x => x.ContactPhone).Matches(PhonePattern).WithMessage("Un numéro de téléphone compte de 6 à 20 chiffres.", "يتكون رقم الهاتف من 6 إلى 20 رقما.");
         RuleFor(x => x.ShareValue).InclusiveBetween(0m, 100_000_000m)
             .PrecisionScale(14, 2, ignoreTrailingZeros: true).WithMessage("La valeur d'une part s'exprime en dirhams avec au plus 2 décimales (centimes).", "تحدد قيمة الحصة بالدرهم مع رقمين عشريين على الأكثر (السنتيمات).");
         RuleFor(x => x.Ice).Must(BeAnIce).WithMessage("Un ICE compte 15 chiffres et le nombre entier est divisible par 97.", "يتكون المعرف الموحد للمقاولة من 15 رقما ويكون العدد بكامله قابلا للقسمة على 97.");

@@ -3,11 +3,18 @@ using System.Text;
 namespace Registry.Cli.Import;
 
 /// <summary>
-/// A record of a CSV file: the lines it starts and ends on, its fields, whether a field was cut
-/// (<see cref="Csv.MaxFieldLength"/>), whether the file ended inside its last field's quotes, and what the lines after
-/// its first held at a given field (see <see cref="Csv.Read"/>).
+/// A record of a CSV file: the lines it starts and ends on, its fields (at most <see cref="Csv.MaxFields"/> kept) and
+/// how many it has, whether a field was cut (<see cref="Csv.MaxFieldLength"/>), whether a quote went wrong in it
+/// (<c>Broken</c>: a quoted field closed with text after its closing quote, or the file ended inside it), whether the
+/// file ended inside its last field's quotes, and what each of its lines held at a given field (see <see cref="Csv.Read"/>).
 /// </summary>
-internal readonly record struct CsvRecord(int Line, int LastLine, List<string> Fields, bool Cut, bool LeftOpen, List<(int Line, string Key)>? Swallowed);
+internal readonly record struct CsvRecord(int Line, int LastLine, List<string> Fields, int FieldCount, bool Cut, bool Broken, bool LeftOpen, List<LineKey>? LineKeys);
+
+/// <summary>
+/// A field of one physical line read as if the line began a record (<see cref="Csv.Read"/>). <c>Loose</c>: the line's
+/// quotes did not let it be read as CSV, and it was read with every quote taken out and every comma a separator.
+/// </summary>
+internal readonly record struct LineKey(int Line, string Key, bool Loose);
 
 /// <summary>RFC 4180 CSV: comma-separated, fields quoted with " when they hold commas, quotes or line breaks.</summary>
 internal static class Csv
@@ -19,28 +26,44 @@ internal static class Csv
     public const int MaxFieldLength = 1_000_000;
 
     /// <summary>
+    /// The most fields of a record kept (the others are counted): far beyond the 31 columns, so that a line of millions
+    /// of commas holds a bounded amount of memory.
+    /// </summary>
+    public const int MaxFields = 1_000;
+
+    /// <summary>
     /// Records with the lines each starts and ends on (a quoted field may span lines). A line ends with CRLF, LF or
     /// a bare CR (old Mac exports): read as one header, a CR-only file would otherwise be a single giant record.
-    /// A field longer than <see cref="MaxFieldLength"/> is cut there and its record marked <c>Cut</c>.
+    /// A field longer than <see cref="MaxFieldLength"/> is cut there and its record marked <c>Cut</c>. A quoted field
+    /// whose closing quote is followed by text other than spaces before the next comma or line end marks its record
+    /// <c>Broken</c>, as does the end of the file inside quotes: the quote that closed it (or none) was not its end
+    /// but, most often, the next quote of the file after one left open, and the lines in between are other records.
+    /// A quoted field that closes before a comma or a line end is taken as RFC 4180 reads it, line breaks included.
     /// </summary>
-    /// <param name="swallowedKeyField">
-    /// When given, the position of a field (read when a record's second line begins, so it may be set after the header
-    /// has been read): for each line after the first of a record, that field as the line alone would give it, with the
-    /// line's number (<c>Swallowed</c>, null for a record on one line). A quote left open makes the lines after it one
-    /// record; this is what says whose rows they were. The field must be a plain field or a quoted one closed on its
-    /// line, not empty and at most <see cref="MaxFieldLength"/> characters; a line that has no such field is left out.
+    /// <param name="keyField">
+    /// When given, the position of a field (read as each line begins, so it may be set after the header has been
+    /// read): for each line of a record, that field as the line alone would give it, with the line's number
+    /// (<c>LineKeys</c>). A quote left open makes the lines after it one record; this is what says whose rows they
+    /// were, the first line's included. The field is read as CSV (a plain field, or a quoted one closed on its line
+    /// and followed by nothing but spaces); when the line's quotes do not allow that, it is read loosely (quotes taken
+    /// out, every comma a separator) and marked so. A line whose field is empty, or longer than
+    /// <see cref="MaxFieldLength"/>, or which has no such field, is left out.
     /// </param>
-    public static IEnumerable<CsvRecord> Read(TextReader reader, Func<int>? swallowedKeyField = null)
+    public static IEnumerable<CsvRecord> Read(TextReader reader, Func<int>? keyField = null)
     {
         var fields = new List<string>();
+        var count = 0;
         var field = new StringBuilder();
         var line = 1;
         var recordLine = 1;
         var quoted = false;
+        var closed = false; // the current field was quoted and its quote has closed
+        var broken = false;
         var any = false;
         var cut = false;
         var previous = -1;
         var scan = new LineField();
+        StartScan();
         int c;
         while ((c = reader.Read()) != -1)
         {
@@ -54,11 +77,12 @@ internal static class Csv
                     if (reader.Peek() == '"')
                     {
                         Scan(reader.Read());
-                        field.Append('"');
+                        Append('"');
                     }
                     else
                     {
                         quoted = false;
+                        closed = true;
                     }
                 }
                 else
@@ -66,10 +90,7 @@ internal static class Csv
                     if (c == '\n' || (c == '\r' && reader.Peek() != '\n'))
                     {
                         line++;
-                        if (swallowedKeyField?.Invoke() is >= 0 and var position)
-                        {
-                            scan.Start(line, position);
-                        }
+                        StartScan();
                     }
 
                     Append(c);
@@ -80,12 +101,11 @@ internal static class Csv
 
             switch (c)
             {
-                case '"' when field.Length == 0:
+                case '"' when field.Length == 0 && !closed:
                     quoted = true;
                     break;
                 case ',':
-                    fields.Add(field.ToString());
-                    field.Clear();
+                    AddField();
                     break;
                 case '\r' or '\n':
                     if (c == '\r' && reader.Peek() == '\n')
@@ -93,21 +113,28 @@ internal static class Csv
                         reader.Read();
                     }
 
-                    fields.Add(field.ToString());
-                    field.Clear();
-                    if (fields.Count > 1 || fields[0].Length > 0)
+                    AddField();
+                    if (count > 1 || fields[0].Length > 0)
                     {
-                        yield return new(recordLine, line, fields, cut, LeftOpen: false, scan.Found);
+                        yield return new(recordLine, line, fields, count, cut, broken, LeftOpen: false, scan.Found);
                     }
 
                     fields = [];
+                    count = 0;
                     scan.Found = null;
                     line++;
                     recordLine = line;
                     any = false;
                     cut = false;
+                    broken = false;
+                    StartScan();
                     break;
                 default:
+                    if (closed && !char.IsWhiteSpace((char)c))
+                    {
+                        broken = true; // text after the closing quote: that quote did not end the field
+                    }
+
                     Append(c);
                     break;
             }
@@ -116,11 +143,19 @@ internal static class Csv
         if (any)
         {
             scan.End();
-            fields.Add(field.ToString());
-            if (fields.Count > 1 || fields[0].Length > 0)
+            AddField();
+            if (count > 1 || fields[0].Length > 0)
             {
                 // A file ending inside a quoted field that took its last line break: that break ended the last line.
-                yield return new(recordLine, previous is '\n' or '\r' && line > recordLine ? line - 1 : line, fields, cut, quoted, scan.Found);
+                yield return new(recordLine, previous is '\n' or '\r' && line > recordLine ? line - 1 : line, fields, count, cut, broken || quoted, quoted, scan.Found);
+            }
+        }
+
+        void StartScan()
+        {
+            if (keyField?.Invoke() is >= 0 and var position)
+            {
+                scan.Start(line, position);
             }
         }
 
@@ -130,6 +165,18 @@ internal static class Csv
             {
                 scan.Take(c);
             }
+        }
+
+        void AddField()
+        {
+            if (fields.Count < MaxFields)
+            {
+                fields.Add(field.ToString());
+            }
+
+            count++;
+            field.Clear();
+            closed = false;
         }
 
         void Append(int c)
@@ -147,29 +194,36 @@ internal static class Csv
 
     /// <summary>
     /// One field of one physical line, read as if the line began a record: the fields before it are skipped (quoted ones
-    /// too, as the reader reads them), and only its own text is kept, up to <see cref="MaxFieldLength"/> characters.
+    /// too, as the reader reads them), and only its own text is kept, up to <see cref="MaxFieldLength"/> characters. The
+    /// same field is read loosely at the same time (quotes taken out, every comma a separator), for a line whose quotes
+    /// do not read as CSV.
     /// </summary>
     private sealed class LineField
     {
         private readonly StringBuilder _text = new();
+        private readonly StringBuilder _loose = new();
         private int _line;
         private int _target;
         private int _field;
+        private int _looseField;
         private bool _atStart;
         private bool _inQuotes;
         private bool _quoteSeen;
         private bool _wasQuoted;
         private bool _unreadable;
+        private bool _looseCut;
 
         public bool Active { get; private set; }
 
         /// <summary>The fields read so far from the lines of the current record, with their lines.</summary>
-        public List<(int Line, string Key)>? Found { get; set; }
+        public List<LineKey>? Found { get; set; }
 
         public void Start(int line, int target)
         {
-            (Active, _line, _target, _field, _atStart, _inQuotes, _quoteSeen, _wasQuoted, _unreadable) = (true, line, target, 0, true, false, false, false, false);
+            (Active, _line, _target, _field, _looseField, _atStart, _inQuotes, _quoteSeen, _wasQuoted, _unreadable, _looseCut) =
+                (true, line, target, 0, 0, true, false, false, false, false, false);
             _text.Clear();
+            _loose.Clear();
         }
 
         public void Take(int c)
@@ -178,6 +232,22 @@ internal static class Csv
             {
                 End();
                 return;
+            }
+
+            if (c == ',')
+            {
+                _looseField++;
+            }
+            else if (c != '"' && _looseField == _target)
+            {
+                if (_loose.Length < MaxFieldLength)
+                {
+                    _loose.Append((char)c);
+                }
+                else
+                {
+                    _looseCut = true;
+                }
             }
 
             if (_quoteSeen)
@@ -228,7 +298,7 @@ internal static class Csv
             }
         }
 
-        /// <summary>The line or the field has ended: its field, when the line reached it and it reads as one.</summary>
+        /// <summary>The line or the field has ended: its field, when the line reached it.</summary>
         public void End()
         {
             if (!Active)
@@ -237,17 +307,15 @@ internal static class Csv
             }
 
             Active = false;
-            if (_field != _target || (_inQuotes && !_quoteSeen) || _unreadable)
-            {
-                return;
-            }
-
-            var key = _text.ToString().Trim();
+            var strict = _field == _target && !(_inQuotes && !_quoteSeen) && !_unreadable;
+            var key = strict ? _text.ToString().Trim()
+                : _looseField >= _target && !_looseCut ? _loose.ToString().Trim()
+                : "";
             if (key.Length > 0)
             {
                 Found ??= [];
                 // Rows of one organisation usually follow each other: their key is kept once.
-                Found.Add((_line, Found.Count > 0 && Found[^1].Key == key ? Found[^1].Key : key));
+                Found.Add(new(_line, Found.Count > 0 && Found[^1].Key == key ? Found[^1].Key : key, Loose: !strict));
             }
         }
 
@@ -281,15 +349,7 @@ internal static class Csv
             return "";
         }
 
-        value = string.Create(value.Length, value, static (span, source) =>
-        {
-            for (var i = 0; i < source.Length; i++)
-            {
-                var c = source[i];
-                span[i] = (char.IsControl(c) && c is not ('\n' or '\r' or '\t')) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' ? '\uFFFD' : c;
-            }
-        });
-
+        value = Printable(value, keepLineBreaks: true);
         if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
         {
             value = "'" + value;
@@ -297,4 +357,20 @@ internal static class Csv
 
         return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
+
+    /// <summary>
+    /// A value as it may be shown: control characters (line breaks and tabs too, unless kept) and bidirectional
+    /// overrides as U+FFFD, so that a value of the file echoed to the operator's terminal cannot move its cursor,
+    /// recolour it, set its title or reverse the text around it.
+    /// </summary>
+    public static string Printable(string value, bool keepLineBreaks = false) =>
+        string.Create(value.Length, (value, keepLineBreaks), static (span, state) =>
+        {
+            var (source, keep) = state;
+            for (var i = 0; i < source.Length; i++)
+            {
+                var c = source[i];
+                span[i] = (char.IsControl(c) && !(keep && c is '\n' or '\r' or '\t')) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' ? '\uFFFD' : c;
+            }
+        });
 }

@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using Npgsql;
 using NpgsqlTypes;
 using Registry.Cli.Common;
+using Registry.Domain.Legal;
 using Registry.Domain.Names;
 using Registry.Domain.Organizations;
 
@@ -153,35 +154,70 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
         {
             int[]? positions = null; // for each field of the header, its column in Columns
             var keyField = -1; // the header's position of source_key
-            foreach (var (line, lastLine, fields, cut, leftOpen, swallowed) in Csv.Read(reader, () => keyField))
+            // Keys read loosely from a line whose quotes went wrong: believed once the file is read, and only when they name
+            // an organisation of the file (Own: the line began the refused record, which is reported in any case).
+            var loose = new List<(int Line, string Key, string Reason, bool Own)>();
+            foreach (var (line, lastLine, fields, fieldCount, cut, broken, leftOpen, lineKeys) in Csv.Read(reader, () => keyField))
             {
                 if (positions is null)
                 {
                     string[] header = [.. fields.Select(f => f.Trim().ToLowerInvariant())];
-                    CheckHeader(file, header);
+                    CheckHeader(file, header, fieldCount);
                     positions = [.. header.Select(c => ColumnIndex[c])];
                     keyField = Array.IndexOf(positions, ColumnIndex["source_key"]);
                     continue;
                 }
 
+                if (!cut && !broken && fields.TrueForAll(string.IsNullOrWhiteSpace))
+                {
+                    continue; // only commas and spaces: a blank line as a spreadsheet saves one
+                }
+
                 // A quote left open makes the lines after it one record: say which lines, since none of them is read.
-                var span = lastLine > line ? $" (the record runs from line {line} to line {lastLine}: is a quote left open?)"
+                var span = lastLine > line ? $" (the record runs from line {line} to line {lastLine}{(broken ? ": is a quote left open?" : "")})"
                     : leftOpen ? " (the file ends inside a quoted field: is a quote left open?)" : "";
-                if (cut || fields.Count != positions.Length)
+                if (cut || broken || fieldCount != positions.Length)
                 {
                     // Refused whole, but still a row of its organisation when its source key can be read: the
                     // organisation would otherwise be loaded without it. So would those whose rows it swallowed.
-                    var reason = cut ? $"a field is longer than {Csv.MaxFieldLength} characters{span}" : $"{fields.Count} fields where the header has {positions.Length}{span}";
-                    if (RefusedRecordKey(fields, keyField, leftOpen) is { } refusedKey)
+                    var reason = cut ? $"a field is longer than {Csv.MaxFieldLength} characters{span}"
+                        : fieldCount != positions.Length ? $"{fieldCount} fields where the header has {positions.Length}{span}"
+                        : span.Length > 0 ? $"a quote is misplaced{span}"
+                        : "a quote is misplaced (text follows the closing quote of a field)";
+                    if (!broken)
                     {
-                        OrganizationOf(refusedKey).Refuse(line, reason);
+                        // Its quotes all closed where fields end: its fields are the file's, line breaks included.
+                        if (RefusedRecordKey(fields, keyField) is { } refusedKey)
+                        {
+                            OrganizationOf(refusedKey).Refuse(line, reason);
+                        }
+                        else
+                        {
+                            rejectedRows.Add((line, null, reason));
+                        }
+
+                        continue;
+                    }
+
+                    // A quote went wrong: its fields are not those of its lines. Each line is read alone for its key, the
+                    // first one (this record's own row) and those it swallowed.
+                    if (lineKeys?.Find(k => k.Line == line) is { Key: not null } own)
+                    {
+                        Refuse(own, reason, isOwn: true);
                     }
                     else
                     {
                         rejectedRows.Add((line, null, reason));
                     }
 
-                    Swallowed(swallowed, line, lastLine);
+                    foreach (var swallowed in lineKeys ?? [])
+                    {
+                        if (swallowed.Line > line)
+                        {
+                            Refuse(swallowed, $"a row of it was swallowed by the record at lines {line}–{lastLine}", isOwn: false);
+                        }
+                    }
+
                     continue;
                 }
 
@@ -193,14 +229,6 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
                     cells[column] = value.Length == 0 ? null
                         : Pooled[column] && value.Length <= 32 ? Shared(value)
                         : value;
-                }
-
-                // A record of the right width can still hold lines a quote left open took. A line break outside the
-                // addresses rejects the row (its text check), and the rows it swallowed must go with it; one inside an
-                // address is taken as the address's own.
-                if (swallowed is not null && cells.Where((cell, c) => cell is not null && !IsMultiline(Columns[c]) && cell.AsSpan().IndexOfAny('\r', '\n') >= 0).Any())
-                {
-                    Swallowed(swallowed, line, lastLine);
                 }
 
                 var row = new Row(line, cells);
@@ -221,6 +249,23 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
                 organization.Add(row);
             }
 
+            if (positions is null)
+            {
+                throw new UsageException($"{file}: the file is empty: the first line must be the header (docs/import-format.md)");
+            }
+
+            foreach (var (line, key, reason, own) in loose)
+            {
+                if (organizations.TryGetValue(key, out var organization))
+                {
+                    organization.Refuse(line, reason);
+                }
+                else if (own)
+                {
+                    rejectedRows.Add((line, null, reason));
+                }
+            }
+
             Organization OrganizationOf(string key)
             {
                 if (!organizations.TryGetValue(key, out var organization))
@@ -231,14 +276,18 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
                 return organization;
             }
 
-            // Each line the record swallowed that begins with a source key was a row of that organisation, which
-            // would otherwise be loaded without it (or, all its rows swallowed, be missing from the report).
-            void Swallowed(List<(int Line, string Key)>? lines, int from, int to)
+            // A line's key read as CSV names its organisation, which would otherwise be loaded without that row (or,
+            // all its rows swallowed, be missing from the report). One read loosely may be a piece of another field:
+            // it waits for the end of the file, where it counts only if it names an organisation of the file.
+            void Refuse(LineKey at, string reason, bool isOwn)
             {
-                var reason = lines is null ? "" : $"a row of it was swallowed by the record at lines {from}–{to}";
-                foreach (var (at, key) in lines ?? [])
+                if (at.Loose)
                 {
-                    OrganizationOf(key).Refuse(at, reason);
+                    loose.Add((at.Line, at.Key, reason, isOwn));
+                }
+                else
+                {
+                    OrganizationOf(at.Key).Refuse(at.Line, reason);
                 }
             }
 
@@ -251,11 +300,6 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
 
                 return kept;
             }
-
-            if (positions is null)
-            {
-                throw new UsageException($"{file}: the file is empty: the first line must be the header (docs/import-format.md)");
-            }
         }
 
         var fileSha256 = Convert.ToHexStringLower(sha256.Hash!);
@@ -264,6 +308,7 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
         {
             organization.MemberCins = null; // needed only while more of its rows could come
             CheckCapital(organization);
+            CheckOfficers(organization);
         }
 
         // The report is opened before anything is loaded: an unwritable report path must not leave the operator
@@ -276,9 +321,31 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
         await BulkLoadLock.HoldForTransactionAsync(connection, transaction, output, cancellationToken);
         var importedAt = TimeProvider.System.GetUtcNow(); // once any other bulk load has ended: when this one takes effect
         var candidates = organizations.Values.Where(o => o.Problems.Count == 0).ToList();
-        var existing = await ExistingIdsAsync(connection, transaction, [.. candidates.Select(o => o.Id)], cancellationToken);
-        var alreadyPresent = candidates.Count(o => existing.Contains(o.Id));
-        candidates = [.. candidates.Where(o => !existing.Contains(o.Id))];
+        var existing = await ExistingAsync(connection, transaction, [.. candidates.Select(o => o.Id)], cancellationToken);
+        var alreadyPresent = 0;
+        foreach (var organization in candidates.Where(o => existing.ContainsKey(o.Id)))
+        {
+            // Already imported: left as it is. The same rows are what makes a re-run change nothing; other rows (a file
+            // corrected since) are not applied either, and the operator is told so rather than "unchanged".
+            var (number, rowsSha256) = existing[organization.Id];
+            var reason = organization.RegistrationNumber is { } given && given != number
+                ? $"already in the registry as {number}, not {given}: nothing of it is changed"
+                : rowsSha256 is not null && rowsSha256 != RowsSha256(organization)
+                    ? "already in the registry, imported with other values than these: not changed (a registered organisation changes by declarations)"
+                    : null;
+            if (reason is null)
+            {
+                alreadyPresent++;
+                continue;
+            }
+
+            foreach (var line in organization.Lines)
+            {
+                organization.Problems.Add((line, reason));
+            }
+        }
+
+        candidates = [.. candidates.Where(o => !existing.ContainsKey(o.Id))];
         await CheckNumbersAsync(connection, transaction, candidates, cancellationToken);
         await NumberAsync(connection, transaction, [.. candidates.Where(o => o.Problems.Count == 0)], reference, cancellationToken);
         var accepted = candidates.Where(o => o.Problems.Count == 0).ToList();
@@ -323,7 +390,7 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
                          (reportPath is not null && rejectedRows.Count > 0 ? $" (reasons in {reportPath})" : ""));
         foreach (var (line, key, reason) in rejectedRows.Take(20))
         {
-            output.WriteLine($"  line {line} ({key}): {reason}");
+            output.WriteLine($"  line {line} ({Csv.Printable(key ?? "")}): {Csv.Printable(reason)}");
         }
 
         return new ImportResult(accepted.Count, members, officers, alreadyPresent, rejectedOrganizations, rejectedRows.Count);
@@ -351,23 +418,33 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
     /// all is no header, and none of its cells is shown; otherwise the message names only column names, shortened and
     /// at most ten of them: a file read as a single line would otherwise echo its data rows, names and CINs.
     /// </summary>
-    private static void CheckHeader(string file, string[] header)
+    private static void CheckHeader(string file, string[] header, int fieldCount)
     {
         var missing = Columns.Take(16).Except(header, StringComparer.Ordinal).ToList();
         var unknown = header.Except(Columns, StringComparer.Ordinal).ToList();
         var duplicated = header.GroupBy(c => c, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         if (!header.Intersect(Columns, StringComparer.Ordinal).Any())
         {
-            // Not a header at all (a data row, or another file): its cells may be names and CINs, so none is shown.
-            throw new UsageException($"{file}: the first line names none of the columns of docs/import-format.md: the header row is missing");
+            // Not a header at all (a data row, or another file): its cells may be names and CINs, so none is shown. Two
+            // common mistakes are named: a file saved as UTF-16 without a byte-order mark (every other byte a NUL), and a
+            // spreadsheet's "CSV" separated by semicolons or tabs.
+            var separator = header.Length == 1 ? new[] { ';', '\t' }.FirstOrDefault(
+                s => header[0].Split(s).Select(c => c.Trim()).Intersect(Columns, StringComparer.Ordinal).Any()) : default;
+            throw new UsageException($"{file}: " + (
+                header.Any(c => c.Contains('\0', StringComparison.Ordinal))
+                    ? "the first line holds NUL characters: is the file UTF-16 without a byte-order mark? Save it as UTF-8"
+                : separator != default
+                    ? $"the columns are separated by {(separator == ';' ? "semicolons" : "tabs")}: the separator is a comma (docs/import-format.md)"
+                : "the first line names none of the columns of docs/import-format.md: the header row is missing"));
         }
 
-        if (missing.Count > 0 || unknown.Count > 0 || duplicated.Count > 0)
+        if (missing.Count > 0 || unknown.Count > 0 || duplicated.Count > 0 || fieldCount != header.Length)
         {
             throw new UsageException($"{file}: the header must name the columns of docs/import-format.md, each once" +
                 (missing.Count > 0 ? $"; missing: {string.Join(", ", missing)}" : "") +
                 (unknown.Count > 0 ? $"; unknown: {Names(unknown)}" : "") +
-                (duplicated.Count > 0 ? $"; more than once: {Names(duplicated)}" : ""));
+                (duplicated.Count > 0 ? $"; more than once: {Names(duplicated)}" : "") +
+                (fieldCount != header.Length ? $"; it has {fieldCount} fields" : ""));
         }
 
         static string Names(List<string> names) =>
@@ -375,7 +452,12 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
 
         static string Shorten(string name)
         {
-            var shown = new string([.. name.Take(40).Select(c => char.IsControl(c) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' ? '\uFFFD' : c)]);
+            if (name.Length == 0)
+            {
+                return "an empty name (a comma too many?)";
+            }
+
+            var shown = Csv.Printable(name.Length > 40 ? name[..40] : name);
             return name.Length > 40 ? shown + "…" : shown;
         }
     }
@@ -448,13 +530,28 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
 
         foreach (var column in new[] { "name_ar", "name_latin" })
         {
-            if (first[column] is { Length: > 200 })
+            if (first[column] is not { } name || name.Contains('\uFFFD', StringComparison.Ordinal))
+            {
+                continue; // none, or bytes that are not UTF-8: reported with the text
+            }
+
+            if (name.Length > 200)
             {
                 Problem(first, $"{column} is longer than 200 characters");
             }
-            else if (first[column] is { } name && !char.IsLetterOrDigit(name[0]))
+            else if (!char.IsLetterOrDigit(name[0]))
             {
                 Problem(first, $"{column} must begin with a letter or a digit");
+            }
+            else if (NameNormalizer.IsOnlyLegalFormWords(name))
+            {
+                Problem(first, $"{column} '{name}' is only a legal form: a name says which organisation it is");
+            }
+            else if (NameNormalizer.CountLetters(name) is var (arabic, other) && (column == "name_ar" ? other > arabic : arabic > other))
+            {
+                // As the API has it: a name in the other script would escape the comparison with the names of its own.
+                Problem(first, column == "name_ar" ? "name_ar is not written in Arabic letters: put a Latin name in name_latin"
+                    : "name_latin is written in Arabic letters: put it in name_ar");
             }
         }
 
@@ -462,7 +559,7 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
         {
             Problem(first, $"sector_code '{first["sector_code"]}' is not in the sector list");
         }
-        else if (form is not null && !sector.AppliesTo.Contains(form))
+        else if (form is "COOP" or "UNION" or "ASSO" or "MUTU" && !sector.AppliesTo.Contains(form))
         {
             Problem(first, $"sector {sectorCode} does not apply to {form}");
         }
@@ -495,19 +592,22 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
             Problem(first, $"ICE '{ice}' is not 15 digits divisible by 97");
         }
 
-        if (first["share_value"] is { } shareValue && !(decimal.TryParse(shareValue, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) && value > 0 && value < 1_000_000_000_000m))
+        // Digits and a decimal point only: "100,50" (a decimal comma) or "1 000" must not be read as 10050 or 1000.
+        if (first["share_value"] is { } shareValue && !(AmountPattern().IsMatch(shareValue)
+            && decimal.TryParse(shareValue, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && value > 0))
         {
-            Problem(first, $"share_value '{shareValue}' is not a positive amount");
+            Problem(first, $"share_value '{shareValue}' is not a positive amount below 10^12 MAD written like 1250.50 (digits, at most 2 decimals after a point)");
         }
 
-        if (first["contact_email"] is { } email && (email.Length > 254 || !email.Contains('@', StringComparison.Ordinal)))
+        // As the API checks them (ApplicationInputValidator): one @, neither first nor last; digits and spaces, + first.
+        if (first["contact_email"] is { } email && (email.Length > 254 || email.IndexOf('@', StringComparison.Ordinal) is var at && (at <= 0 || at == email.Length - 1 || at != email.LastIndexOf('@'))))
         {
             Problem(first, "contact_email is not an e-mail address");
         }
 
-        if (first["contact_phone"] is { Length: > 20 })
+        if (first["contact_phone"] is { } phone && !PhonePattern().IsMatch(phone))
         {
-            Problem(first, "contact_phone is longer than 20 characters");
+            Problem(first, $"contact_phone '{phone}' is not 6 to 20 digits or spaces, + first");
         }
 
         if (first["registration_number"] is { } number)
@@ -518,7 +618,23 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
             }
             else if (parsed.LegalForm.ToString() != form || parsed.RegionCode != province?.RegionCode || parsed.Year != registered?.Year)
             {
-                Problem(first, $"registration_number '{number}' does not match the legal form, the province's region and the year of registered_on");
+                List<string> differing = [];
+                if (parsed.LegalForm.ToString() != form)
+                {
+                    differing.Add($"legal_form {form}");
+                }
+
+                if (parsed.RegionCode != province?.RegionCode)
+                {
+                    differing.Add(province is null ? "the province's region (unknown province)" : $"the region {province.RegionCode} of province {province.Code}");
+                }
+
+                if (parsed.Year != registered?.Year)
+                {
+                    differing.Add(registered is { } r ? $"the year {r.Year} of registered_on" : "the year of registered_on (no valid date)");
+                }
+
+                Problem(first, $"registration_number '{number}' does not match {string.Join(", nor ", differing)}");
             }
             else
             {
@@ -590,15 +706,16 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
         {
             var subscribed = Int(row, "shares_subscribed", Problem);
             var paid = Int(row, "shares_paid", Problem);
-            if (paid > subscribed)
+            if (paid > subscribed && subscribed >= 0)
             {
                 Problem(row, "shares_paid exceeds shares_subscribed");
             }
         }
         else
         {
-            var start = Date(row, "mandate_start", required: true, Problem);
-            var end = Date(row, "mandate_end", required: true, Problem);
+            // As the API accepts them (OfficerInputValidator), which keeps a date clear of 9999-12-31, stored as infinity.
+            var start = Date(row, "mandate_start", required: true, Problem, latest: LatestMandateStart, latestIsToday: false);
+            var end = Date(row, "mandate_end", required: true, Problem, latest: LatestMandateEnd, latestIsToday: false);
             if (start is not null && end is not null && end <= start)
             {
                 Problem(row, "mandate_end is not after mandate_start");
@@ -607,9 +724,14 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
     }
 
     private static readonly DateOnly EarliestDate = new(1900, 1, 1);
+    private static readonly DateOnly LatestMandateStart = new(2100, 1, 1);
+    private static readonly DateOnly LatestMandateEnd = new(2150, 1, 1);
 
-    /// <summary>A date yyyy-MM-dd from 1900-01-01 (as the API accepts them) to <paramref name="latest"/> when given.</summary>
-    private static DateOnly? Date(Row row, string column, bool required, Action<Row, string> problem, DateOnly? latest = null)
+    /// <summary>
+    /// A date yyyy-MM-dd from 1900-01-01 (as the API accepts them) to <paramref name="latest"/> when given: today for the
+    /// dates of what has happened, a fixed date for mandates.
+    /// </summary>
+    private static DateOnly? Date(Row row, string column, bool required, Action<Row, string> problem, DateOnly? latest = null, bool latestIsToday = true)
     {
         if (row[column] is not { } text)
         {
@@ -629,9 +751,10 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
 
         if (date < EarliestDate || date > latest)
         {
-            problem(row, latest is { } last
-                ? FormattableString.Invariant($"{column} {text} is out of the accepted range, {EarliestDate:yyyy-MM-dd} to today ({last:yyyy-MM-dd})")
-                : FormattableString.Invariant($"{column} {text} is out of the accepted range, {EarliestDate:yyyy-MM-dd} or later"));
+            problem(row, latest is not { } last
+                ? FormattableString.Invariant($"{column} {text} is out of the accepted range, {EarliestDate:yyyy-MM-dd} or later")
+                : latestIsToday ? FormattableString.Invariant($"{column} {text} is out of the accepted range, {EarliestDate:yyyy-MM-dd} to today ({last:yyyy-MM-dd})")
+                : FormattableString.Invariant($"{column} {text} is out of the accepted range, {EarliestDate:yyyy-MM-dd} to {last:yyyy-MM-dd}"));
             return null;
         }
 
@@ -661,6 +784,40 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
 
     private const decimal MaxCapital = 100_000_000_000_000m;
 
+    /// <summary>
+    /// PERSON_CIN as the API has it (Registry.Domain.Legal.PersonCin), once all of an organisation's rows are read (they
+    /// need not be together): no CIN twice among the officers, and an officer sharing a member's CIN is that member.
+    /// </summary>
+    private static void CheckOfficers(Organization organization)
+    {
+        if (organization.Problems.Count > 0)
+        {
+            return;
+        }
+
+        var members = organization.Rows
+            .Where(r => r["person_role"] == "Member" && r["member_kind"] is null or "NaturalPerson" && r["cin"] is not null)
+            .GroupBy(r => r["cin"]!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var officers = new Dictionary<string, Row>(StringComparer.Ordinal);
+        foreach (var officer in organization.Rows.Where(r => r["person_role"] is { } role && role != "Member" && r["cin"] is not null))
+        {
+            var cin = officer["cin"]!;
+            if (!officers.TryAdd(cin, officer))
+            {
+                organization.Problems.Add((officer.Line, $"CIN {cin} appears twice among the officers (line {officers[cin].Line})"));
+            }
+
+            if (members.TryGetValue(cin, out var member) && !PersonCin.CanBeOnePerson(
+                ParseDate(member["birth_date"]), member["full_name_ar"], member["full_name_latin"],
+                ParseDate(officer["birth_date"]), officer["full_name_ar"], officer["full_name_latin"]))
+            {
+                organization.Problems.Add((officer.Line, $"CIN {cin} is the member's at line {member.Line}, who is not this officer (another birth date or name)"));
+            }
+        }
+    }
+
+    /// <summary>A whole number of shares, 0 to 100,000,000 as the API accepts it; -1 when it is not one (reported).</summary>
     private static int Int(Row row, string column, Action<Row, string> problem)
     {
         if (row[column] is not { } text)
@@ -668,14 +825,18 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
             return 0;
         }
 
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n <= MaxShares)
         {
             return n;
         }
 
-        problem(row, $"{column} '{text}' is not a whole number ≥ 0");
-        return 0;
+        problem(row, text.All(char.IsAsciiDigit)
+            ? FormattableString.Invariant($"{column} {text} is more than {MaxShares:N0}")
+            : $"{column} '{text}' is not a whole number ≥ 0 in digits");
+        return -1;
     }
+
+    private const int MaxShares = 100_000_000;
 
     internal static bool IsIce(string ice) =>
         ice.Length == 15 && ice.All(char.IsAsciiDigit) && ulong.Parse(ice, CultureInfo.InvariantCulture) % 97 == 0;
@@ -693,17 +854,48 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
         return new Guid(hash[..16], bigEndian: true);
     }
 
-    private static async Task<HashSet<Guid>> ExistingIdsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid[] ids, CancellationToken cancellationToken)
+    /// <summary>
+    /// The organisations of these ids already in the registry: their number and, when this import's audit entry recorded
+    /// it, the SHA-256 of the rows they were imported from (<see cref="RowsSha256"/>).
+    /// </summary>
+    private static async Task<Dictionary<Guid, (string Number, string? RowsSha256)>> ExistingAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid[] ids, CancellationToken cancellationToken)
     {
-        var result = new HashSet<Guid>();
-        await using var command = new NpgsqlCommand("SELECT id FROM registry.organizations WHERE id = ANY($1)", connection, transaction) { Parameters = { new() { Value = ids } } };
+        var result = new Dictionary<Guid, (string, string?)>();
+        await using var command = new NpgsqlCommand("""
+            SELECT o.id, o.registration_number, a.changes ->> 'rowsSha256'
+            FROM registry.organizations o
+            LEFT JOIN registry.audit_entries a ON a.organization_id = o.id AND a.action = 'organization.imported'
+            WHERE o.id = ANY($1)
+            """, connection, transaction) { Parameters = { new() { Value = ids } } };
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            result.Add(reader.GetGuid(0));
+            result[reader.GetGuid(0)] = (reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2));
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The SHA-256 of an organisation's rows as they are imported: its columns (but the registration number, which the
+    /// import may assign) and its rows' person columns, trimmed, rows in any order, header in any order. Recorded in its
+    /// audit entry, so that a later import of other rows for the same source key is told apart from a re-run.
+    /// </summary>
+    internal static string RowsSha256(Organization organization)
+    {
+        // U+001E and U+001F separate rows and cells: control characters, which no value of a loaded row holds.
+        var text = new StringBuilder();
+        foreach (var column in OrganizationColumns.Where(c => c != "registration_number"))
+        {
+            text.Append(organization.First[column]).Append('\u001f');
+        }
+
+        foreach (var person in organization.Rows.Select(r => string.Join('\u001f', Columns.Skip(OrganizationColumns.Length).Select(c => r[c]))).Order(StringComparer.Ordinal))
+        {
+            text.Append('\u001e').Append(person);
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 
     /// <summary>
@@ -859,6 +1051,7 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
             CREATE TEMP TABLE import_organizations ON COMMIT DROP AS SELECT * FROM registry.organizations WITH NO DATA;
             CREATE TEMP TABLE import_members ON COMMIT DROP AS SELECT * FROM registry.organization_members WITH NO DATA;
             CREATE TEMP TABLE import_officers ON COMMIT DROP AS SELECT * FROM registry.organization_officers WITH NO DATA;
+            CREATE TEMP TABLE import_sources (organization_id uuid PRIMARY KEY, rows_sha256 text NOT NULL) ON COMMIT DROP;
             """, cancellationToken, transaction);
 
         var members = 0;
@@ -1006,6 +1199,18 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
             await importer.CompleteAsync(cancellationToken);
         }
 
+        await using (var importer = await connection.BeginBinaryImportAsync("COPY import_sources (organization_id, rows_sha256) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            foreach (var o in accepted)
+            {
+                await importer.StartRowAsync(cancellationToken);
+                await importer.WriteAsync(o.Id, NpgsqlDbType.Uuid, cancellationToken);
+                await importer.WriteAsync(RowsSha256(o), NpgsqlDbType.Text, cancellationToken);
+            }
+
+            await importer.CompleteAsync(cancellationToken);
+        }
+
         // Plain inserts: another import of the same file waits for this one (BulkLoadLock) and then skips what it finds.
         await connection.ExecuteAsync("""
             INSERT INTO registry.applications (id, owner_id, status, legal_form, name_ar, name_latin, sector_code, seat_address, province_code, region_code, founding_date, financial_year_end, contact_email, contact_phone, created_at, updated_at, submitted_at, decided_at, decision_note, organization_id, ice, share_value)
@@ -1023,14 +1228,16 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
         // SPEC §3: an organisation's coming into the registry is a transition with an actor, a time and an audit entry.
         // One entry each, set-based; the chain trigger hashes them (in chain order, as it asks of a writer touching
         // many chains). The actor is the system (an operator's command, no account); nothing personal is written, only
-        // the file's name and SHA-256, the status and the number. Organisations already present are not staged, so a
-        // re-run adds none.
+        // the file's name and SHA-256, the status, the number and the SHA-256 of the organisation's rows (a digest of
+        // them all: it tells a later import of other rows from a re-run, and gives none of them away). Organisations
+        // already present are not staged, so a re-run adds none.
         await using (var audit = new NpgsqlCommand("""
             INSERT INTO registry.audit_entries (occurred_at, actor_id, actor_role, action, outcome, application_id, organization_id, reason, changes)
-            SELECT $1, NULL, 'System', 'organization.imported', 'Succeeded', application_id, id, $2,
-                   jsonb_build_object('status', status, 'registrationNumber', registration_number)
-            FROM import_organizations
-            ORDER BY application_id
+            SELECT $1, NULL, 'System', 'organization.imported', 'Succeeded', o.application_id, o.id, $2,
+                   jsonb_build_object('status', o.status, 'registrationNumber', o.registration_number, 'rowsSha256', s.rows_sha256)
+            FROM import_organizations o
+            JOIN import_sources s ON s.organization_id = o.id
+            ORDER BY o.application_id
             """, connection, transaction))
         {
             audit.Parameters.Add(new NpgsqlParameter { Value = importedAt });
@@ -1042,14 +1249,12 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
     }
 
     /// <summary>
-    /// The source key of a record refused for its fields, when it can still be read: the field at the header's position
-    /// of source_key, whole (not cut, nor left open at the end of the file), on one line and not empty. (A quote left
-    /// open before it may have brought it from a later line: that rejects at worst an organisation whose row was
-    /// swallowed anyway.)
+    /// The source key of a record refused for its fields whose quotes all closed where fields end: the field at the
+    /// header's position of source_key, whole (not cut) and on one line, when it is not empty.
     /// </summary>
-    private static string? RefusedRecordKey(List<string> fields, int keyField, bool leftOpen)
+    private static string? RefusedRecordKey(List<string> fields, int keyField)
     {
-        if (keyField < 0 || keyField >= fields.Count || fields[keyField].Length >= Csv.MaxFieldLength || (leftOpen && keyField == fields.Count - 1))
+        if (keyField < 0 || keyField >= fields.Count || fields[keyField].Length >= Csv.MaxFieldLength)
         {
             return null;
         }
@@ -1082,4 +1287,10 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
 
     [GeneratedRegex(@"\A[0-9]{2}-[0-9]{2}\z")]
     private static partial Regex FyePattern();
+
+    [GeneratedRegex(@"\A[0-9]{1,12}(\.[0-9]{1,2})?\z")]
+    private static partial Regex AmountPattern();
+
+    [GeneratedRegex(Registry.Application.Applications.ApplicationInputValidator.PhonePattern)]
+    private static partial Regex PhonePattern();
 }

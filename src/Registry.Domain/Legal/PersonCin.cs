@@ -102,24 +102,31 @@ public sealed class PersonCin : ILegalRule
     }
 
     /// <summary>Whether a member and an officer declared under one CIN can be one person (see the remarks).</summary>
-    private static bool SamePerson(Member member, Officer officer)
+    private static bool SamePerson(Member member, Officer officer) =>
+        CanBeOnePerson(member.BirthDate, member.FullNameAr, member.FullNameLatin, officer.BirthDate, officer.FullNameAr, officer.FullNameLatin);
+
+    /// <summary>
+    /// Whether two people declared under one CIN can be one person: not born on different days, and their names have a
+    /// word in common in a script both are written in (see the remarks). Also the bulk import's check.
+    /// </summary>
+    public static bool CanBeOnePerson(DateOnly? birthDate, string? fullNameAr, string? fullNameLatin, DateOnly? otherBirthDate, string? otherFullNameAr, string? otherFullNameLatin)
     {
-        if (member.BirthDate is { } memberBirth && officer.BirthDate is { } officerBirth && memberBirth != officerBirth)
+        if (birthDate is { } birth && otherBirthDate is { } otherBirth && birth != otherBirth)
         {
             return false;
         }
 
         var compared = false;
-        foreach (var (memberName, officerName) in new[] { (member.FullNameAr, officer.FullNameAr), (member.FullNameLatin, officer.FullNameLatin) })
+        foreach (var (name, otherName) in new[] { (fullNameAr, otherFullNameAr), (fullNameLatin, otherFullNameLatin) })
         {
-            var memberWords = Words(memberName);
-            var officerWords = Words(officerName);
-            if (memberWords.Count == 0 || officerWords.Count == 0)
+            var words = Words(name);
+            var otherWords = Words(otherName);
+            if (words.Count == 0 || otherWords.Count == 0)
             {
                 continue;
             }
 
-            if (memberWords.Overlaps(officerWords))
+            if (words.Overlaps(otherWords))
             {
                 return true;
             }

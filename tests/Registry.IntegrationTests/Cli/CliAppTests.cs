@@ -23,4 +23,17 @@ public sealed class CliAppTests
         Assert.Contains("import organizations FILE.csv", output.ToString(), StringComparison.Ordinal);
         Assert.Equal("", error.ToString());
     }
+
+    [Fact]
+    public async Task A_connection_string_that_cannot_be_read_is_a_command_line_error_not_a_stack_trace()
+    {
+        using var output = new StringWriter(CultureInfo.InvariantCulture);
+        using var error = new StringWriter(CultureInfo.InvariantCulture);
+
+        var exit = await CliApp.RunAsync(["import", "organizations", "file.csv", "--connection", "Host=localhost;Port=notaport"], output, error, CancellationToken.None);
+
+        Assert.Equal(64, exit);
+        Assert.StartsWith("The connection string cannot be read: ", error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error.ToString(), StringComparison.Ordinal);
+    }
 }

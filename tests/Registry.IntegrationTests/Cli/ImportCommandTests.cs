@@ -63,7 +63,7 @@ public sealed class ImportCommandTests(RegistryApiFactory api) : IClassFixture<R
         Assert.Contains("CIN 'je-1234567'", rejected, StringComparison.Ordinal);
         Assert.Contains("ICE '001524577999994' is not 15 digits divisible by 97", rejected, StringComparison.Ordinal);
         Assert.Contains("BAD-NAME,a name in Arabic or in Latin script is required", rejected, StringComparison.Ordinal);
-        Assert.Contains("BAD-NUMBER,\"registration_number 'COOP-06-2019-000001' does not match the legal form, the province's region", rejected, StringComparison.Ordinal);
+        Assert.Contains("BAD-NUMBER,registration_number 'COOP-06-2019-000001' does not match the region 09 of province 581", rejected, StringComparison.Ordinal);
 
         var counts = await CountsAsync();
         var again = await new ImportCommand(api.ConnectionString, TextWriter.Null).RunAsync(file, report, CancellationToken.None);
@@ -539,7 +539,7 @@ public sealed class ImportCommandTests(RegistryApiFactory api) : IClassFixture<R
         var today = Casablanca.Today(TimeProvider.System).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         Assert.Contains("12,REASON-OFFICER,an officer (Manager) must be a natural person: member_kind LegalPerson is for members only", report, StringComparison.Ordinal);
         Assert.Contains($"9,REASON-BIRTH,\"birth_date 1800-01-01 is out of the accepted range, 1900-01-01 to today ({today})\"", report, StringComparison.Ordinal);
-        Assert.Contains("13,REASON-MANDATE,\"mandate_start 1899-12-31 is out of the accepted range, 1900-01-01 or later\"", report, StringComparison.Ordinal);
+        Assert.Contains("13,REASON-MANDATE,\"mandate_start 1899-12-31 is out of the accepted range, 1900-01-01 to 2100-01-01\"", report, StringComparison.Ordinal);
         Assert.DoesNotContain("neither NaturalPerson nor LegalPerson", report, StringComparison.Ordinal);
         Assert.DoesNotContain("is not a date", report, StringComparison.Ordinal);
     }
@@ -588,6 +588,308 @@ public sealed class ImportCommandTests(RegistryApiFactory api) : IClassFixture<R
         Assert.Equal(0, exit);
         Assert.Equal(entries, await api.ScalarAsync<long>("SELECT count(*) FROM registry.audit_entries"));
         Assert.Equal(0, (await api.VerifyByCliAsync()).ExitCode);
+    }
+
+    [Fact]
+    public async Task A_quote_left_open_at_or_before_the_source_key_rejects_that_rows_organisation_under_its_key()
+    {
+        // Leftover of session 16: the key of such a row could not be read, so its organisation was loaded without it, and
+        // the report named a "key" made of the line's first fields.
+        var lines = new List<string> { Header };
+        for (var k = 1; k <= 5; k++)
+        {
+            // Line 4: the quote opened at the key closes at the address's opening quote, on the same line.
+            lines.Add((k == 3 ? "\"" : "") + Coop("OPEN-AT-KEY", "", $"JK10000{k}", province: "511"));
+        }
+
+        for (var k = 1; k <= 5; k++)
+        {
+            lines.Add(Coop("OPEN-AT-KEY-GOOD", "", $"JK20000{k}", province: "511"));
+        }
+
+        for (var k = 1; k <= 5; k++)
+        {
+            // Line 16, the last row of its organisation: the quote opened at the key (no other quote follows) swallows line 17.
+            lines.Add((k == 5 ? "\"" : "") + Coop("OPEN-SWALLOWING", "", $"JK30000{k}", province: "511").Replace("\"1 Rue, Tafraout\"", "1 Rue Tafraout", StringComparison.Ordinal));
+        }
+
+        lines.Add(Asso("OPEN-NEXT", "", "2016-01-01", "JK400001"));
+        var file = await WriteAsync("open-at-key.csv", [.. lines]);
+        var reportPath = Path.Combine(_directory, "open-at-key-rejected.csv");
+
+        var result = await new ImportCommand(api.ConnectionString, TextWriter.Null).RunAsync(file, reportPath, CancellationToken.None);
+
+        Assert.Equal(1, result.Organizations);
+        Assert.Equal(0L, await api.ScalarAsync<long>(
+            "SELECT count(*) FROM registry.organizations WHERE name_latin IN ('Coopérative Import OPEN-AT-KEY', 'Coopérative Import OPEN-SWALLOWING', 'Association OPEN-NEXT')"));
+        Assert.Equal(5, await api.ScalarAsync<int>("SELECT member_count FROM registry.organizations WHERE name_latin = 'Coopérative Import OPEN-AT-KEY-GOOD'"));
+        var report = await File.ReadAllLinesAsync(reportPath);
+        Assert.StartsWith("4,OPEN-AT-KEY,", report.Single(l => l.StartsWith("4,", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.StartsWith("16,OPEN-SWALLOWING,", report.Single(l => l.StartsWith("16,", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Contains("17,OPEN-NEXT,a row of it was swallowed by the record at lines 16–17", report);
+        Assert.DoesNotContain(report, l => l.Contains("COOP,,Coop", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_quote_left_open_before_the_source_key_column_rejects_that_rows_organisation_too()
+    {
+        // The name comes first: a quote left open in it hides the key; read without its quotes, the line names it.
+        static string NameFirst(string row)
+        {
+            var fields = row.Replace("\"1 Rue, Tafraout\"", "1 Rue Tafraout", StringComparison.Ordinal).Split(',');
+            return string.Join(',', [fields[4], .. fields[..4], .. fields[5..]]);
+        }
+
+        var lines = new List<string> { NameFirst(Header) };
+        for (var k = 1; k <= 5; k++)
+        {
+            lines.Add((k == 5 ? "\"" : "") + NameFirst(Coop("NAME-OPEN", "", $"JV10000{k}", province: "511")));
+        }
+
+        // Line 7's quote closes line 6's. Read alone, its key is only read loosely too, and names no other row of the file.
+        lines.Add("\"" + NameFirst(Coop("NAME-AFTER", "", "JV200001", province: "511")));
+        var file = await WriteAsync("name-open.csv", [.. lines]);
+        var reportPath = Path.Combine(_directory, "name-open-rejected.csv");
+
+        var result = await new ImportCommand(api.ConnectionString, TextWriter.Null).RunAsync(file, reportPath, CancellationToken.None);
+
+        Assert.Equal(0, result.Organizations);
+        Assert.Equal(0L, await api.ScalarAsync<long>("SELECT count(*) FROM registry.organizations WHERE name_latin = 'Coopérative Import NAME-OPEN'"));
+        var report = await File.ReadAllLinesAsync(reportPath);
+        Assert.StartsWith("6,NAME-OPEN,", report[5], StringComparison.Ordinal);
+        // A key read loosely that names no other row of the file may be a piece of another field: line 7 is not a row.
+        Assert.Equal(6, report.Length);
+    }
+
+    [Fact]
+    public async Task An_address_quote_left_open_that_a_later_row_closes_is_refused_with_the_rows_it_swallowed()
+    {
+        // Addresses without commas: the quote opened on line 6 closes at the quote opening line 9's address, and the record
+        // has the header's 31 fields. Its "address" was three lines of other rows; line 9's organisation was loaded with 4
+        // members, line 7 and 8's vanished from the report.
+        static string Plain(string row, string address) => row.Replace("\"1 Rue, Tafraout\"", address, StringComparison.Ordinal);
+        var lines = new List<string> { Header };
+        for (var k = 1; k <= 5; k++)
+        {
+            lines.Add(Plain(Coop("ADDRESS-OPEN", "", $"JD10000{k}", province: "511"), k == 5 ? "\"1 Rue Tafraout" : "1 Rue Tafraout"));
+        }
+
+        lines.Add(Asso("ADDRESS-SWALLOWED", "", "2016-01-01", "JD200001"));
+        lines.Add(Asso("ADDRESS-SWALLOWED", "", "2016-01-01", "JD200002"));
+        for (var k = 1; k <= 5; k++)
+        {
+            lines.Add(Plain(Coop("ADDRESS-CLOSER", "", $"JD30000{k}", province: "511"), "\"3 Rue Tafraout\""));
+        }
+
+        var file = await WriteAsync("address-open.csv", [.. lines]);
+        var reportPath = Path.Combine(_directory, "address-open-rejected.csv");
+
+        var result = await new ImportCommand(api.ConnectionString, TextWriter.Null).RunAsync(file, reportPath, CancellationToken.None);
+
+        Assert.Equal((0, 3, 12), (result.Organizations, result.RejectedOrganizations, result.RejectedRows));
+        var report = await File.ReadAllTextAsync(reportPath);
+        Assert.Contains("\n6,ADDRESS-OPEN,a quote is misplaced (the record runs from line 6 to line 9: is a quote left open?)", report, StringComparison.Ordinal);
+        Assert.Contains("\n7,ADDRESS-SWALLOWED,a row of it was swallowed by the record at lines 6–9", report, StringComparison.Ordinal);
+        Assert.Contains("\n9,ADDRESS-CLOSER,a row of it was swallowed by the record at lines 6–9", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_refused_record_with_a_two_line_address_puts_no_other_key_in_the_report()
+    {
+        // Leftover of session 16: the address's second line, read as a row, named "Tafraout" as an organisation.
+        var lines = new List<string> { Header };
+        for (var k = 1; k <= 5; k++)
+        {
+            lines.Add(Coop("TWO-LINES", "", $"JL50000{k}", province: "511").Replace("\"1 Rue, Tafraout\"", "\"1 Rue Al Massira\nTafraout, Maroc\"", StringComparison.Ordinal)
+                + (k == 2 ? ",surplus" : ""));
+        }
+
+        var file = await WriteAsync("two-lines.csv", [.. lines]);
+        var reportPath = Path.Combine(_directory, "two-lines-rejected.csv");
+
+        var result = await new ImportCommand(api.ConnectionString, TextWriter.Null).RunAsync(file, reportPath, CancellationToken.None);
+
+        Assert.Equal((1, 5), (result.RejectedOrganizations, result.RejectedRows));
+        var report = await File.ReadAllLinesAsync(reportPath);
+        Assert.Equal("4,TWO-LINES,32 fields where the header has 31 (the record runs from line 4 to line 5)", report[2]);
+        Assert.DoesNotContain(report, l => l.Contains("Tafraout", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Values_the_api_would_refuse_are_refused_with_what_is_wrong_and_none_is_misread()
+    {
+        const string Manager = ",Manager,,,Fatima JP100001,JP100001,1978-05-02,,MA,,,,,Agricultrice,Tafraout,2022-03-15,2025-03-15";
+        var lines = new List<string> { Header };
+        string Organization(string key) => Coop(key, "", "JP100001", province: "511")[..Coop(key, "", "JP100001", province: "511").IndexOf(",Member,", StringComparison.Ordinal)];
+        for (var k = 1; k <= 5; k++)
+        {
+            // "100,50" is a decimal comma: it was read as 10050 MAD (a thousands separator).
+            lines.Add(Coop("VALUE-COMMA", "", $"JP10000{k}", province: "511").Replace(",100,,,Member", ",\"100,50\",,,Member", StringComparison.Ordinal));
+            lines.Add(Coop("VALUE-DECIMALS", "", $"JP10000{k}", province: "511").Replace(",100,,,Member", ",100.125,,,Member", StringComparison.Ordinal));
+            lines.Add(Coop("VALUE-FORM-ONLY", "", $"JP10000{k}", province: "511").Replace("Coopérative Import VALUE-FORM-ONLY", "Coopérative", StringComparison.Ordinal));
+            lines.Add(Coop("VALUE-SCRIPT", "", $"JP10000{k}", province: "511").Replace("Coopérative Import VALUE-SCRIPT", "تعاونية الأمل", StringComparison.Ordinal));
+            lines.Add(Coop("VALUE-PHONE", "", $"JP10000{k}", province: "511").Replace(",100,,,Member", ",100,,call me,Member", StringComparison.Ordinal));
+            lines.Add(Coop("VALUE-SHARES", "", $"JP10000{k}", province: "511").Replace(",10,10,", k == 2 ? ",100000001,10," : ",10,10,", StringComparison.Ordinal));
+            lines.Add(Coop("VALUE-PAID", "", $"JP10000{k}", province: "511").Replace(",10,10,", k == 2 ? ",1 0,5," : ",10,10,", StringComparison.Ordinal));
+            lines.Add(Coop("VALUE-GOOD", "", $"JP10000{k}", province: "511").Replace(",100,,,Member", ",100.5,,+212 661 000001,Member", StringComparison.Ordinal));
+        }
+
+        // 9999-12-31 was stored as 'infinity'.
+        lines.Add(Organization("VALUE-MANDATE") + Manager.Replace("2025-03-15", "9999-12-31", StringComparison.Ordinal));
+        lines.Add(Coop("VALUE-FORM", "", "JP100001", province: "511").Replace(",COOP,", ",coop,", StringComparison.Ordinal));
+        lines.Add(Coop("VALUE-NUMBER", "COOP-06-2019-000001", "JP100001", province: "511"));
+        var file = await WriteAsync("values.csv", [.. lines]);
+        var reportPath = Path.Combine(_directory, "values-rejected.csv");
+
+        var result = await new ImportCommand(api.ConnectionString, TextWriter.Null).RunAsync(file, reportPath, CancellationToken.None);
+
+        Assert.Equal(1, result.Organizations);
+        Assert.Equal(100.5m, await api.ScalarAsync<decimal>("SELECT share_value FROM registry.organizations WHERE name_latin = 'Coopérative Import VALUE-GOOD'"));
+        Assert.Equal(0L, await api.ScalarAsync<long>("SELECT count(*) FROM registry.organization_officers WHERE mandate_end = 'infinity'"));
+        var report = await File.ReadAllTextAsync(reportPath);
+        Assert.Contains("VALUE-COMMA,\"share_value '100,50' is not a positive amount below 10^12 MAD written like 1250.50", report, StringComparison.Ordinal);
+        Assert.Contains("VALUE-DECIMALS,\"share_value '100.125' is not a positive amount", report, StringComparison.Ordinal);
+        Assert.Contains("VALUE-FORM-ONLY,name_latin 'Coopérative' is only a legal form", report, StringComparison.Ordinal);
+        Assert.Contains("VALUE-SCRIPT,name_latin is written in Arabic letters: put it in name_ar", report, StringComparison.Ordinal);
+        Assert.Contains("VALUE-PHONE,\"contact_phone 'call me' is not 6 to 20 digits or spaces, + first\"", report, StringComparison.Ordinal);
+        Assert.Contains("VALUE-SHARES,\"shares_subscribed 100000001 is more than 100,000,000\"", report, StringComparison.Ordinal);
+        Assert.Contains("VALUE-PAID,shares_subscribed '1 0' is not a whole number ≥ 0 in digits\n", report.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("VALUE-MANDATE,\"mandate_end 9999-12-31 is out of the accepted range, 1900-01-01 to 2150-01-01\"", report, StringComparison.Ordinal);
+        Assert.Contains("VALUE-FORM,\"legal_form 'coop' is not COOP, UNION, ASSO or MUTU\"\n", report.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("VALUE-NUMBER,registration_number 'COOP-06-2019-000001' does not match the region 01 of province 511", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Officers_sharing_a_cin_or_holding_a_members_cin_as_another_person_reject_their_organisation()
+    {
+        const string Manager = ",Manager,,,Fatima JO100001,JO100001,1978-05-02,,MA,,,,,Agricultrice,Tafraout,2022-03-15,2025-03-15";
+        var lines = new List<string> { Header };
+        for (var k = 1; k <= 5; k++)
+        {
+            lines.Add(Coop("OFFICERS-TWICE", "", $"JO10000{k}", province: "511"));
+            lines.Add(Coop("OFFICERS-OTHER", "", $"JO10000{k}", province: "511"));
+            lines.Add(Coop("OFFICERS-GOOD", "", $"JO10000{k}", province: "511"));
+        }
+
+        string Organization(string key) => Coop(key, "", "JO100001", province: "511")[..Coop(key, "", "JO100001", province: "511").IndexOf(",Member,", StringComparison.Ordinal)];
+        lines.Add(Organization("OFFICERS-TWICE") + Manager); // 17
+        lines.Add(Organization("OFFICERS-TWICE") + Manager.Replace(",Manager,", ",Treasurer,", StringComparison.Ordinal)); // 18
+        lines.Add(Organization("OFFICERS-OTHER") + Manager.Replace("Fatima JO100001", "Karim Bennani", StringComparison.Ordinal).Replace("1978-05-02", "1960-01-01", StringComparison.Ordinal)); // 19
+        lines.Add(Organization("OFFICERS-GOOD") + Manager.Replace("Fatima JO100001", "Fatima Zahra JO100001", StringComparison.Ordinal)); // 20
+        var file = await WriteAsync("officers.csv", [.. lines]);
+        var reportPath = Path.Combine(_directory, "officers-rejected.csv");
+
+        var result = await new ImportCommand(api.ConnectionString, TextWriter.Null).RunAsync(file, reportPath, CancellationToken.None);
+
+        Assert.Equal((1, 1), (result.Organizations, result.Officers));
+        Assert.Equal(0L, await api.ScalarAsync<long>("SELECT count(*) FROM registry.organizations WHERE name_latin IN ('Coopérative Import OFFICERS-TWICE', 'Coopérative Import OFFICERS-OTHER')"));
+        var report = await File.ReadAllTextAsync(reportPath);
+        Assert.Contains("\n18,OFFICERS-TWICE,CIN JO100001 appears twice among the officers (line 17)", report, StringComparison.Ordinal);
+        Assert.Contains("\n19,OFFICERS-OTHER,\"CIN JO100001 is the member's at line 3, who is not this officer (another birth date or name)\"", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("OFFICERS-GOOD", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Values_echoed_to_the_console_cannot_drive_the_operators_terminal()
+    {
+        var lines = new List<string> { Header };
+        lines.Add(Coop("ESC\u001b[2J\u001b]0;owned\u0007", "", "JT100001", province: "999"));
+        lines.Add(Coop("BIDI\u202Eevil", "", "JT200001", province: "\u009b31m"));
+        var file = await WriteAsync("terminal.csv", [.. lines]);
+
+        var (exit, output, _) = await CliAsync("import", "organizations", file);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("line 2 (ESC\uFFFD[2J\uFFFD]0;owned\uFFFD)", output, StringComparison.Ordinal);
+        Assert.DoesNotMatch("[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]", output);
+    }
+
+    [Fact]
+    public async Task Header_mistakes_are_named_and_lines_of_only_commas_are_blank()
+    {
+        var semicolons = await WriteAsync("semicolons.csv", Header.Replace(',', ';'), Coop("SEMI-1", "", "JS900001").Replace(',', ';'));
+        var utf16 = Path.Combine(_directory, "utf16.csv");
+        await File.WriteAllBytesAsync(utf16, System.Text.Encoding.Unicode.GetBytes(Header + "\r\n" + Coop("UTF16-1", "", "JU900001") + "\r\n"));
+        var trailing = await WriteAsync("trailing.csv", Header + ",", Coop("TRAILING-1", "", "JU900002") + ",");
+
+        var (exit, _, error) = await CliAsync("import", "organizations", semicolons);
+        Assert.Equal(64, exit);
+        Assert.Contains("the columns are separated by semicolons: the separator is a comma", error, StringComparison.Ordinal);
+
+        (exit, _, error) = await CliAsync("import", "organizations", utf16);
+        Assert.Equal(64, exit);
+        Assert.Contains("is the file UTF-16 without a byte-order mark? Save it as UTF-8", error, StringComparison.Ordinal);
+
+        (exit, _, error) = await CliAsync("import", "organizations", trailing);
+        Assert.Equal(64, exit);
+        Assert.Contains("unknown: an empty name (a comma too many?)", error, StringComparison.Ordinal);
+
+        // A spreadsheet saves its empty rows as commas, or spaces: no rows, nothing to report.
+        var lines = new List<string> { Header, new(',', 30), "   " };
+        for (var k = 1; k <= 5; k++)
+        {
+            lines.Add(Coop("BLANKS-1", "", $"JB90000{k}", province: "511"));
+            lines.Add(" ,  ,,");
+        }
+
+        var blanks = await WriteAsync("blanks.csv", [.. lines]);
+        (exit, var output, _) = await CliAsync("import", "organizations", blanks);
+        Assert.Equal(0, exit);
+        Assert.Contains("imported 1 organisations (5 members, 0 officers)", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_line_of_millions_of_commas_keeps_a_bounded_number_of_fields_and_says_how_many_it_has()
+    {
+        using var reader = new StringReader("a,b\n" + new string(',', 2_000_000) + "\n");
+
+        var records = Csv.Read(reader).ToList();
+
+        Assert.Equal(2_000_001, records[1].FieldCount);
+        Assert.Equal(Csv.MaxFields, records[1].Fields.Count);
+        Assert.False(records[1].Cut);
+    }
+
+    [Fact]
+    public async Task A_rerun_of_a_corrected_file_changes_nothing_and_reports_the_organisations_it_leaves_as_they_were()
+    {
+        var lines = new List<string> { Header };
+        for (var k = 1; k <= 5; k++)
+        {
+            lines.Add(Coop("RERUN-EDITED", "", $"JR50000{k}", province: "511"));
+            lines.Add(Coop("RERUN-SAME", "", $"JR60000{k}", province: "511"));
+        }
+
+        lines.Add(Asso("RERUN-NUMBER", "", "2018-02-01", "JR700001"));
+        var file = await WriteAsync("rerun.csv", [.. lines]);
+        var first = await new ImportCommand(api.ConnectionString, TextWriter.Null).RunAsync(file, null, CancellationToken.None);
+        Assert.Equal(3, first.Organizations);
+        var number = await api.ScalarAsync<string>("SELECT registration_number FROM registry.organizations WHERE name_latin = 'Association RERUN-NUMBER'");
+        var counts = await CountsAsync();
+        var entries = await api.ScalarAsync<long>("SELECT count(*) FROM registry.audit_entries");
+
+        // Corrected since: a member's name, and a number the old register gave; the same rows of RERUN-SAME, reordered.
+        var corrected = new List<string> { Header };
+        corrected.AddRange(lines.Skip(1).Where(l => l.StartsWith("RERUN-SAME", StringComparison.Ordinal)).Reverse());
+        corrected.AddRange(lines.Skip(1).Where(l => l.StartsWith("RERUN-EDITED", StringComparison.Ordinal))
+            .Select(l => l.Replace("Fatima JR500003", "Fatima Zahra JR500003", StringComparison.Ordinal)));
+        var kept = number!.EndsWith("000009", StringComparison.Ordinal) ? number[..^6] + "000010" : number[..^6] + "000009";
+        corrected.Add(Asso("RERUN-NUMBER", kept, "2018-02-01", "JR700001"));
+        var correctedFile = await WriteAsync("rerun-corrected.csv", [.. corrected]);
+        var reportPath = Path.Combine(_directory, "rerun-corrected-rejected.csv");
+
+        var (exit, output, _) = await CliAsync("import", "organizations", correctedFile, "--report", reportPath);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("imported 0 organisations (0 members, 0 officers); 1 already present (unchanged); rejected 2 organisations, 6 rows", output, StringComparison.Ordinal);
+        Assert.Equal(counts, await CountsAsync());
+        Assert.Equal(entries, await api.ScalarAsync<long>("SELECT count(*) FROM registry.audit_entries"));
+        Assert.Equal(0L, await api.ScalarAsync<long>("SELECT count(*) FROM registry.organization_members WHERE full_name_latin = 'Fatima Zahra JR500003'"));
+        var report = await File.ReadAllLinesAsync(reportPath);
+        Assert.Equal(7, report.Length);
+        Assert.Equal("7,RERUN-EDITED,already in the registry, imported with other values than these: not changed (a registered organisation changes by declarations)",
+            report[1].Replace("\"", "", StringComparison.Ordinal));
+        Assert.Equal($"12,RERUN-NUMBER,\"already in the registry as {number}, not {kept}: nothing of it is changed\"", report[6]);
     }
 
     private static string Asso(string key, string number, string registeredOn, string cin) =>
