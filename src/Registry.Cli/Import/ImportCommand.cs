@@ -110,6 +110,18 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
         public Guid ApplicationId => NameBasedGuid("application:" + SourceKey);
         public string? RegistrationNumber { get; set; }
 
+        /// <summary>Its names as the registry compares them (NameNormalizer, as for a reservation); "" for none.</summary>
+        public string NormalizedAr => _normalizedAr ??= NormalizedName("name_ar");
+        public string NormalizedLatin => _normalizedLatin ??= NormalizedName("name_latin");
+        private string? _normalizedAr;
+        private string? _normalizedLatin;
+
+        // A name with bytes that are not UTF-8 is no name to compare (its organisation is rejected for it).
+        private string NormalizedName(string column) =>
+            HasFirst && First[column] is { } name && !name.Contains('\uFFFD', StringComparison.Ordinal)
+                ? column == "name_ar" ? NameNormalizer.NormalizeArabic(name) : NameNormalizer.NormalizeLatin(name)
+                : "";
+
         /// <summary>Takes its first readable row, before it is checked.</summary>
         public void Describe(Row row) => _first = row;
 
@@ -304,6 +316,7 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
 
         var fileSha256 = Convert.ToHexStringLower(sha256.Hash!);
         CheckNumbersInFile(organizations.Values);
+        CheckDamagedKeys(organizations);
         foreach (var organization in organizations.Values)
         {
             organization.MemberCins = null; // needed only while more of its rows could come
@@ -345,7 +358,10 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
             }
         }
 
+        // Names once the organisations already imported are known: one of them is not the double of itself.
+        CheckNamesInFile(organizations.Values, o => existing.ContainsKey(o.Id));
         candidates = [.. candidates.Where(o => !existing.ContainsKey(o.Id))];
+        await CheckNamesAsync(connection, transaction, [.. candidates.Where(o => o.Problems.Count == 0)], importedAt, cancellationToken);
         await CheckNumbersAsync(connection, transaction, candidates, cancellationToken);
         await NumberAsync(connection, transaction, [.. candidates.Where(o => o.Problems.Count == 0)], reference, cancellationToken);
         var accepted = candidates.Where(o => o.Problems.Count == 0).ToList();
@@ -592,11 +608,13 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
             Problem(first, $"ICE '{ice}' is not 15 digits divisible by 97");
         }
 
-        // Digits and a decimal point only: "100,50" (a decimal comma) or "1 000" must not be read as 10050 or 1000.
+        // Digits and a decimal point only: "100,50" (a decimal comma) or "1 000" must not be read as 10050 or 1000. At most
+        // what the API accepts (ApplicationInputValidator: 100,000,000 MAD, centimes).
         if (first["share_value"] is { } shareValue && !(AmountPattern().IsMatch(shareValue)
-            && decimal.TryParse(shareValue, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && value > 0))
+            && decimal.TryParse(shareValue, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && value is > 0 and <= MaxShareValue))
         {
-            Problem(first, $"share_value '{shareValue}' is not a positive amount below 10^12 MAD written like 1250.50 (digits, at most 2 decimals after a point)");
+            Problem(first, FormattableString.Invariant(
+                $"share_value '{shareValue}' is not a positive amount of at most {MaxShareValue:N0} MAD written like 1250.50 (digits, at most 2 decimals after a point)"));
         }
 
         // As the API checks them (ApplicationInputValidator): one @, neither first nor last; digits and spaces, + first.
@@ -838,6 +856,9 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
 
     private const int MaxShares = 100_000_000;
 
+    /// <summary>The largest share value the API accepts (ApplicationInputValidator), in MAD.</summary>
+    private const decimal MaxShareValue = 100_000_000m;
+
     internal static bool IsIce(string ice) =>
         ice.Length == 15 && ice.All(char.IsAsciiDigit) && ulong.Parse(ice, CultureInfo.InvariantCulture) % 97 == 0;
 
@@ -918,6 +939,254 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
                     : $"source keys {string.Join(", ", others.Take(3))}" + (others.Count > 3 ? $" and {others.Count - 3} more" : "");
                 organization.Problems.Add((organization.First.Line, $"registration_number {group.Key} is also given to {named} in this file"));
             }
+        }
+    }
+
+    /// <summary>
+    /// A source key with control characters, bidirectional overrides or bytes that are not UTF-8 (read as U+FFFD) is its
+    /// own organisation, rejected for it; but its row may be one of another organisation's, whose key it is once damaged,
+    /// and that one must not be loaded without it. So an organisation whose key the damaged key may be is rejected too,
+    /// naming the damaged line: the damaged key with those characters taken out (a control character or a stray byte
+    /// added), or with each U+FFFD standing for one character that is not ASCII (a byte ≥ 0x80 is all an encoding error
+    /// replaces: é, or an Arabic letter, saved in Latin-1 or Windows-1256 rather than UTF-8). When the key cannot be told,
+    /// every key of the file it may be is rejected: an organisation is never loaded without a row of it.
+    /// </summary>
+    private static void CheckDamagedKeys(Dictionary<string, Organization> organizations)
+    {
+        var damaged = organizations.Values.Where(o => IsDamaged(o.SourceKey)).ToList();
+        if (damaged.Count == 0)
+        {
+            return;
+        }
+
+        // The sound keys by their shape, every character that is not ASCII as U+FFFD: built only for a file with an
+        // encoding error in a key; a key of the right shape is then compared character by character.
+        Dictionary<string, List<Organization>>? byShape = null;
+        var flagged = new HashSet<Organization>();
+        foreach (var organization in damaged)
+        {
+            var intended = new List<Organization>();
+            if (WithoutDamage(organization.SourceKey, keepReplacement: false) is { Length: > 0 } removed
+                && organizations.TryGetValue(removed, out var same) && !IsDamaged(same.SourceKey))
+            {
+                intended.Add(same);
+            }
+
+            if (organization.SourceKey.Contains('\uFFFD', StringComparison.Ordinal)
+                && WithoutDamage(organization.SourceKey, keepReplacement: true) is { Length: > 0 } kept)
+            {
+                byShape ??= organizations.Values.Where(o => !IsDamaged(o.SourceKey))
+                    .GroupBy(o => Shape(o.SourceKey), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+                var shape = Shape(kept);
+                if (byShape.TryGetValue(shape, out var shaped))
+                {
+                    intended.AddRange(shaped.Where(o => !intended.Contains(o) && MayBe(kept, o.SourceKey)));
+                    byShape[shape] = [.. shaped.Where(o => !intended.Contains(o))]; // rejected once is enough: not compared again
+                }
+            }
+
+            var lines = organization.Lines.Count == 1 ? $"line {organization.Lines[0]}"
+                : $"lines {string.Join(", ", organization.Lines.Order().Take(5))}" + (organization.Lines.Count > 5 ? "…" : "");
+            foreach (var other in intended.Where(o => o.HasFirst && flagged.Add(o)))
+            {
+                other.Problems.Add((other.First.Line,
+                    $"the source key at {lines} is damaged (control characters or bytes that are not UTF-8) and may be this one: that row may be of this organisation, which is not loaded without it"));
+            }
+        }
+
+        static bool IsDamaged(string key) =>
+            key.Contains('\uFFFD', StringComparison.Ordinal) || !Registry.Application.Common.Validation.TextRules.IsClean(key);
+
+        // Control characters, bidirectional overrides and lone surrogates taken out; U+FFFD taken out or kept.
+        static string WithoutDamage(string key, bool keepReplacement)
+        {
+            var text = new StringBuilder(key.Length);
+            for (var i = 0; i < key.Length; i++)
+            {
+                var c = key[i];
+                if (char.IsHighSurrogate(c) && i + 1 < key.Length && char.IsLowSurrogate(key[i + 1]))
+                {
+                    text.Append(c).Append(key[++i]);
+                }
+                else if (!(char.IsControl(c) || char.IsSurrogate(c) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' || (c == '\uFFFD' && !keepReplacement)))
+                {
+                    text.Append(c);
+                }
+            }
+
+            return text.ToString().Trim();
+        }
+
+        static string Shape(string key) => string.Create(key.Length, key, static (span, key) =>
+        {
+            for (var i = 0; i < key.Length; i++)
+            {
+                span[i] = char.IsAscii(key[i]) ? key[i] : '\uFFFD';
+            }
+        });
+
+        // Of the same shape: each U+FFFD of the damaged key is some character that is not ASCII, the others the same.
+        static bool MayBe(string damagedKey, string key)
+        {
+            for (var i = 0; i < key.Length; i++)
+            {
+                if (damagedKey[i] != key[i] && damagedKey[i] != '\uFFFD')
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// The same organisation under two source keys is refused as the registry refuses a name (SPEC §4, decree 2-15-617):
+    /// a cooperative's or a union's normalised Arabic or Latin name (NameNormalizer, the registry's comparison key) is
+    /// one organisation's, so a COOP or UNION sharing it with another organisation of the file, of any form, is rejected
+    /// naming the other's source key (at most three). Associations' and mutuals' names repeat (an association "Al Amal"
+    /// in many communes of one province), so one is a probable double only when its legal form, a normalised name, its
+    /// province and its founding date are all another's. An organisation already imported under its source key (a re-run)
+    /// is not compared: it stays "already present", and a newcomer sharing its name is refused by
+    /// <see cref="CheckNamesAsync"/>, which names its registration number.
+    /// </summary>
+    private static void CheckNamesInFile(IEnumerable<Organization> organizations, Func<Organization, bool> isPresent)
+    {
+        // Those already imported are left out: they are no doubles of themselves, and a newcomer sharing the name of one
+        // is told its registration number by the check against the registry.
+        var named = organizations.Where(o => o.HasFirst && o.First["legal_form"] is "COOP" or "UNION" or "ASSO" or "MUTU" && !isPresent(o)).ToList();
+        var byName = new Dictionary<(bool Latin, string Name), List<Organization>>();
+        var byIdentity = new Dictionary<(bool Latin, string Name, string Form, string? Province, string? Founding), List<Organization>>();
+        foreach (var organization in named)
+        {
+            foreach (var (latin, name) in NamesOf(organization))
+            {
+                Add(byName, (latin, name), organization);
+                if (!IsUniqueName(organization))
+                {
+                    Add(byIdentity, (latin, name, organization.First["legal_form"]!, organization.First["province_code"], organization.First["founding_date"]), organization);
+                }
+            }
+        }
+
+        foreach (var organization in named)
+        {
+            var first = organization.First;
+            foreach (var (latin, name) in NamesOf(organization))
+            {
+                var unique = IsUniqueName(organization);
+                var same = unique ? byName[(latin, name)]
+                    : byIdentity[(latin, name, first["legal_form"]!, first["province_code"], first["founding_date"])];
+                if (same.Count < 2)
+                {
+                    continue;
+                }
+
+                var others = same.Where(o => o != organization).Take(4).Select(o => o.SourceKey).ToList();
+                var keys = same.Count == 2 ? $"source key {others[0]}"
+                    : $"source keys {string.Join(", ", others.Take(3))}" + (same.Count > 4 ? $" and {same.Count - 4} more" : "");
+                var column = latin ? "name_latin" : "name_ar";
+                organization.Problems.Add((first.Line, unique
+                    ? $"{column} is the name of {keys} in this file (normalised: {name}): a cooperative's or a union's name is one organisation's"
+                    : $"probably the same organisation as {keys} in this file: the same legal_form, {column} (normalised: {name}), province_code and founding_date"));
+            }
+        }
+
+        static void Add<TKey>(Dictionary<TKey, List<Organization>> index, TKey key, Organization organization) where TKey : notnull
+        {
+            if (!index.TryGetValue(key, out var list))
+            {
+                index[key] = list = [];
+            }
+
+            list.Add(organization);
+        }
+    }
+
+    /// <summary>COOP and UNION: a name reservation gives the name to one organisation (SPEC §4).</summary>
+    private static bool IsUniqueName(Organization organization) => organization.First["legal_form"] is "COOP" or "UNION";
+
+    private static IEnumerable<(bool Latin, string Name)> NamesOf(Organization organization)
+    {
+        if (organization.NormalizedAr.Length > 0)
+        {
+            yield return (false, organization.NormalizedAr);
+        }
+
+        if (organization.NormalizedLatin.Length > 0)
+        {
+            yield return (true, organization.NormalizedLatin);
+        }
+    }
+
+    /// <summary>
+    /// The same checks against the registry, as a name reservation is checked (NameRegister.FindSameAsync: registered
+    /// organisations of any status, live reservations), for the organisations not already imported: a COOP or UNION
+    /// whose normalised name is a registered organisation's or a live reservation's is rejected, naming the number (or
+    /// the reservation's end); an ASSO or MUTU only when a registered one has its legal form, a normalised name, its
+    /// province and its founding date. One statement for the whole file: the names go as arrays and are joined with the
+    /// btree indexes on organizations.normalized_name_ar / normalized_name_latin and name_reservations.normalized_ar /
+    /// normalized_latin (index probes for a small file, one merge or hash join for a large one; never a query per organisation).
+    /// </summary>
+    private static async Task CheckNamesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<Organization> candidates, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var rows = candidates.Index().SelectMany(c => NamesOf(c.Item).Select(n => (Index: c.Index, n.Latin, n.Name, Organization: c.Item))).ToList();
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        await using var command = new NpgsqlCommand("""
+            WITH c (i, latin, name, form, province, founding) AS MATERIALIZED (
+                SELECT * FROM unnest($1::int[], $2::bool[], $3::text[], $4::text[], $5::text[], $6::date[]))
+            SELECT c.i, c.latin, false, min(o.registration_number), count(*), NULL::timestamptz
+            FROM c JOIN registry.organizations o ON o.normalized_name_ar = c.name
+            WHERE NOT c.latin AND (c.form IN ('COOP', 'UNION') OR (o.legal_form = c.form AND o.province_code = c.province AND o.founding_date = c.founding))
+            GROUP BY c.i, c.latin
+            UNION ALL
+            SELECT c.i, c.latin, false, min(o.registration_number), count(*), NULL
+            FROM c JOIN registry.organizations o ON o.normalized_name_latin = c.name
+            WHERE c.latin AND (c.form IN ('COOP', 'UNION') OR (o.legal_form = c.form AND o.province_code = c.province AND o.founding_date = c.founding))
+            GROUP BY c.i, c.latin
+            UNION ALL
+            SELECT c.i, c.latin, true, NULL, count(*), max(r.expires_at)
+            FROM c JOIN registry.name_reservations r ON r.normalized_ar = c.name
+            WHERE NOT c.latin AND c.form IN ('COOP', 'UNION') AND r.consumed_at IS NULL AND r.expires_at > $7
+            GROUP BY c.i, c.latin
+            UNION ALL
+            SELECT c.i, c.latin, true, NULL, count(*), max(r.expires_at)
+            FROM c JOIN registry.name_reservations r ON r.normalized_latin = c.name
+            WHERE c.latin AND c.form IN ('COOP', 'UNION') AND r.consumed_at IS NULL AND r.expires_at > $7
+            GROUP BY c.i, c.latin
+            """, connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Index).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Latin).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Name).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Organization.First["legal_form"]!).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Organization.First["province_code"]!).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => ParseDate(r.Organization.First["founding_date"])!.Value).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = now });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var organization = candidates[reader.GetInt32(0)];
+            var latin = reader.GetBoolean(1);
+            var column = latin ? "name_latin" : "name_ar";
+            var name = latin ? organization.NormalizedLatin : organization.NormalizedAr;
+            var count = reader.GetInt64(4);
+            if (reader.GetBoolean(2))
+            {
+                var until = Casablanca.DateOf(reader.GetFieldValue<DateTimeOffset>(5));
+                organization.Problems.Add((organization.First.Line, FormattableString.Invariant(
+                    $"{column} is a name reserved by an applicant (normalised: {name}; a live reservation, until {until:yyyy-MM-dd}): a cooperative's or a union's name is one organisation's")));
+                continue;
+            }
+
+            var number = reader.GetString(3);
+            var more = count > 1 ? FormattableString.Invariant($" and {count - 1:N0} more") : "";
+            organization.Problems.Add((organization.First.Line, IsUniqueName(organization)
+                ? $"{column} is the name of {number}{more}, already registered (normalised: {name}): a cooperative's or a union's name is one organisation's"
+                : $"probably {number}{more}, already registered: the same legal_form, {column} (normalised: {name}), province_code and founding_date"));
         }
     }
 
@@ -1124,8 +1393,8 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
                 await organizations.WriteAsync(people.Count, NpgsqlDbType.Integer, cancellationToken);
                 await organizations.WriteAsync(people.Count(p => p["gender"] == "Female" && p["member_kind"] is null or "NaturalPerson"), NpgsqlDbType.Integer, cancellationToken);
                 await WriteAsync(organizations, f["ice"], cancellationToken);
-                await organizations.WriteAsync(NameNormalizer.NormalizeArabic(f["name_ar"]), NpgsqlDbType.Text, cancellationToken);
-                await organizations.WriteAsync(NameNormalizer.NormalizeLatin(f["name_latin"]), NpgsqlDbType.Text, cancellationToken);
+                await organizations.WriteAsync(o.NormalizedAr, NpgsqlDbType.Text, cancellationToken);
+                await organizations.WriteAsync(o.NormalizedLatin, NpgsqlDbType.Text, cancellationToken);
                 await WriteDecimalAsync(organizations, f["share_value"], cancellationToken);
                 if (people.Count < minimum)
                 {

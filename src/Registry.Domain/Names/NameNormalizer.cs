@@ -35,15 +35,17 @@ namespace Registry.Domain.Names;
 /// This needs ICU: in globalization-invariant mode the normaliser throws rather than return wrong keys.</item>
 /// <item>Removed without leaving a space: every combining mark (categories Mn, Mc, Me: Latin accents, Arabic
 /// tashkeel U+064B–U+065F, superscript alef U+0670), the Quranic annotation signs U+06D6–U+06ED, tatweel U+0640,
-/// standalone hamza U+0621 and high hamza U+0674, and invisible format characters (category Cf: ZWJ, ZWNJ,
-/// direction marks, soft hyphen, BOM).</item>
+/// standalone hamza U+0621 and high hamza U+0674, and the invisible characters: every format character (category
+/// Cf: ZWJ, ZWNJ, zero-width space, LRM, RLM, ALM, bidi embeddings and isolates, word joiner, soft hyphen, BOM) and
+/// the code points Unicode reserves as default-ignorable (U+2065, U+FFF0–U+FFF8, plane 14).</item>
 /// <item>Invariant lower case.</item>
 /// <item>Letter unification: آ أ إ ٱ ٲ ٳ ٵ → ا; ؤ → و; ئ ى ی → ي; ة ۀ ە → ه; ک ڪ ڭ گ → ك; ڤ → ف; œ → oe, æ → ae, ß → ss, ø → o,
 /// đ ð → d, ł → l, ı → i, ħ → h, ŧ → t, þ → th.</item>
 /// <item>Every decimal digit (Arabic-Indic ٠-٩, Eastern ۰-۹ and any other Unicode Nd digit) → ASCII 0-9.</item>
-/// <item>Every other character that is not a letter (punctuation such as ، ؛ ؟ ۔ ' ’ - . « », symbols, spaces,
-/// controls) and the spacing modifier letters U+02B0–U+02FF (ʼ ʿ ʾ, used as apostrophes in transliterations)
-/// → a space.</item>
+/// <item>Every other character that is not a letter (punctuation such as ، ؛ ؟ ۔ ' ’ - . « », symbols, controls,
+/// and every space: no-break U+00A0, narrow no-break U+202F, thin, figure, ideographic…), the spacing modifier
+/// letters U+02B0–U+02FF (ʼ ʿ ʾ, used as apostrophes in transliterations) and the Hangul fillers U+115F, U+1160,
+/// U+3164, U+FFA0 (letters drawn as a blank) → a space.</item>
 /// <item>Split on spaces; a lone Arabic conjunction "و" is glued to the next word ("الامل و التنميه" →
 /// "الامل والتنميه"), because typing it detached is a frequent spelling variant.</item>
 /// <item>Drop the words of <see cref="LegalFormWords"/> (whole words, compared after the steps above, so every
@@ -51,6 +53,15 @@ namespace Registry.Domain.Names;
 /// never empty because of the list ("Coopérative" → "cooperative").</item>
 /// <item>Join the words with one space (which also trims).</item>
 /// </list>
+/// <para>
+/// Words are what a reader sees: a visible gap (any space, whatever its width or whether it breaks), punctuation or a
+/// symbol separates two words, and an invisible character never does, nor is it part of a word, so that a name never
+/// gains or loses a word, or a letter, by one. ZWJ and ZWNJ are joining hints inside a word ("ال\u200Dأمل" is
+/// "الامل"; Unicode's word boundaries, UAX #29, never break at them); next to a space they vanish and the space
+/// separates. Between two words with no space, a ZWJ or ZWNJ leaves them one word, as the same words typed with
+/// nothing between them would be ("الأمل\u200Dالجديد" → "الاملالجديد": a ZWJ draws the letters joined), and a
+/// missing space is the similar-name check's business (its compact key has no spaces), not the key's.
+/// </para>
 /// <para>
 /// The Arabic definite article stays attached ("الأمل" → "الامل"): removing it would merge names that people
 /// tell apart and would make the key harder to mirror. Particles of Arabic origin in Latin names ("al", "el",
@@ -229,6 +240,12 @@ public static class NameNormalizer
             return;
         }
 
+        if (IsBlankFiller(value))
+        {
+            builder.Append(' ');
+            return;
+        }
+
         var lower = Rune.ToLowerInvariant(rune);
         if (MapLetter(lower.Value) is { } mapped)
         {
@@ -251,16 +268,34 @@ public static class NameNormalizer
         }
     }
 
-    /// <summary>Characters that vanish without splitting the word they are in (marks, invisible characters).</summary>
+    /// <summary>
+    /// Characters that vanish without splitting the word they are in (marks, invisible characters): a reader sees no
+    /// letter and no gap there, so they neither make a word nor separate two.
+    /// </summary>
+    /// <remarks>
+    /// The invisible ones are Unicode's default-ignorable code points (drawn as nothing by a renderer that does not
+    /// support them) but the Hangul fillers (<see cref="IsBlankFiller"/>): the format characters (Cf: ZWJ, ZWNJ, ZWSP,
+    /// LRM, RLM, ALM, bidi embeddings and isolates, word joiner, BOM, soft hyphen, tags), the variation selectors and
+    /// the combining grapheme joiner (marks, Mn), and the code points reserved as default-ignorable (U+2065,
+    /// U+FFF0–U+FFF8, plane 14), which a newer Unicode may assign and which were read as spaces.
+    /// </remarks>
     private static bool IsRemoved(int value, UnicodeCategory category) =>
         category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark
             or UnicodeCategory.EnclosingMark or UnicodeCategory.Format
+        || value == 0x2065 || value is >= 0xFFF0 and <= 0xFFF8 || value is >= 0xE0000 and <= 0xE0FFF // reserved default-ignorable
         || value is >= 0x064B and <= 0x065F // tashkeel
         || value == 0x0670 // superscript alef
         || value is >= 0x06D6 and <= 0x06ED // Quranic annotation signs
         || value == 0x0640 // tatweel
         || value == 0x0621 // standalone hamza
         || value == 0x0674; // high hamza (left by NFKD of ٵ ٶ ٷ ٸ)
+
+    /// <summary>
+    /// The Hangul fillers (U+115F, U+1160, U+3164, U+FFA0; NFKD turns the last two into U+1160): letters to Unicode,
+    /// but drawn as a blank the width of a letter (as Windows and HarfBuzz do), so a reader sees a space, not a letter.
+    /// Kept as letters, "Al Amal" with one added at its end was another name than "Al Amal".
+    /// </summary>
+    private static bool IsBlankFiller(int value) => value is 0x115F or 0x1160 or 0x3164 or 0xFFA0;
 
     private static string? MapLetter(int value) => value switch
     {

@@ -134,6 +134,90 @@ public sealed class NameNormalizerTests
         Assert.Equal(expected, NameNormalizer.NormalizeLatin(name));
     }
 
+    // ---- Invisible characters and spaces: a name never gains or loses a word by an invisible character ----
+
+    /// <summary>Characters a reader cannot see: format characters (Cf), default-ignorable marks and reserved code points.</summary>
+    public static TheoryData<string> InvisibleCharacters { get; } =
+    [
+        "\u200D", // zero-width joiner
+        "\u200C", // zero-width non-joiner
+        "\u200B", // zero-width space
+        "\u200E", "\u200F", "\u061C", // LRM, RLM, ALM
+        "\u202A", "\u202B", "\u202C", "\u202D", "\u202E", // bidi embeddings and overrides
+        "\u2066", "\u2067", "\u2068", "\u2069", // bidi isolates
+        "\uFEFF", // BOM, zero-width no-break space
+        "\u00AD", // soft hyphen
+        "\u2060", // word joiner
+        "\u180E", // Mongolian vowel separator
+        "\u034F", // combining grapheme joiner
+        "\uFE0F", // variation selector 16
+        "\U000E0041", // tag letter A
+        "\u2065", "\uFFF0", "\U000E0080", // reserved default-ignorable code points (were read as spaces)
+    ];
+
+    /// <summary>Characters a reader sees as a gap: every Unicode space, line breaks, and the Hangul fillers drawn as a blank.</summary>
+    public static TheoryData<string> Spaces { get; } =
+    [
+        " ", "\t", "\u00A0", "\u202F", "\u2007", "\u2009", "\u200A", "\u2002", "\u2003", "\u205F", "\u3000", "\u1680",
+        "\u2028", "\u2029", "\u0085",
+        "\u3164", "\uFFA0", "\u115F", "\u1160", // Hangul fillers (letters to Unicode; were kept in the key as letters)
+    ];
+
+    [Theory]
+    [MemberData(nameof(InvisibleCharacters))]
+    public void An_invisible_character_inside_a_word_vanishes_and_the_word_stays_one(string invisible)
+    {
+        Assert.Equal("الامل", NameNormalizer.Normalize("الأ" + invisible + "مل"));
+        Assert.Equal("الامل الجديد", NameNormalizer.Normalize("جمعية ال" + invisible + "أمل الجديد"));
+        Assert.Equal("الامل الجديد", NameNormalizer.Normalize(invisible + "جمعية الأمل الجديد" + invisible));
+        Assert.Equal("al amal", NameNormalizer.Normalize("Coopérative Al Am" + invisible + "al"));
+        Assert.Equal("al amal", NameNormalizer.Normalize(invisible + "Coopérative Al Amal" + invisible));
+    }
+
+    [Theory]
+    [MemberData(nameof(InvisibleCharacters))]
+    public void An_invisible_character_beside_a_space_leaves_the_two_words_apart(string invisible)
+    {
+        Assert.Equal("الامل الجديد", NameNormalizer.Normalize("جمعية الأمل" + invisible + " الجديد"));
+        Assert.Equal("الامل الجديد", NameNormalizer.Normalize("جمعية الأمل " + invisible + "الجديد"));
+        Assert.Equal("الامل والتنميه", NameNormalizer.Normalize("جمعية الأمل و" + invisible + " التنمية")); // the lone و is still glued
+        Assert.Equal("al amal", NameNormalizer.Normalize("Coopérative Al" + invisible + " Amal"));
+        Assert.Equal("al amal", NameNormalizer.Normalize("Coopérative Al " + invisible + "Amal"));
+    }
+
+    [Theory]
+    [MemberData(nameof(InvisibleCharacters))]
+    public void An_invisible_character_between_two_words_without_a_space_does_not_split_them(string invisible)
+    {
+        // No gap is seen there (a ZWJ even draws the letters joined): the words are as if typed with nothing between
+        // them, and a missing space is the similar-name check's compact key's business.
+        Assert.Equal(NameNormalizer.Normalize("جمعية الأملالجديد"), NameNormalizer.Normalize("جمعية الأمل" + invisible + "الجديد"));
+        Assert.Equal(NameNormalizer.Normalize("Coopérative AlAmal"), NameNormalizer.Normalize("Coopérative Al" + invisible + "Amal"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Spaces))]
+    public void Every_space_separates_words_like_a_space(string space)
+    {
+        Assert.Equal("الامل الجديد", NameNormalizer.Normalize("جمعية" + space + "الأمل" + space + "الجديد" + space));
+        Assert.Equal("الامل", NameNormalizer.Normalize("الأمل" + space));
+        Assert.Equal("al amal", NameNormalizer.Normalize("Coopérative" + space + "Al" + space + "Amal" + space));
+        Assert.Equal("al amal", NameNormalizer.Normalize(space + "Al Amal"));
+    }
+
+    [Theory]
+    [InlineData("تعاونية الأمل", "تعاونية\u00A0الأمل\u200F")]
+    [InlineData("تعاونية الأمل", "تعاونية\u202F\u200Dالأمل")]
+    [InlineData("تعاونية الأمل", "\uFEFFتعاونية الأ\u200Cمل\u00AD")]
+    [InlineData("تعاونية الأمل", "تعاونية الأمل\u3164")] // a Hangul filler looks like a trailing blank
+    [InlineData("Coopérative Al-Amal", "Coopérative\u00A0Al\u200B-Amal")]
+    [InlineData("Coopérative Al-Amal", "Coop\u00ADérative Al\u2009Amal\u2060")]
+    [InlineData("Coopérative Al-Amal", "Coopérative Al Amal\uFFA0")]
+    public void Names_that_differ_only_by_invisible_characters_or_the_kind_of_space_collide(string first, string second)
+    {
+        Assert.Equal(NameNormalizer.Normalize(first), NameNormalizer.Normalize(second));
+    }
+
     // ---- Different names stay different ----
 
     [Theory]
@@ -238,7 +322,7 @@ public sealed class NameNormalizerTests
         "L'Étoile du Sud", "letoile du sud", "Union des Coopératives Agricoles de Souss",
         "Œuvres Æsthétiques Straße Øst Đak Łódź Þór", "İLİ", "Coopérative", "Association de la",
         "Union des Coopératives", "Coopérative Al Amal جمعية الأمل", "ＣＯＯＰＥＲＡＴＩＶＥ ＡＬ ＡＭＡＬ", "Coopérative Sa\u02BCid",
-        "...", "ﷺ",
+        "...", "ﷺ", "جمعية الأمل\u200Dالجديد", "الأمل\u3164", "Al\u200CAmal\u2065", "Al\u00A0Amal\u202F",
     ];
 
     [Theory]

@@ -126,6 +126,24 @@ public static class Samples
         return pdf;
     }
 
+    /// <summary>A PDF whose one stream holds <paramref name="content"/> compressed, as /FlateDecode has it.</summary>
+    public static byte[] FlatePdf(ReadOnlySpan<byte> content)
+    {
+        using var zlibbed = new MemoryStream();
+        using (var zlib = new System.IO.Compression.ZLibStream(zlibbed, System.IO.Compression.CompressionLevel.Optimal))
+        {
+            zlib.Write(content);
+        }
+
+        var compressed = zlibbed.ToArray();
+        using var pdf = new MemoryStream();
+        pdf.Write("%PDF-1.7\n"u8);
+        pdf.Write(System.Text.Encoding.ASCII.GetBytes($"1 0 obj<</Length {compressed.Length}/Filter/FlateDecode>>stream\r\n"));
+        pdf.Write(compressed);
+        pdf.Write("\r\nendstream\nendobj\ntrailer<<>>\n%%EOF\n"u8);
+        return pdf.ToArray();
+    }
+
     /// <summary>
     /// The start of a Windows program: a DOS header whose e_lfanew (at 0x3C) points at the PE signature and an x86-64
     /// COFF header, the DOS stub's message between them.

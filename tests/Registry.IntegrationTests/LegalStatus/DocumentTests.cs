@@ -39,6 +39,9 @@ public sealed class DocumentTests(RegistryApiFactory api) : IClassFixture<Regist
     [InlineData("cut short")]
     [InlineData("PNG signature then a program")]
     [InlineData("JPEG start then a program")]
+    [InlineData("PNG with a wrong checksum")]
+    [InlineData("PDF with a program in a Flate stream")]
+    [InlineData("PDF with a launch action")]
     public async Task A_file_that_only_begins_like_a_PDF_PNG_or_JPEG_is_refused_and_nothing_is_stored(string what)
     {
         var applicant = await api.Actors.ClientAsync(Actor.Owner);
@@ -49,6 +52,9 @@ public sealed class DocumentTests(RegistryApiFactory api) : IClassFixture<Regist
             "program ending %%EOF" => [.. "%PDF-1.7\n"u8, .. Samples.Executable(), .. "\n%%EOF\n"u8],
             "cut short" => Samples.Pdf[..^8],
             "PNG signature then a program" => [.. Samples.Png.AsSpan(0, 8), .. Samples.Executable()],
+            "PNG with a wrong checksum" => [.. Samples.Png[..^1], (byte)(Samples.Png[^1] ^ 1)],
+            "PDF with a program in a Flate stream" => Samples.FlatePdf(Samples.Executable()),
+            "PDF with a launch action" => [.. "%PDF-1.7\n1 0 obj<</Type/Catalog/OpenAction<</S/Launch/F(cmd.exe)>>>>endobj\n"u8, .. Samples.Pdf.AsSpan(9)],
             _ => [.. Samples.Jpeg.AsSpan(0, 4), .. Samples.Executable(), 0xFF, 0xD9],
         };
 
@@ -59,6 +65,24 @@ public sealed class DocumentTests(RegistryApiFactory api) : IClassFixture<Regist
         Assert.Equal(0L, await api.ScalarAsync<long>("SELECT count(*) FROM registry.documents WHERE application_id = $1", Guid.Parse(id)));
         Assert.Equal(0L, await api.ScalarAsync<long>(
             "SELECT count(*) FROM registry.document_contents WHERE encode(sha256(content), 'hex') = $1", Convert.ToHexStringLower(SHA256.HashData(content))));
+    }
+
+    [Fact]
+    public async Task A_PDF_with_bytes_after_its_EOF_or_a_compressed_page_is_stored_as_sent()
+    {
+        var owner = await api.Actors.ClientAsync(Actor.Owner);
+        var id = await owner.DraftAsync();
+        // A mail gateway's footer after %%EOF, as readers tolerate it; a page's text compressed, as every PDF writer does.
+        byte[] forwarded = [.. Samples.Pdf, .. "\r\n-- Analysé par la passerelle de messagerie\r\n"u8];
+        var compressed = Samples.FlatePdf("BT /F1 12 Tf 72 712 Td (Statuts de la cooperative) Tj ET"u8);
+
+        var first = await owner.AttachAsync(id, "Statutes", forwarded, "statuts.pdf");
+        var second = await owner.AttachAsync(id, "ConstitutiveMinutes", compressed, "pv.pdf");
+
+        await WorkflowSteps.Expect(first, HttpStatusCode.Created);
+        await WorkflowSteps.Expect(second, HttpStatusCode.Created);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(forwarded)), (string)(await first.ReadJsonAsync())["sha256"]!);
+        Assert.Equal("application/pdf", (string)(await second.ReadJsonAsync())["contentType"]!);
     }
 
     [Fact]

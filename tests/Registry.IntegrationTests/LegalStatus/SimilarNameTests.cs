@@ -49,6 +49,39 @@ public sealed class SimilarNameTests(SimilarNameApiFactory api) : IClassFixture<
     }
 
     [Theory]
+    [InlineData(null, "Coopérative Tazart Arganier", null, "Coopérative Tazart Argan")] // a word the start of the other's
+    [InlineData(null, "Coopérative Ighrem Arganeraie", null, "Coopérative Ighrem Argane")]
+    [InlineData("تعاونية تازارت الأركانية", null, "تعاونية تازارت الأركان", null)]
+    public async Task A_name_whose_word_starts_a_word_of_a_live_reservation_is_warned_of_it(
+        string? reservedAr, string? reservedLatin, string? nameAr, string? nameLatin)
+    {
+        var first = await (await api.NewApplicantAsync()).PostAsJsonAsync("/api/v1/name-reservations", new { legalForm = "COOP", nameAr = reservedAr, nameLatin = reservedLatin });
+        await WorkflowSteps.Expect(first, HttpStatusCode.Created);
+
+        var response = await (await api.NewApplicantAsync()).PostAsJsonAsync("/api/v1/name-reservations", new { legalForm = "COOP", nameAr, nameLatin });
+
+        await WorkflowSteps.Expect(response, HttpStatusCode.Created);
+        var warnings = (await response.ReadJsonAsync())["similarNames"]!.AsArray();
+        var warning = Assert.Single(warnings, w => (string?)w!["nameLatin"] == reservedLatin && (string?)w!["nameAr"] == reservedAr);
+        Assert.True((bool)warning!["reserved"]!);
+        Assert.True((double)warning["similarity"]! >= 0.45);
+    }
+
+    [Fact]
+    public async Task A_word_of_four_letters_is_not_read_as_the_start_of_longer_words()
+    {
+        // "amal" starts "amalou": a four-letter stem starts too many names to be looked up that way (the similarity of
+        // these two is over the threshold, so only the candidates can keep it out).
+        var first = await (await api.NewApplicantAsync()).PostAsJsonAsync("/api/v1/name-reservations", new { legalForm = "COOP", nameLatin = "Coopérative Tilila Amalou" });
+        await WorkflowSteps.Expect(first, HttpStatusCode.Created);
+
+        var response = await (await api.NewApplicantAsync()).PostAsJsonAsync("/api/v1/name-reservations", new { legalForm = "COOP", nameLatin = "Coopérative Tilila Amal" });
+
+        await WorkflowSteps.Expect(response, HttpStatusCode.Created);
+        Assert.DoesNotContain((await response.ReadJsonAsync())["similarNames"]!.AsArray(), w => (string?)w!["nameLatin"] == "Coopérative Tilila Amalou");
+    }
+
+    [Theory]
     [InlineData(null, "Coopérative Tifawin Izdar")]
     [InlineData("تعاونية النور للزيتون", null)] // the same shape, a clitic in common
     public async Task A_clearly_different_name_gets_no_warning(string? nameAr, string? nameLatin)
