@@ -1,4 +1,4 @@
--- Back to the search without Latin spelling keys (ShortWordTypos, SearchJoinedWords).
+-- Back to the search without Latin spelling keys (ShortWordTypos, SearchSqlWrittenOnce).
 CREATE OR REPLACE FUNCTION registry.name_words_add(words text[]) RETURNS void
 LANGUAGE sql AS $$
     WITH added AS (
@@ -23,7 +23,7 @@ LANGUAGE sql AS $$
                                          UNION SELECT w FROM registry.name_reservations, unnest(search_words) AS t(w) WHERE consumed_at IS NULL));
 $$;
 
--- As in SearchJoinedWords.
+-- As in SearchSqlWrittenOnce.
 -- One page of the public search (SearchOrganizationsHandler). query: the normalised query; arabic: which normalised
 -- name it is compared with; query_words: its distinct words (at most six). The filters are those of the list, null
 -- when not asked for (name_pattern: an ILIKE pattern on either name). after_*: the cursor (score, number, tier of the
@@ -107,7 +107,7 @@ BEGIN
                     SELECT k.word FROM registry.name_words k
                     WHERE k.word = ANY (ARRAY[query_words[expanded.word_number - 1] || query_word,
                                               query_word || query_words[expanded.word_number + 1],
-                                              CASE query_word WHEN 'al' THEN 'el' WHEN 'el' THEN 'al' END])
+                                              registry.other_article_spelling(query_word)])
                       AND k.word <> ALL (expanded.variants));
                 alternatives := CASE WHEN cardinality(variants) > 0 THEN ARRAY[format('o.search_words && %L::text[]', variants)] ELSE '{}' END;
                 -- the word split into two known words, as other names are written ("alamal" for Al Amal, "elamal" too)
@@ -115,7 +115,7 @@ BEGIN
                     SELECT format('o.search_words @> %L::text[]', ARRAY[l.word, r.word])
                     FROM generate_series(2, length(query_word) - 2) AS n
                     JOIN registry.name_words l
-                      ON l.word = ANY (ARRAY[left(query_word, n), CASE left(query_word, n) WHEN 'al' THEN 'el' WHEN 'el' THEN 'al' END])
+                      ON l.word = ANY (ARRAY[left(query_word, n), registry.other_article_spelling(left(query_word, n))])
                     JOIN registry.name_words r ON r.word = substr(query_word, n + 1)
                     ORDER BY n, l.word
                     LIMIT 4);
@@ -176,6 +176,7 @@ BEGIN
     END LOOP;
 END
 $$;
+
 
 DROP TABLE registry.latin_spellings;
 DROP FUNCTION registry.latin_spelling(text);

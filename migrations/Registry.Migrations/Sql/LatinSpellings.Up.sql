@@ -58,7 +58,7 @@ LANGUAGE sql AS $$
                                          UNION SELECT w FROM registry.name_reservations, unnest(search_words) AS t(w) WHERE consumed_at IS NULL));
 $$;
 
--- As before (SearchJoinedWords), with the Latin spelling key in tier 1.
+-- As before (SearchSqlWrittenOnce), with the Latin spelling key in tier 1.
 -- One page of the public search (SearchOrganizationsHandler). query: the normalised query; arabic: which normalised
 -- name it is compared with; query_words: its distinct words (at most six). The filters are those of the list, null
 -- when not asked for (name_pattern: an ILIKE pattern on either name). after_*: the cursor (score, number, tier of the
@@ -142,7 +142,7 @@ BEGIN
                     SELECT k.word FROM registry.name_words k
                     WHERE k.word = ANY (ARRAY[query_words[expanded.word_number - 1] || query_word,
                                               query_word || query_words[expanded.word_number + 1],
-                                              CASE query_word WHEN 'al' THEN 'el' WHEN 'el' THEN 'al' END])
+                                              registry.other_article_spelling(query_word)])
                       AND k.word <> ALL (expanded.variants)
                     UNION
                     -- the word's other usual Latin spellings ("el fellah" for Al Falah, "ettakaddoum" for Attakadoum)
@@ -154,7 +154,7 @@ BEGIN
                     SELECT format('o.search_words @> %L::text[]', ARRAY[l.word, r.word])
                     FROM generate_series(2, length(query_word) - 2) AS n
                     JOIN registry.name_words l
-                      ON l.word = ANY (ARRAY[left(query_word, n), CASE left(query_word, n) WHEN 'al' THEN 'el' WHEN 'el' THEN 'al' END])
+                      ON l.word = ANY (ARRAY[left(query_word, n), registry.other_article_spelling(left(query_word, n))])
                     JOIN registry.name_words r ON r.word = substr(query_word, n + 1)
                     ORDER BY n, l.word
                     LIMIT 4);
@@ -215,3 +215,4 @@ BEGIN
     END LOOP;
 END
 $$;
+
