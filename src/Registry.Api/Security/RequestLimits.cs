@@ -6,8 +6,9 @@ namespace Registry.Api.Security;
 /// <summary>
 /// Every request body has a limit: <c>Registry:MaxRequestBodyBytes</c> (1 MB) unless its endpoint declares its own
 /// (the document and declaration uploads: 10 MB and the multipart overhead). A declared body over the limit is
-/// refused before anything reads it; a body without a length is cut off by Kestrel as it is read. Either way the
-/// answer is 413: problem details for the API, the error page for a page.
+/// refused before anything reads it; a body without a length (chunked) is refused by the first read that passes the
+/// limit. Either way a body up to twice the limit is read to its end and dropped first, so that the client, still
+/// sending, reads the answer instead of a reset connection: 413, problem details for the API, the error page for a page.
 /// An address (path and query) over <see cref="MaxTargetLength"/> characters is 414, the same two ways. Kestrel reads
 /// request lines up to <see cref="MaxRequestLineBytes"/> so that this answer, not its own empty one, is what a long
 /// query gets; only a longer line is still refused by Kestrel, without a body.
@@ -51,7 +52,7 @@ internal static class RequestLimits
 
         if (context.Request.ContentLength is { } declared && declared > limit)
         {
-            if (feature is not null && declared <= (2 * limit) + 1_048_576)
+            if (feature is not null && declared <= DrainableBytes(limit))
             {
                 // Read and dropped, never kept: a server that closes the connection on a client still sending makes
                 // its TCP stack reset it, and the client never reads the 413. Far larger bodies are cut off at once.
@@ -69,8 +70,65 @@ internal static class RequestLimits
             throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);
         }
 
+        if (context.Request.ContentLength is null && feature is not null
+            && context.Features.Get<IHttpRequestBodyDetectionFeature>() is { CanHaveBody: true })
+        {
+            // A body sent without a length (chunked) is counted here instead of by Kestrel, so that when it passes the
+            // limit the rest of it can be read and dropped before the 413, as for a declared one: Kestrel's own cut
+            // closes the connection on a client still sending, and the client sees a reset, not the answer.
+            feature.MaxRequestBodySize = DrainableBytes(limit);
+            context.Request.Body = new CappedBody(context.Request.Body, limit, context.RequestAborted);
+        }
+
         await next();
     });
+
+    /// <summary>How much of a body over its limit is read and dropped to answer it; far larger bodies are cut off.</summary>
+    private static long DrainableBytes(long limit) => (2 * limit) + 1_048_576;
+
+    /// <summary>
+    /// A request body that refuses to be read past <c>limit</c> bytes: the first read that would pass it drains what is
+    /// left (Kestrel still cuts off a body past <see cref="DrainableBytes"/>) and throws the 413 Kestrel would have.
+    /// </summary>
+    private sealed class CappedBody(Stream inner, long limit, CancellationToken aborted) : Stream
+    {
+        private long _read;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => _read; set => throw new NotSupportedException(); }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            var count = await inner.ReadAsync(buffer, cancellationToken);
+            _read += count;
+            if (_read > limit)
+            {
+                await DrainAsync(inner, aborted);
+                throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);
+            }
+
+            return count;
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        // Kestrel refuses synchronous reads; so does this body.
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException("Synchronous reads of a request body are not allowed.");
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
 
     private static async Task DrainAsync(Stream body, CancellationToken cancellationToken)
     {

@@ -3,13 +3,14 @@ using Registry.IntegrationTests.Infrastructure;
 
 namespace Registry.IntegrationTests.LegalStatus;
 
-/// <summary>The API with five registered cooperatives to search, registered once for the class.</summary>
+/// <summary>The API with seven registered cooperatives to search, registered once for the class.</summary>
 public sealed class SearchApiFactory : RegistryApiFactory
 {
     public string Amal { get; private set; } = "";
     public string Baraka { get; private set; } = "";
     public string Annour { get; private set; } = "";
     public string Souss { get; private set; } = "";
+    public string Falah { get; private set; } = "";
 
     public override async Task InitializeAsync()
     {
@@ -24,6 +25,7 @@ public sealed class SearchApiFactory : RegistryApiFactory
         Annour = await official.ApproveAsync(await owner.SubmittedAsync(Samples.Cooperative(nameLatin: "Coopérative Annour", nameAr: "تعاونية النور")));
         await official.ApproveAsync(await owner.SubmittedAsync(Samples.Cooperative(nameLatin: "Coopérative Tighanimine Argan", nameAr: "تعاونية تيغانيمين للأركان")));
         Souss = await official.ApproveAsync(await owner.SubmittedAsync(Samples.Cooperative(nameLatin: "Coopérative Souss Bio", nameAr: "تعاونية سوس")));
+        Falah = await official.ApproveAsync(await owner.SubmittedAsync(Samples.Cooperative(nameLatin: "Coopérative Al Falah Ait Ourir", nameAr: "تعاونية الفلاح آيت أورير")));
         Baraka = await official.ApproveAsync(await owner.SubmittedAsync(Samples.Cooperative(
             nameLatin: "Coopérative Al Baraka des Femmes Rurales de Taroudant", nameAr: "تعاونية البركة لنساء تمازيرت لإنتاج الكسكس")));
     }
@@ -62,6 +64,16 @@ public sealed class SearchTests(SearchApiFactory api) : IClassFixture<SearchApiF
     {
         var numbers = await SearchAsync(q);
         Assert.Equal(_amal, numbers.FirstOrDefault());
+    }
+
+    [Theory]
+    [InlineData("fellah")] // e for a, and the l doubled: two letters from "falah"
+    [InlineData("El Fellah")]
+    [InlineData("el fellah ait ourir")]
+    [InlineData("Coopérative Al Fallah Aït Ourir")]
+    public async Task Search_finds_a_latin_name_in_another_usual_transliteration(string q)
+    {
+        Assert.Equal(api.Falah, (await SearchAsync(q)).FirstOrDefault());
     }
 
     [Fact]
@@ -185,9 +197,9 @@ public sealed class SearchTests(SearchApiFactory api) : IClassFixture<SearchApiF
     [InlineData("التعاونيات")]
     public async Task A_query_that_is_only_a_legal_form_lists_that_form_by_number_page_by_page(string q)
     {
-        var first = await (await api.CreateClient().GetAsync($"/api/v1/organizations?q={Uri.EscapeDataString(q)}&limit=3")).ReadJsonAsync();
+        var first = await (await api.CreateClient().GetAsync($"/api/v1/organizations?q={Uri.EscapeDataString(q)}&limit=4")).ReadJsonAsync();
         var cursor = (string)first["nextCursor"]!;
-        var second = await (await api.CreateClient().GetAsync($"/api/v1/organizations?q={Uri.EscapeDataString(q)}&limit=3&cursor={Uri.EscapeDataString(cursor)}")).ReadJsonAsync();
+        var second = await (await api.CreateClient().GetAsync($"/api/v1/organizations?q={Uri.EscapeDataString(q)}&limit=4&cursor={Uri.EscapeDataString(cursor)}")).ReadJsonAsync();
         var found = first["items"]!.AsArray().Concat(second["items"]!.AsArray()).Select(i => (string)i!["registrationNumber"]!).ToList();
 
         var cooperatives = await api.ScalarAsync<string[]>("SELECT array_agg(registration_number ORDER BY registration_number) FROM registry.organizations WHERE legal_form = 'COOP'");
@@ -241,9 +253,16 @@ public sealed class SearchTests(SearchApiFactory api) : IClassFixture<SearchApiF
         const string Short = "SELECT string_agg(deletion || ':' || word, ' ' ORDER BY word, deletion) FROM registry.short_word_deletions";
         var keptShort = await api.ScalarAsync<string>(Short);
         Assert.Contains("bi:bio bo:bio io:bio", keptShort, StringComparison.Ordinal);
+        const string Spellings = "SELECT string_agg(spelling || ':' || word, ' ' ORDER BY word) FROM registry.latin_spellings";
+        var keptSpellings = await api.ScalarAsync<string>(Spellings);
+        Assert.Contains("anur:annour", keptSpellings, StringComparison.Ordinal); // o as u, the n once
+        Assert.Contains("falah:falah", keptSpellings, StringComparison.Ordinal);
+        Assert.DoesNotContain(":bio", keptSpellings, StringComparison.Ordinal); // three letters: no key
+        Assert.DoesNotContain(":تعاونية", keptSpellings, StringComparison.Ordinal);
         await api.ScalarAsync<string>("SELECT registry.name_words_rebuild()::text");
         Assert.Equal(kept, await api.ScalarAsync<string>(List));
         Assert.Equal(keptShort, await api.ScalarAsync<string>(Short));
+        Assert.Equal(keptSpellings, await api.ScalarAsync<string>(Spellings));
     }
 
     [Fact]

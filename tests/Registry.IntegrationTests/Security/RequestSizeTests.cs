@@ -89,6 +89,63 @@ public sealed class RequestSizeTests(KestrelRegistryApiFactory api) : IClassFixt
     }
 
     [Fact]
+    public async Task An_upload_without_a_length_over_its_limit_is_read_to_its_end_so_the_client_reads_the_413_and_keeps_its_connection()
+    {
+        var signedIn = await api.Actors.ClientAsync(Actor.Owner);
+        var id = await signedIn.DraftAsync();
+        using var owner = api.PortClient(signedIn);
+        var address = owner.BaseAddress!;
+        using var form = new MultipartFormDataContent { { new StringContent("Statutes"), "kind" }, { new ByteArrayContent(new byte[11 * 1024 * 1024]), "file", "statuts.pdf" } };
+        var body = await form.ReadAsByteArrayAsync();
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(address.Host, address.Port);
+        var stream = tcp.GetStream();
+
+        // Sent chunk by chunk to its end, as a client streaming a file does, then a second request on the same
+        // connection. Had the server answered at its limit and closed, the writes would fail on a reset connection,
+        // or the second request would get no answer.
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(
+            $"POST /api/v1/applications/{id}/documents HTTP/1.1\r\nHost: {address.Authority}\r\nAuthorization: {signedIn.DefaultRequestHeaders.Authorization}\r\n" +
+            $"Content-Type: {form.Headers.ContentType}\r\nTransfer-Encoding: chunked\r\n\r\n"));
+        foreach (var chunk in body.Chunk(64 * 1024))
+        {
+            await stream.WriteAsync(Encoding.ASCII.GetBytes($"{chunk.Length:x}\r\n"));
+            await stream.WriteAsync(chunk);
+            await stream.WriteAsync("\r\n"u8.ToArray());
+        }
+
+        await stream.WriteAsync(Encoding.ASCII.GetBytes($"0\r\n\r\nGET /health/live HTTP/1.1\r\nHost: {address.Authority}\r\n\r\n"));
+        var answers = await ReadUntilAsync(stream, "Healthy", TimeSpan.FromSeconds(30));
+
+        Assert.StartsWith("HTTP/1.1 413 ", answers, StringComparison.Ordinal);
+        Assert.Contains("Content-Type: application/problem+json", answers, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("HTTP/1.1 200 OK", answers[answers.IndexOf("\r\n\r\n", StringComparison.Ordinal)..], StringComparison.Ordinal);
+        Assert.Equal(0L, await api.ScalarAsync<long>("SELECT count(*) FROM registry.documents WHERE application_id = $1", Guid.Parse(id)));
+    }
+
+    /// <summary>What the server sends until <paramref name="end"/> appears, it closes the connection or the time runs out.</summary>
+    private static async Task<string> ReadUntilAsync(Stream stream, string end, TimeSpan timeout)
+    {
+        using var cancellation = new CancellationTokenSource(timeout);
+        var received = new StringBuilder();
+        var buffer = new byte[16 * 1024];
+        try
+        {
+            int count;
+            while (!received.ToString().Contains(end, StringComparison.Ordinal) && (count = await stream.ReadAsync(buffer, cancellation.Token)) > 0)
+            {
+                received.Append(Encoding.UTF8.GetString(buffer, 0, count));
+            }
+        }
+        catch (Exception e) when (e is IOException or OperationCanceledException)
+        {
+            // Closed or silent: what was received is the answer.
+        }
+
+        return received.ToString();
+    }
+
+    [Fact]
     public async Task An_upload_of_a_declared_length_over_its_limit_is_413_before_it_is_read()
     {
         var signedIn = await api.Actors.ClientAsync(Actor.Owner);
