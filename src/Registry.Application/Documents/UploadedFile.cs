@@ -24,7 +24,7 @@ public sealed record UploadedFile(string FileName, byte[] Content)
 
         var format = DocumentFormat.Detect(Content)
             ?? throw new UnsupportedContentException(Localized.Text(
-                "Seuls les fichiers PDF, JPEG et PNG complets sont acceptés ; ce fichier n'en est pas un.", "لا تقبل إلا ملفات PDF وJPEG وPNG كاملة؛ وهذا الملف ليس منها."));
+                "Seuls les fichiers PDF, JPEG et PNG complets sont acceptés, sans fichier joint ni programme ; ce fichier n'en est pas un.", "لا تقبل إلا ملفات PDF وJPEG وPNG كاملة، دون ملف مرفق أو برنامج بداخلها؛ وهذا الملف ليس منها."));
         return (format, Convert.ToHexStringLower(SHA256.HashData(Content)));
     }
 }

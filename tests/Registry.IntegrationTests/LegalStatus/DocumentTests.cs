@@ -28,7 +28,7 @@ public sealed class DocumentTests(RegistryApiFactory api) : IClassFixture<Regist
         var response = await applicant.AttachAsync(id, "Statutes", content, "statuts.pdf", "application/pdf");
 
         var problem = await ErrorContractTests.AssertProblem(response, HttpStatusCode.UnsupportedMediaType);
-        Assert.Equal("Seuls les fichiers PDF, JPEG et PNG complets sont acceptés ; ce fichier n'en est pas un.", (string)problem["detail"]!);
+        Assert.Equal("Seuls les fichiers PDF, JPEG et PNG complets sont acceptés, sans fichier joint ni programme ; ce fichier n'en est pas un.", (string)problem["detail"]!);
         Assert.Equal("Type de contenu non accepté", (string)problem["title"]!);
         Assert.Equal(0L, await api.ScalarAsync<long>("SELECT count(*) FROM registry.documents WHERE application_id = $1", Guid.Parse(id)));
     }
@@ -61,7 +61,7 @@ public sealed class DocumentTests(RegistryApiFactory api) : IClassFixture<Regist
         var response = await applicant.AttachAsync(id, "Statutes", content, "statuts.pdf", "application/pdf");
 
         var problem = await ErrorContractTests.AssertProblem(response, HttpStatusCode.UnsupportedMediaType);
-        Assert.Equal("Seuls les fichiers PDF, JPEG et PNG complets sont acceptés ; ce fichier n'en est pas un.", (string)problem["detail"]!);
+        Assert.Equal("Seuls les fichiers PDF, JPEG et PNG complets sont acceptés, sans fichier joint ni programme ; ce fichier n'en est pas un.", (string)problem["detail"]!);
         Assert.Equal(0L, await api.ScalarAsync<long>("SELECT count(*) FROM registry.documents WHERE application_id = $1", Guid.Parse(id)));
         Assert.Equal(0L, await api.ScalarAsync<long>(
             "SELECT count(*) FROM registry.document_contents WHERE encode(sha256(content), 'hex') = $1", Convert.ToHexStringLower(SHA256.HashData(content))));
@@ -96,7 +96,7 @@ public sealed class DocumentTests(RegistryApiFactory api) : IClassFixture<Regist
         var longField = await ErrorContractTests.AssertProblem(
             await applicant.PostAsync(Path(id), Form(("kind", new string('S', 2000))).WithFile(Samples.Pdf, "x.pdf"), "ar"), HttpStatusCode.RequestEntityTooLarge);
 
-        Assert.Equal("لا تقبل إلا ملفات PDF وJPEG وPNG كاملة؛ وهذا الملف ليس منها.", (string)notADocument["detail"]!);
+        Assert.Equal("لا تقبل إلا ملفات PDF وJPEG وPNG كاملة، دون ملف مرفق أو برنامج بداخلها؛ وهذا الملف ليس منها.", (string)notADocument["detail"]!);
         Assert.Equal("نوع المحتوى غير مقبول", (string)notADocument["title"]!);
         Assert.Equal("يتجاوز أحد حقول الاستمارة 1 كيلوبايت، وهو الحجم الأقصى.", (string)longField["detail"]!);
     }
