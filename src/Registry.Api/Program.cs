@@ -117,6 +117,7 @@ app.UseStatusCodePages();
 // API's with problem details; inside the pages' status-code re-execution.
 app.UseRegistryWeb();
 app.UseRequestLimits(maxBodyBytes);
+app.UseKnownRequestCharsets();
 app.UseAuthentication();
 app.UseCurrentSessionsOnly();
 app.UseAccountLanguage();

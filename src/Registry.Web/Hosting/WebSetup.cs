@@ -23,6 +23,11 @@ public static class WebSetup
         {
             options.Conventions.ConfigureFilter(new NotFoundPageFilter());
         });
+        // MVC binds at most 1,024 rows to a list and throws past that (a 500), while the members' and the declarations'
+        // forms take up to the API's 5,000 members. A list has no more rows than its form has values, so with the limit
+        // at the largest form's value count the binder never throws: a longer form is refused by its own value limit.
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(options => options.MaxModelBindingCollectionSize =
+            Math.Max(Pages.Apply.MembersModel.MaxFormValues, Math.Max(Pages.Apply.ManagementModel.MaxFormValues, Pages.Account.Organisations.DeclareModel.MaxFormValues)));
         // Arabic written as itself, not as character references (which would also triple its weight); the five
         // characters that matter in HTML are still encoded.
         services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

@@ -100,6 +100,41 @@ public sealed class ErrorContractTests(RegistryApiFactory api) : IClassFixture<R
         await AssertProblem(response, HttpStatusCode.UnsupportedMediaType);
     }
 
+
+    [Theory]
+    [InlineData("/api/v1/applications", Actor.Owner)]
+    [InlineData("/api/v1/name-reservations", Actor.Owner)]
+    [InlineData("/api/v1/auth/login", Actor.Anonymous)]
+    public async Task A_JSON_body_in_a_charset_that_names_no_encoding_is_415_and_writes_nothing(string path, Actor actor)
+    {
+        var client = await api.Actors.ClientAsync(actor);
+        var before = await api.ScalarAsync<long>("SELECT (SELECT count(*) FROM registry.applications) + (SELECT count(*) FROM registry.name_reservations)");
+        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(Samples.Cooperative())));
+        content.Headers.TryAddWithoutValidation("Content-Type", "application/json; charset=garbage");
+
+        var problem = await AssertProblem(await client.PostAsync(path, content), HttpStatusCode.UnsupportedMediaType);
+
+        Assert.Contains("UTF-8", (string)problem["detail"]!, StringComparison.Ordinal);
+        Assert.Equal(before, await api.ScalarAsync<long>("SELECT (SELECT count(*) FROM registry.applications) + (SELECT count(*) FROM registry.name_reservations)"));
+    }
+
+    [Theory]
+    [InlineData("application/json; charset=utf-8")]
+    [InlineData("application/json; charset=\"utf-8\"")]
+    [InlineData("application/json; charset=UTF-8")]
+    [InlineData("application/json; charset=utf-16")]
+    public async Task A_JSON_body_in_a_known_charset_is_read(string contentType)
+    {
+        var applicant = await api.Actors.ClientAsync(Actor.Owner);
+        var json = System.Text.Json.JsonSerializer.Serialize(Samples.Cooperative());
+        var encoding = contentType.EndsWith("utf-16", StringComparison.Ordinal) ? Encoding.Unicode : Encoding.UTF8;
+        using var content = new ByteArrayContent(encoding.GetBytes(json));
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+
+        var response = await applicant.PostAsync("/api/v1/applications", content);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
     [Fact]
     public async Task Invalid_fields_are_400_with_an_errors_map()
     {
