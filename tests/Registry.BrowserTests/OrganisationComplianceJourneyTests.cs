@@ -67,7 +67,7 @@ public sealed class OrganisationComplianceJourneyTests(BrowserApp app)
         await page.GetByLabel(OrganisationText.DocumentLabel(DeclarationKind.GeneralAssembly)).SetInputFilesAsync(
             new FilePayload { Name = "pv.pdf", MimeType = "application/pdf", Buffer = [0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00] });
         await page.GetByRole(AriaRole.Button, new() { Name = OrganisationText.Submit }).ClickAsync();
-        await Assertions.Expect(page.Locator(".error-summary a[href='#document']")).ToHaveTextAsync(OrganisationText.DocumentWrongType);
+        await Assertions.Expect(page.Locator(".error-summary a[href='#document']")).ToHaveTextAsync(Registry.Application.Documents.UploadedFile.WrongType);
         Assert.Equal(0L, await DeclarationCountAsync(number));
 
         // A date to come is the validator's own message, in the page's language.

@@ -20,17 +20,20 @@ internal static class RequestCharset
             && MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var mediaType)
             && mediaType.Charset.HasValue)
         {
-            var charset = HeaderUtilities.RemoveQuotes(mediaType.Charset).Value ?? "";
-            if (!IsKnown(charset))
+            var charset = HeaderUtilities.RemoveQuotes(mediaType.Charset);
+            if (!IsKnown(charset.Value ?? ""))
             {
                 throw new UnsupportedContentException(Localized.Text(
                     "Le jeu de caractères du corps n'est pas reconnu : envoyez le JSON en UTF-8 (application/json; charset=utf-8).",
                     "ترميز محتوى الطلب غير معروف: أرسل JSON بترميز UTF-8 (application/json; charset=utf-8)."));
             }
 
-            // RFC 9110 allows the value quoted (charset="utf-8"); the reader would take the quotes for part of the name.
-            mediaType.Charset = charset;
-            context.Request.ContentType = mediaType.ToString();
+            if (charset.Length != mediaType.Charset.Length)
+            {
+                // RFC 9110 allows the value quoted (charset="utf-8"); the reader would take the quotes for part of the name.
+                mediaType.Charset = charset;
+                context.Request.ContentType = mediaType.ToString();
+            }
         }
 
         return next(context);

@@ -66,6 +66,9 @@ public sealed class ApplicationInputValidator : AbstractValidator<ApplicationInp
     /// <summary>A contact phone number: 6 to 20 digits or spaces, + first (the bulk import checks it too).</summary>
     public const string PhonePattern = @"^\+?[0-9 ]{6,20}$";
 
+    /// <summary>The largest value of a share, in MAD (the bulk import checks it too).</summary>
+    public const decimal MaxShareValue = 100_000_000m;
+
     public ApplicationInputValidator(TimeProvider clock)
     {
         RuleFor(x => x.LegalForm).IsInEnum();
@@ -81,7 +84,7 @@ public sealed class ApplicationInputValidator : AbstractValidator<ApplicationInp
         RuleFor(x => x.FinancialYearEnd).NotEmpty().Must(BeAMonthDay).WithMessage("La clôture de l'exercice est un mois et un jour, MM-JJ.", "نهاية السنة المالية شهر ويوم بصيغة MM-DD.");
         RuleFor(x => x.ContactEmail).EmailAddress().Text(254);
         RuleFor(x => x.ContactPhone).Matches(PhonePattern).WithMessage("Un numéro de téléphone compte de 6 à 20 chiffres.", "يتكون رقم الهاتف من 6 إلى 20 رقما.");
-        RuleFor(x => x.ShareValue).InclusiveBetween(0m, 100_000_000m)
+        RuleFor(x => x.ShareValue).InclusiveBetween(0m, MaxShareValue)
             .PrecisionScale(14, 2, ignoreTrailingZeros: true).WithMessage("La valeur d'une part s'exprime en dirhams avec au plus 2 décimales (centimes).", "تحدد قيمة الحصة بالدرهم مع رقمين عشريين على الأكثر (السنتيمات).");
         RuleFor(x => x.Ice).Must(BeAnIce).WithMessage("Un ICE compte 15 chiffres et le nombre entier est divisible par 97.", "يتكون المعرف الموحد للمقاولة من 15 رقما ويكون العدد بكامله قابلا للقسمة على 97.");
         RuleFor(x => x.Members).Must(m => m is null || m.Count <= MaxMembers).WithMessage($"Au plus {MaxMembers} membres par demande.", $"{MaxMembers} عضو على الأكثر في كل طلب.");
@@ -106,6 +109,9 @@ public sealed class ApplicationInputValidator : AbstractValidator<ApplicationInp
 
 public sealed class MemberInputValidator : AbstractValidator<MemberInput>
 {
+    /// <summary>The most shares a member subscribes or pays (the bulk import checks it too).</summary>
+    public const int MaxShares = 100_000_000;
+
     public MemberInputValidator()
     {
         RuleFor(x => x.Kind).IsInEnum();
@@ -118,8 +124,8 @@ public sealed class MemberInputValidator : AbstractValidator<MemberInput>
         RuleFor(x => x.LegalIdentifier).Text(40);
         RuleFor(x => x.Gender).IsInEnum();
         RuleFor(x => x.BirthDate).InclusiveBetween(new DateOnly(1900, 1, 1), new DateOnly(2100, 1, 1));
-        RuleFor(x => x.SharesSubscribed).InclusiveBetween(0, 100_000_000);
-        RuleFor(x => x.SharesPaid).InclusiveBetween(0, 100_000_000).LessThanOrEqualTo(x => x.SharesSubscribed);
+        RuleFor(x => x.SharesSubscribed).InclusiveBetween(0, MaxShares);
+        RuleFor(x => x.SharesPaid).InclusiveBetween(0, MaxShares).LessThanOrEqualTo(x => x.SharesSubscribed);
         When(x => x.Kind == MemberKind.NaturalPerson, () =>
             RuleFor(x => x.FullNameAr).NotEmpty().When(x => string.IsNullOrWhiteSpace(x.FullNameLatin))
                 .WithMessage("Une personne physique a un nom complet en arabe ou en caractères latins.", "للشخص الذاتي اسم كامل بالعربية أو بالحروف اللاتينية."));
@@ -129,6 +135,11 @@ public sealed class MemberInputValidator : AbstractValidator<MemberInput>
 
 public sealed class OfficerInputValidator : AbstractValidator<OfficerInput>
 {
+    /// <summary>The latest start and end of a mandate (the bulk import checks them too).</summary>
+    public static readonly DateOnly LatestMandateStart = new(2100, 1, 1);
+
+    public static readonly DateOnly LatestMandateEnd = new(2150, 1, 1);
+
     public OfficerInputValidator()
     {
         RuleFor(x => x.Role).IsInEnum();
@@ -141,8 +152,8 @@ public sealed class OfficerInputValidator : AbstractValidator<OfficerInput>
         RuleFor(x => x.Profession).Text(100);
         RuleFor(x => x.Address).Text(500);
         RuleFor(x => x.BirthDate).InclusiveBetween(new DateOnly(1900, 1, 1), new DateOnly(2100, 1, 1));
-        RuleFor(x => x.MandateStart).InclusiveBetween(new DateOnly(1900, 1, 1), new DateOnly(2100, 1, 1));
-        RuleFor(x => x.MandateEnd).GreaterThan(x => x.MandateStart).LessThanOrEqualTo(new DateOnly(2150, 1, 1));
+        RuleFor(x => x.MandateStart).InclusiveBetween(new DateOnly(1900, 1, 1), LatestMandateStart);
+        RuleFor(x => x.MandateEnd).GreaterThan(x => x.MandateStart).LessThanOrEqualTo(LatestMandateEnd);
     }
 }
 

@@ -13,6 +13,11 @@ public sealed record UploadedFile(string FileName, byte[] Content)
     /// The file's format recognised from its bytes and their SHA-256; a file over the size limit, or that is not a
     /// whole PDF, JPEG or PNG (<see cref="DocumentFormat.Detect"/>: one cut short or carrying a program), is refused.
     /// </summary>
+    /// <summary>Why a file of another type is refused, in the current language (the API's 415 and the pages' error).</summary>
+    public static string WrongType => Localized.Text(
+        "Seuls les fichiers PDF, JPEG et PNG complets sont acceptés, sans fichier joint ni programme ; ce fichier n'en est pas un.",
+        "لا تقبل إلا ملفات PDF وJPEG وPNG كاملة، دون ملف مرفق أو برنامج بداخلها؛ وهذا الملف ليس منها.");
+
     public (DocumentFormat Format, string Sha256) Inspect()
     {
         if (Content.LongLength > ApplicationDocument.MaxSizeBytes)
@@ -22,9 +27,7 @@ public sealed record UploadedFile(string FileName, byte[] Content)
                 $"Le fichier dépasse {megabytes} Mo, la taille maximale d'un document.", $"يتجاوز الملف {megabytes} ميغابايت، وهو الحجم الأقصى للوثيقة."));
         }
 
-        var format = DocumentFormat.Detect(Content)
-            ?? throw new UnsupportedContentException(Localized.Text(
-                "Seuls les fichiers PDF, JPEG et PNG complets sont acceptés, sans fichier joint ni programme ; ce fichier n'en est pas un.", "لا تقبل إلا ملفات PDF وJPEG وPNG كاملة، دون ملف مرفق أو برنامج بداخلها؛ وهذا الملف ليس منها."));
+        var format = DocumentFormat.Detect(Content) ?? throw new UnsupportedContentException(WrongType);
         return (format, Convert.ToHexStringLower(SHA256.HashData(Content)));
     }
 }

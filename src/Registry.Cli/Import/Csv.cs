@@ -370,7 +370,7 @@ internal static class Csv
             for (var i = 0; i < source.Length; i++)
             {
                 var c = source[i];
-                span[i] = (char.IsControl(c) && !(keep && c is '\n' or '\r' or '\t')) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' ? '\uFFFD' : c;
+                span[i] = Registry.Application.Common.Validation.TextRules.IsForbidden(c, keep) ? '\uFFFD' : c;
             }
         });
 }

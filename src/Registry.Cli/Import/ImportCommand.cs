@@ -732,8 +732,8 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
         else
         {
             // As the API accepts them (OfficerInputValidator), which keeps a date clear of 9999-12-31, stored as infinity.
-            var start = Date(row, "mandate_start", required: true, Problem, latest: LatestMandateStart, latestIsToday: false);
-            var end = Date(row, "mandate_end", required: true, Problem, latest: LatestMandateEnd, latestIsToday: false);
+            var start = Date(row, "mandate_start", required: true, Problem, latest: Registry.Application.Applications.OfficerInputValidator.LatestMandateStart, latestIsToday: false);
+            var end = Date(row, "mandate_end", required: true, Problem, latest: Registry.Application.Applications.OfficerInputValidator.LatestMandateEnd, latestIsToday: false);
             if (start is not null && end is not null && end <= start)
             {
                 Problem(row, "mandate_end is not after mandate_start");
@@ -742,8 +742,6 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
     }
 
     private static readonly DateOnly EarliestDate = new(1900, 1, 1);
-    private static readonly DateOnly LatestMandateStart = new(2100, 1, 1);
-    private static readonly DateOnly LatestMandateEnd = new(2150, 1, 1);
 
     /// <summary>
     /// A date yyyy-MM-dd from 1900-01-01 (as the API accepts them) to <paramref name="latest"/> when given: today for the
@@ -854,10 +852,9 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
         return -1;
     }
 
-    private const int MaxShares = 100_000_000;
+    private const int MaxShares = Registry.Application.Applications.MemberInputValidator.MaxShares;
 
-    /// <summary>The largest share value the API accepts (ApplicationInputValidator), in MAD.</summary>
-    private const decimal MaxShareValue = 100_000_000m;
+    private const decimal MaxShareValue = Registry.Application.Applications.ApplicationInputValidator.MaxShareValue;
 
     internal static bool IsIce(string ice) =>
         ice.Length == 15 && ice.All(char.IsAsciiDigit) && ulong.Parse(ice, CultureInfo.InvariantCulture) % 97 == 0;
@@ -965,7 +962,7 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
         var flagged = new HashSet<Organization>();
         foreach (var organization in damaged)
         {
-            var intended = new List<Organization>();
+            var intended = new HashSet<Organization>();
             if (WithoutDamage(organization.SourceKey, keepReplacement: false) is { Length: > 0 } removed
                 && organizations.TryGetValue(removed, out var same) && !IsDamaged(same.SourceKey))
             {
@@ -980,8 +977,7 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
                 var shape = Shape(kept);
                 if (byShape.TryGetValue(shape, out var shaped))
                 {
-                    intended.AddRange(shaped.Where(o => !intended.Contains(o) && MayBe(kept, o.SourceKey)));
-                    byShape[shape] = [.. shaped.Where(o => !intended.Contains(o))]; // rejected once is enough: not compared again
+                    intended.UnionWith(shaped.Where(o => MayBe(kept, o.SourceKey)));
                 }
             }
 
@@ -1008,7 +1004,7 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
                 {
                     text.Append(c).Append(key[++i]);
                 }
-                else if (!(char.IsControl(c) || char.IsSurrogate(c) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' || (c == '\uFFFD' && !keepReplacement)))
+                else if (!(Registry.Application.Common.Validation.TextRules.IsForbidden(c) || char.IsSurrogate(c) || (c == '\uFFFD' && !keepReplacement)))
                 {
                     text.Append(c);
                 }

@@ -122,7 +122,6 @@ public static class ApplyText
     public static string Continue => Say("Continuer", "متابعة");
     public static string FileRequired => Say("Choisissez un fichier.", "اختر ملفاً.");
     public static string FileTooLarge => Say("Le fichier dépasse 10 Mo.", "يتجاوز الملف 10 ميغابايت.");
-    public static string FileType => Say("Seuls les fichiers PDF, JPEG et PNG complets sont acceptés, sans fichier joint ni programme ; ce fichier n'en est pas un.", "لا تقبل إلا ملفات PDF وJPEG وPNG كاملة، دون ملف مرفق أو برنامج بداخلها؛ وهذا الملف ليس منها.");
 
     // Review
     public static string ReviewIntro => Say(

@@ -162,9 +162,6 @@ public static class OrganisationText
     public static string DocumentRequired(DeclarationKind kind) => kind == DeclarationKind.AnnualAccounts
         ? Say("Joignez les comptes (PDF, JPEG ou PNG).", "أرفق الحسابات (PDF أو JPEG أو PNG).")
         : Say("Joignez le procès-verbal de l'assemblée (PDF, JPEG ou PNG).", "أرفق محضر الجمع العام (PDF أو JPEG أو PNG).");
-    public static string DocumentWrongType => Say(
-        "Le fichier n'est pas un PDF, un JPEG ou un PNG complet. Joignez le document entier dans l'un de ces formats.",
-        "الملف ليس ملف PDF أو JPEG أو PNG كاملاً. أرفق الوثيقة كاملة بإحدى هذه الصيغ.");
     public static string DocumentTooLarge => Say("Le fichier dépasse 10 Mo. Joignez un fichier plus léger.", "يتجاوز الملف 10 ميغابايت. أرفق ملفاً أخف.");
     public static string AlreadyFiled => Say(
         "Cette déclaration a déjà été envoyée avec d'autres valeurs. Rechargez la page de l'organisation pour voir ce qui a été déposé.",

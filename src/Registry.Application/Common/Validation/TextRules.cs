@@ -61,6 +61,10 @@ public static class TextRules
 
     private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    /// <summary>A control character (but a line break or tab in text of several lines) or a bidirectional override or isolate.</summary>
+    public static bool IsForbidden(char c, bool multiline = false) =>
+        (char.IsControl(c) && !(multiline && c is '\n' or '\r' or '\t')) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
+
     public static bool IsClean(string? value, bool multiline = false)
     {
         if (value is null)
@@ -68,7 +72,7 @@ public static class TextRules
             return true;
         }
 
-        if (value.Any(c => (char.IsControl(c) && !(multiline && c is '\n' or '\r' or '\t')) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069'))
+        if (value.Any(c => IsForbidden(c, multiline)))
         {
             return false;
         }

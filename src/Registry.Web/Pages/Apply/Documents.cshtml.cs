@@ -78,9 +78,9 @@ public sealed class DocumentsModel(ISender sender, TimeProvider clock) : ApplyPa
                 ModelState.AddModelError(failure.PropertyName.StartsWith("file", StringComparison.OrdinalIgnoreCase) ? "file" : "kind", failure.ErrorMessage);
             }
         }
-        catch (UnsupportedContentException)
+        catch (UnsupportedContentException e)
         {
-            ModelState.AddModelError("file", ApplyText.FileType);
+            ModelState.AddModelError("file", e.Message);
         }
         catch (ContentTooLargeException)
         {

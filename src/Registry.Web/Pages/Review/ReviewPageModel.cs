@@ -98,20 +98,13 @@ public abstract class ReviewPageModel(ISender sender) : PageModel
     /// <summary>The reason or comments a decision requires, trimmed; null (with the error on <paramref name="field"/>) when missing or too long.</summary>
     protected string? RequiredText(string? text, int max, string field)
     {
-        var trimmed = text?.Trim();
-        if (string.IsNullOrEmpty(trimmed))
+        if (string.IsNullOrWhiteSpace(text))
         {
             ModelState.AddModelError(field, ReviewText.ReasonRequired);
             return null;
         }
 
-        if (trimmed.Length > max)
-        {
-            ModelState.AddModelError(field, ReviewText.ReasonTooLong(max));
-            return null;
-        }
-
-        return trimmed;
+        return OptionalText(text, max, field);
     }
 
     /// <summary>A reason a decision may go without, trimmed: null when left blank; null (with the error on <paramref name="field"/>) when too long.</summary>

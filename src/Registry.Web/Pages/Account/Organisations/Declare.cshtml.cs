@@ -168,9 +168,9 @@ public sealed class DeclareModel(ISender sender) : OwnerPageModel(sender)
                 ModelState.AddModelError("effective-on", Ui.In(rule.Message));
             }
         }
-        catch (UnsupportedContentException)
+        catch (UnsupportedContentException e)
         {
-            ModelState.AddModelError("document", OrganisationText.DocumentWrongType);
+            ModelState.AddModelError("document", e.Message);
         }
         catch (ContentTooLargeException)
         {
