@@ -10,7 +10,8 @@
 #   APPROVALS_APPLICATIONS=30000  submitted, lawful applications prepared (not measured), spread over the 12 regions
 #   APPROVALS_CLIENTS=32          concurrent clients (closed loop, no think time)
 #   APPROVALS_SECONDS=20          measured period (stops earlier if the applications run out)
-#   APPROVALS_WARMUP=15, APPROVALS_WARMUP_APPROVALS=3000  the warm-up before it lasts at least this long and this many approvals
+#   APPROVALS_WARMUP=15, APPROVALS_WARMUP_APPROVALS=3000  the warm-up before it lasts at least this long and this many approvals,
+#                                 and until the API's JIT has settled (its tiering threads at most 5 % of its CPU; at most 300 s)
 #   APPROVALS_DURABLE=1           1: PostgreSQL as in production (fsync, synchronous_commit on); 0: durability off
 #   APPROVALS_IDEMPOTENCY=0       1: every approval carries an Idempotency-Key
 #   APPROVALS_PG_STATEMENTS=0     1: print the top statements of pg_stat_statements afterwards (for profiling)

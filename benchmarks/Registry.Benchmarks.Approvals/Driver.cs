@@ -20,7 +20,8 @@ internal sealed record DriveResult(
     IReadOnlyList<int> PerSecond,
     bool RanOut,
     IReadOnlySet<Guid> ApprovedIds,
-    CpuMeter.Sample CpuUsed)
+    CpuMeter.Sample CpuUsed,
+    double ApiJitSeconds)
 {
     public void Print()
     {
@@ -42,6 +43,7 @@ internal sealed record DriveResult(
             double PerApproval(double seconds) => seconds * 1000 / Approved;
             Console.WriteLine(string.Create(inv, $"  CPU ms per approval API {PerApproval(CpuUsed.Api):F2}   PostgreSQL {PerApproval(CpuUsed.Postgres):F2}   driver {PerApproval(CpuUsed.Driver):F2}   " +
                 $"(whole machine, everyone's: {CpuUsed.Machine / MeasuredSeconds:F2} of {Environment.ProcessorCount} cores busy)"));
+            Console.WriteLine(string.Create(inv, $"  of the API's, the JIT's background tiering {PerApproval(ApiJitSeconds):F2} ({ApiJitSeconds / Math.Max(CpuUsed.Api, 0.001):P0})"));
         }
 
         Console.WriteLine($"  errors              {Errors}{(Errors > 0 ? "  " + string.Join(", ", ErrorsByStatus.OrderBy(e => e.Key).Select(e => $"{(e.Key == 0 ? "transport" : e.Key)}: {e.Value}")) : "")}");
@@ -58,19 +60,44 @@ internal sealed record DriveResult(
 /// </summary>
 internal static class Driver
 {
+    private const int MaxWarmupSeconds = 300;
+
     public static async Task<DriveResult> RunAsync(Api api, Options options, PreparationResult preparation)
     {
         var applications = preparation.Applications;
         var next = -1;
         var frequency = (double)Stopwatch.Frequency;
         var clock = Stopwatch.StartNew();
-        // The warm-up ends when both its time and its number of approvals are reached (the JIT's tiering needs
-        // thousands of calls; on a busy machine that can take longer than the time alone).
+        // The warm-up ends when its time and its number of approvals are reached and the API's JIT has settled: its
+        // background tiering used at most 5 % of the API's CPU over the last 5 s (it recompiles hot methods for
+        // minutes on a busy machine of 2 cores, and took 40 % of the API's CPU 60 s into a run), or after
+        // MaxWarmupSeconds whatever the JIT does.
         var warmupEnd = long.MaxValue;
         var measureEnd = long.MaxValue;
         var warmupDone = 0;
         var meter = new CpuMeter(options.ApiPid, options.PostmasterPid);
         var cpuAtStart = meter.Read();
+        var jitAtStart = meter.ApiJitThreads();
+        var jitSettled = options.ApiPid is null;
+        var jitShareAtWarmupEnd = double.NaN;
+        using var warmupOver = new CancellationTokenSource();
+        var jitWatch = Task.Run(async () =>
+        {
+            var (cpu, jit) = (meter.Read(), meter.ApiJitThreads());
+            while (!Volatile.Read(ref jitSettled) && !warmupOver.IsCancellationRequested)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(5), warmupOver.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+                var (cpuNow, jitNow) = (meter.Read(), meter.ApiJitThreads());
+                var share = CpuMeter.JitSecondsBetween(jit, jitNow) / Math.Max(cpuNow.Api - cpu.Api, 0.01);
+                Volatile.Write(ref jitShareAtWarmupEnd, share);
+                if (share <= 0.05)
+                {
+                    Volatile.Write(ref jitSettled, true);
+                }
+
+                (cpu, jit) = (cpuNow, jitNow);
+            }
+        });
         var perSecond = new int[options.Seconds + 2];
         var errorsByStatus = new ConcurrentDictionary<int, int>();
         var failures = new ConcurrentQueue<string>();
@@ -106,9 +133,12 @@ internal static class Driver
                 if (started < Volatile.Read(ref warmupEnd))
                 {
                     if (Interlocked.Increment(ref warmupDone) >= options.WarmupApprovals && ended >= options.WarmupSeconds * frequency
+                        && (Volatile.Read(ref jitSettled) || ended >= MaxWarmupSeconds * frequency)
                         && Interlocked.CompareExchange(ref warmupEnd, ended, long.MaxValue) == long.MaxValue)
                     {
+                        await warmupOver.CancelAsync();
                         cpuAtStart = meter.Read();
+                        jitAtStart = meter.ApiJitThreads();
                         Volatile.Write(ref measureEnd, ended + (long)(options.Seconds * frequency));
                     }
 
@@ -133,12 +163,19 @@ internal static class Driver
             }
         }
 
-        Console.WriteLine($"driving {options.Clients} clients: warm-up at least {options.WarmupSeconds} s and {options.WarmupApprovals:N0} approvals, then {options.Seconds} s measured");
+        Console.WriteLine($"driving {options.Clients} clients: warm-up at least {options.WarmupSeconds} s and {options.WarmupApprovals:N0} approvals " +
+            $"and until the API's JIT has settled (at most {MaxWarmupSeconds} s), then {options.Seconds} s measured");
         await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(c => Task.Run(() => ClientAsync(c))));
         var cpuAtEnd = meter.Read();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warm-up: {warmupDone:N0} approvals in {(warmupEnd == long.MaxValue ? clock.ElapsedTicks : warmupEnd) / frequency:F1} s"));
+        var jitAtEnd = meter.ApiJitThreads();
+        await warmupOver.CancelAsync();
+        await jitWatch;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"warm-up: {warmupDone:N0} approvals in {(warmupEnd == long.MaxValue ? clock.ElapsedTicks : warmupEnd) / frequency:F1} s; " +
+            $"the JIT's tiering used {jitShareAtWarmupEnd:P0} of the API's CPU in its last 5 s{(Volatile.Read(ref jitSettled) ? "" : " (not settled: ended at the limit)")}"));
         var cpuUsed = new CpuMeter.Sample(cpuAtEnd.Api - cpuAtStart.Api, cpuAtEnd.Postgres - cpuAtStart.Postgres,
             cpuAtEnd.Driver - cpuAtStart.Driver, cpuAtEnd.Machine - cpuAtStart.Machine);
+        var jitUsed = CpuMeter.JitSecondsBetween(jitAtStart, jitAtEnd);
 
         var all = latencies.SelectMany(l => l).Order().ToArray();
         if (warmupEnd == long.MaxValue)
@@ -164,7 +201,8 @@ internal static class Driver
             perSecond.Take(Math.Min(seconds, perSecond.Length)).ToList(),
             ranOut,
             approvedIds.ToHashSet(),
-            cpuUsed);
+            cpuUsed,
+            jitUsed);
     }
 
     private static double Percentile(double[] sorted, double p) =>

@@ -24,8 +24,8 @@ internal sealed record Options(
           --applications    submitted, lawful applications to prepare (spread over the 12 regions)
           --clients         concurrent HTTP clients (each approval goes out with the token of its region's official)
           --seconds         measured period; stops earlier when the prepared applications run out
-          --warmup-seconds, --warmup-approvals  the warm-up lasts at least this long and this many approvals
-                            (not counted in the figures)
+          --warmup-seconds, --warmup-approvals  the warm-up lasts at least this long and this many approvals, and
+                            until the API's JIT has settled (with --api-pid; at most 300 s); not counted in the figures
           --idempotency-keys  send an Idempotency-Key with every approval (a careful client does)
           --pg-statements   print the top statements of pg_stat_statements for the measured period
           --api-pid, --postmaster-pid  processes whose CPU time is reported per approval
