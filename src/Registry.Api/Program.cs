@@ -113,8 +113,8 @@ app.UseRequestLanguage();
 app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetService<Serilog.ILogger>());
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-// The pages first: a form's body over its limit is answered with a page in its language (see UseRegistryWeb), the
-// API's with problem details; inside the pages' status-code re-execution.
+// The pages' status-code re-execution and language first: what the body and address limits refuse on a page address
+// is left empty and re-executed as the error page in the page's language; on the API's, it is problem details.
 app.UseRegistryWeb();
 app.UseRequestLimits(maxBodyBytes);
 app.UseKnownRequestCharsets();
