@@ -116,6 +116,9 @@ app.UseStatusCodePages();
 // The pages' status-code re-execution and language first: what the body and address limits refuse on a page address
 // is left empty and re-executed as the error page in the page's language; on the API's, it is problem details.
 app.UseRegistryWeb();
+// A page's exception is handled inside the pages' status-code re-execution: ProblemExceptionHandler leaves the response
+// empty with its status, and it is re-executed as the error page (a 500 says only that the request could not be handled).
+app.UseWhen(context => WebSetup.IsPage(context.Request.Path), pages => pages.UseExceptionHandler());
 app.UseRequestLimits(maxBodyBytes);
 app.UseKnownRequestCharsets();
 app.UseAuthentication();
