@@ -113,9 +113,12 @@ app.UseRequestLanguage();
 app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetService<Serilog.ILogger>());
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-// The pages first: a form's body over its limit is answered with a page in its language (see UseRegistryWeb), the
-// API's with problem details; inside the pages' status-code re-execution.
+// The pages' status-code re-execution and language first: what the body and address limits refuse on a page address
+// is left empty and re-executed as the error page in the page's language; on the API's, it is problem details.
 app.UseRegistryWeb();
+// A page's exception is handled inside the pages' status-code re-execution: ProblemExceptionHandler leaves the response
+// empty with its status, and it is re-executed as the error page (a 500 says only that the request could not be handled).
+app.UseWhen(context => WebSetup.IsPage(context.Request.Path), pages => pages.UseExceptionHandler());
 app.UseRequestLimits(maxBodyBytes);
 app.UseKnownRequestCharsets();
 app.UseAuthentication();

@@ -14,7 +14,9 @@ namespace Registry.Api.Errors;
 /// <summary>
 /// Every error leaves through here as RFC 9457 problem details. The tiers of "no": shape → 400, the law → 422 with
 /// rule codes, an action the resource's current state does not allow (SPEC §3), uniqueness and concurrency → 409.
-/// A 500 never carries exception text.
+/// A 500 never carries exception text. On a page address the same status is answered with the error page instead, in
+/// the page's language: the response is left empty, and the pages' status-code re-execution renders it (the pages have
+/// their own exception handler inside it, see Program.cs).
 /// </summary>
 internal sealed partial class ProblemExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
@@ -83,6 +85,11 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         }
 
         context.Response.StatusCode = problem.Status!.Value;
+        if (Registry.Web.Hosting.WebSetup.IsPage(context.Request.Path) && context.Features.Get<IStatusCodePagesFeature>() is { Enabled: true })
+        {
+            return true;
+        }
+
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
 

@@ -15,9 +15,10 @@ internal static class RequestCharset
 {
     public static IApplicationBuilder UseKnownRequestCharsets(this IApplicationBuilder app) => app.Use((context, next) =>
     {
+        // Parsed once: what HttpRequest.HasJsonContentType does (application/json or a +json type), with the charset kept.
         if (!Registry.Web.Hosting.WebSetup.IsPage(context.Request.Path)
-            && context.Request.HasJsonContentType()
             && MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var mediaType)
+            && IsJson(mediaType)
             && mediaType.Charset.HasValue)
         {
             var charset = HeaderUtilities.RemoveQuotes(mediaType.Charset);
@@ -38,6 +39,9 @@ internal static class RequestCharset
 
         return next(context);
     });
+
+    private static bool IsJson(MediaTypeHeaderValue mediaType) =>
+        mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || mediaType.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsKnown(string charset)
     {

@@ -5,10 +5,13 @@ namespace Registry.Api.Security;
 
 /// <summary>
 /// Every request body has a limit: <c>Registry:MaxRequestBodyBytes</c> (1 MB) unless its endpoint declares its own
-/// (the document and declaration uploads: 10 MB and the multipart overhead). A declared body over the limit is
-/// refused before anything reads it; a body without a length (chunked) is refused by the first read that passes the
-/// limit. Either way a body up to twice the limit is read to its end and dropped first, so that the client, still
-/// sending, reads the answer instead of a reset connection: 413, problem details for the API, the error page for a page.
+/// (the document and declaration uploads, API and pages: 10 MB and the multipart overhead). A declared body over the
+/// limit is refused before anything reads it; a body without a length (chunked) is refused by the first read that passes
+/// the limit. Either way the body is first read to its end and dropped, up to <see cref="DrainableBytes"/>, so that the
+/// client, still sending, reads the answer instead of a reset connection: 413, problem details for the API, the error
+/// page for a page (in its language: the empty 413 is re-executed as the page, see UseRegistryWeb). A page's form sent
+/// without a length is read first by the anti-forgery check, which answers a refused read with its own 400 (the error
+/// page too); browsers send a form's length.
 /// An address (path and query) over <see cref="MaxTargetLength"/> characters is 414, the same two ways. Kestrel reads
 /// request lines up to <see cref="MaxRequestLineBytes"/> so that this answer, not its own empty one, is what a long
 /// query gets; only a longer line is still refused by Kestrel, without a body.
@@ -21,6 +24,12 @@ internal static class RequestLimits
     /// <summary>The longest request line Kestrel reads (its default is 8 KiB, answered with an empty 414).</summary>
     public const int MaxRequestLineBytes = 64 * 1024;
 
+    /// <summary>
+    /// The most a page reads and drops of a body over its limit: a person who picked a 40 MB scan for a 10 MB field gets
+    /// the page saying so rather than a reset connection. An API client is a program: it gets twice its limit and 1 MB.
+    /// </summary>
+    public const long MaxPageDrainedBytes = 64L * 1024 * 1024;
+
     public static long MaxBodyBytes(IConfiguration configuration) => configuration.GetValue("Registry:MaxRequestBodyBytes", 1_048_576L);
 
     public static IApplicationBuilder UseRequestLimits(this IApplicationBuilder app, long maxBodyBytes) => app.Use(async (context, next) =>
@@ -32,9 +41,10 @@ internal static class RequestLimits
             return;
         }
 
+        var page = Registry.Web.Hosting.WebSetup.IsPage(context.Request.Path);
         if (context.Features.Get<IHttpRequestFeature>()?.RawTarget is { Length: > MaxTargetLength })
         {
-            if (Registry.Web.Hosting.WebSetup.IsPage(context.Request.Path))
+            if (page)
             {
                 context.Response.StatusCode = StatusCodes.Status414UriTooLong;
                 return;
@@ -52,15 +62,17 @@ internal static class RequestLimits
 
         if (context.Request.ContentLength is { } declared && declared > limit)
         {
-            if (feature is not null && declared <= DrainableBytes(limit))
+            if (feature is not null && declared <= DrainableBytes(limit, page))
             {
                 // Read and dropped, never kept: a server that closes the connection on a client still sending makes
                 // its TCP stack reset it, and the client never reads the 413. Far larger bodies are cut off at once.
                 feature.MaxRequestBodySize = declared;
                 await DrainAsync(context.Request.Body, context.RequestAborted);
+                // Nothing of the body is left to read: what runs next (the error page) sees none.
+                context.Request.ContentLength = 0;
             }
 
-            if (Registry.Web.Hosting.WebSetup.IsPage(context.Request.Path))
+            if (page)
             {
                 // Left empty: re-executed as the error page, in the page's language.
                 context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
@@ -76,7 +88,7 @@ internal static class RequestLimits
             // A body sent without a length (chunked) is counted here instead of by Kestrel, so that when it passes the
             // limit the rest of it can be read and dropped before the 413, as for a declared one: Kestrel's own cut
             // closes the connection on a client still sending, and the client sees a reset, not the answer.
-            feature.MaxRequestBodySize = DrainableBytes(limit);
+            feature.MaxRequestBodySize = DrainableBytes(limit, page);
             context.Request.Body = new CappedBody(context.Request.Body, limit, context.RequestAborted);
         }
 
@@ -84,7 +96,7 @@ internal static class RequestLimits
     });
 
     /// <summary>How much of a body over its limit is read and dropped to answer it; far larger bodies are cut off.</summary>
-    private static long DrainableBytes(long limit) => (2 * limit) + 1_048_576;
+    private static long DrainableBytes(long limit, bool page) => page ? Math.Max(MaxPageDrainedBytes, limit) : (2 * limit) + 1_048_576;
 
     /// <summary>
     /// A request body that refuses to be read past <c>limit</c> bytes: the first read that would pass it drains what is

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Compression;
-using System.Runtime.InteropServices;
 
 namespace Registry.Domain.Documents;
 
@@ -65,18 +64,17 @@ public sealed record DocumentFormat(string Name, string ContentType, string Exte
     /// The file's format, or null when it is not a whole PDF, JPEG or PNG, or carries a program (a PDF: in its Flate
     /// streams too), or is a PDF with an attachment or a launch action.
     /// </summary>
-    public static DocumentFormat? Detect(ReadOnlyMemory<byte> content)
+    /// <param name="content">The file, in an array (as received): a PDF's streams are inflated from it without a copy.</param>
+    public static DocumentFormat? Detect(ArraySegment<byte> content)
     {
-        var bytes = content.Span;
+        var bytes = content.AsSpan();
         var format = IsPdf(bytes) ? Pdf : IsPng(bytes) ? Png : IsJpeg(bytes) ? Jpeg : null;
-        if (format is null || new ContentScanner(format == Pdf).Finds(bytes, 0, bytes.Length))
+        if (format is null || new ContentScanner(format == Pdf, windowed: false).Finds(bytes, 0, bytes.Length))
         {
             return null;
         }
 
-        // Memory the callers pass is an array's; another is copied once, so that its streams can be read.
-        var array = MemoryMarshal.TryGetArray(content, out var segment) ? segment : new ArraySegment<byte>(content.ToArray());
-        return format == Pdf && PdfStreamsCarrySomething(array) ? null : format;
+        return format == Pdf && PdfStreamsCarrySomething(content) ? null : format;
     }
 
     private static bool IsPdf(ReadOnlySpan<byte> content)
@@ -182,6 +180,7 @@ public sealed record DocumentFormat(string Name, string ContentType, string Exte
     {
         var bytes = pdf.AsSpan();
         var buffer = new byte[ContentScanner.BufferSize];
+        var scanner = new ContentScanner(pdf: true, windowed: true);
         var budget = PdfInflateBudget;
         var streams = 0;
         for (var at = bytes.IndexOf("stream"u8); at >= 0; at = Next(bytes, at, "stream"u8))
@@ -206,7 +205,7 @@ public sealed record DocumentFormat(string Name, string ContentType, string Exte
 
             // The rest of the file, not the stream's /Length: the zlib stream ends by itself, as it does in a reader.
             using var source = new MemoryStream(pdf.Array!, pdf.Offset + data, pdf.Count - data, writable: false);
-            if (InflatedCarriesSomething(source, buffer, ref budget))
+            if (InflatedCarriesSomething(source, buffer, scanner, ref budget))
             {
                 return true;
             }
@@ -215,10 +214,10 @@ public sealed record DocumentFormat(string Name, string ContentType, string Exte
         return false;
     }
 
-    private static bool InflatedCarriesSomething(Stream compressed, byte[] buffer, ref long budget)
+    private static bool InflatedCarriesSomething(Stream compressed, byte[] buffer, ContentScanner scanner, ref long budget)
     {
         using var inflater = new ZLibStream(compressed, CompressionMode.Decompress);
-        var scanner = new ContentScanner(pdf: true);
+        scanner.Restart();
         long start = 0;
         var filled = 0;
         try
@@ -268,7 +267,13 @@ public sealed record DocumentFormat(string Name, string ContentType, string Exte
     /// looked at in a few steps: a stream made of signs (MZMZ…, ////…) costs a little more per byte, never per sign
     /// searched for again.
     /// </summary>
-    private sealed class ContentScanner(bool pdf)
+    /// <param name="pdf">Whether PDF names are looked for too.</param>
+    /// <param name="windowed">
+    /// Whether the bytes come a window at a time. Only then can a DOS header's PE signature lie beyond the bytes at hand,
+    /// to be awaited in a later window: seen whole, a PE signature is checked where its header points, and a <c>P</c> is
+    /// nothing to stop at.
+    /// </param>
+    private sealed class ContentScanner(bool pdf, bool windowed)
     {
         public const int Lookahead = 64;
 
@@ -278,7 +283,12 @@ public sealed record DocumentFormat(string Name, string ContentType, string Exte
         private const int MaxAwaited = 65_536;
 
         /// <summary>The first byte of each sign looked for: a DOS header, a PE signature, an ELF identification, a PDF name.</summary>
-        private static readonly SearchValues<byte> Signs = SearchValues.Create("MP\x7F/"u8);
+        private static readonly SearchValues<byte> WindowSigns = SearchValues.Create("MP\x7F/"u8);
+
+        /// <summary>The same without the PE signature's, which nothing awaits in bytes seen whole.</summary>
+        private static readonly SearchValues<byte> WholeSigns = SearchValues.Create("M\x7F/"u8);
+
+        private readonly SearchValues<byte> _signs = windowed ? WindowSigns : WholeSigns;
 
         /// <summary>What ends a PDF name: white-space and delimiters.</summary>
         private static readonly SearchValues<byte> NameEnds = SearchValues.Create("\0\t\n\f\r ()<>[]{}/%"u8);
@@ -286,13 +296,16 @@ public sealed record DocumentFormat(string Name, string ContentType, string Exte
         /// <summary>Where DOS headers already passed expect a PE signature, beyond the window they were seen in; nearest first.</summary>
         private readonly PriorityQueue<long, long> _awaited = new();
 
+        /// <summary>Ready for another stream: what the last one awaited is no longer looked for.</summary>
+        public void Restart() => _awaited.Clear();
+
         /// <param name="window">The bytes at hand; the first is at <paramref name="start"/> in the whole.</param>
         /// <param name="start">Where the window begins in the whole.</param>
         /// <param name="end">What begins before it is looked at; the whole ends with the window when it is its length.</param>
         public bool Finds(ReadOnlySpan<byte> window, long start, int end)
         {
             var last = end == window.Length;
-            for (var at = window[..end].IndexOfAny(Signs); at >= 0; at = NextSign(window, at, end))
+            for (var at = window[..end].IndexOfAny(_signs); at >= 0; at = NextSign(window, at, end))
             {
                 switch (window[at])
                 {
@@ -346,18 +359,18 @@ public sealed record DocumentFormat(string Name, string ContentType, string Exte
         }
 
         /// <summary>The next possible sign: the few bytes after a sign one by one (signs come in runs), then a vector search.</summary>
-        private static int NextSign(ReadOnlySpan<byte> window, int at, int end)
+        private int NextSign(ReadOnlySpan<byte> window, int at, int end)
         {
             var near = Math.Min(end, at + 16);
             for (var i = at + 1; i < near; i++)
             {
-                if (Signs.Contains(window[i]))
+                if (_signs.Contains(window[i]))
                 {
                     return i;
                 }
             }
 
-            var next = near < end ? window[near..end].IndexOfAny(Signs) : -1;
+            var next = near < end ? window[near..end].IndexOfAny(_signs) : -1;
             return next < 0 ? -1 : near + next;
         }
 

@@ -69,43 +69,7 @@ public static class WebSetup
                 options.DefaultRequestCulture = new RequestCulture(Languages.Arabic);
                 options.SupportedCultures = options.SupportedUICultures = [Languages.Arabic, Languages.French];
                 options.RequestCultureProviders = [new CookieRequestCultureProvider { CookieName = Languages.CookieName }];
-            })
-            .Use(RefuseLargeBodiesAsync));
-    }
-
-    /// <summary>The most a page reads and throws away to answer a body over its limit with a page rather than a reset connection.</summary>
-    public const long MaxDrainedBytes = 64L * 1024 * 1024;
-
-    /// <summary>
-    /// A form posted with a body over the page's limit (a document over 10 MB) gets the "file too large" page, status 413,
-    /// in the page's language. Answering at once and closing would leave the browser still sending: it shows a reset
-    /// connection, not the answer. So the body is read to its end and thrown away (up to <see cref="MaxDrainedBytes"/>;
-    /// beyond that the connection is closed, as before), then the empty 413 is re-executed as the error page.
-    /// Must run before the API's own limit check, which answers in problem details.
-    /// </summary>
-    private static async Task RefuseLargeBodiesAsync(HttpContext context, RequestDelegate next)
-    {
-        var limit = context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize
-            ?? context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
-        if (context.Features.Get<IStatusCodeReExecuteFeature>() is not null || context.Request.ContentLength is not { } length || limit is null || length <= limit)
-        {
-            await next(context);
-            return;
-        }
-
-        if (length <= MaxDrainedBytes && context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
-        {
-            size.MaxRequestBodySize = MaxDrainedBytes;
-            var buffer = new byte[81920];
-            while (await context.Request.Body.ReadAsync(buffer, context.RequestAborted) > 0)
-            {
-            }
-
-            // Nothing of the body is left to read: what runs next (the error page) sees none.
-            context.Request.ContentLength = 0;
-        }
-
-        context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            }));
     }
 
     public static IEndpointRouteBuilder MapRegistryWeb(this IEndpointRouteBuilder app)

@@ -27,6 +27,42 @@ public sealed class AccountTests(RegistryApiFactory api) : IClassFixture<Registr
     }
 
     [Fact]
+    public async Task Registrations_of_one_e_mail_at_once_make_one_account_and_the_others_get_the_400_of_a_taken_e_mail()
+    {
+        const int Racers = 8;
+        using var client = api.CreateClient();
+        var taken = $"taken-{Guid.NewGuid():N}@registry.test";
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/v1/auth/register", new { email = taken, password = RegistryApiFactory.Password })).StatusCode);
+        var sequential = await Contract.ErrorContractTests.AssertProblem(
+            await client.PostAsJsonAsync("/api/v1/auth/register", new { email = taken, password = RegistryApiFactory.Password }), HttpStatusCode.BadRequest);
+
+        // Rounds, since two racers pass Identity's duplicate check together only when their queries interleave.
+        for (var round = 0; round < 3; round++)
+        {
+            var email = $"race-{Guid.NewGuid():N}@registry.test";
+            using var start = new SemaphoreSlim(0);
+            var racers = Enumerable.Range(0, Racers).Select(async _ =>
+            {
+                await start.WaitAsync();
+                return await client.PostAsJsonAsync("/api/v1/auth/register", new { email, password = RegistryApiFactory.Password });
+            }).ToList();
+            start.Release(Racers);
+            var responses = await Task.WhenAll(racers);
+
+            Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
+            foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.OK))
+            {
+                var problem = await Contract.ErrorContractTests.AssertProblem(refused, HttpStatusCode.BadRequest);
+                Assert.Equal(["email"], problem["errors"]!.AsObject().Select(e => e.Key));
+                Assert.Equal(sequential["errors"]!.ToJsonString(), problem["errors"]!.ToJsonString());
+                Assert.Equal(sequential["codes"]!.ToJsonString(), problem["codes"]!.ToJsonString());
+            }
+
+            Assert.Equal(1L, await api.ScalarAsync<long>("SELECT count(*) FROM identity.users WHERE email = $1", email));
+        }
+    }
+
+    [Fact]
     public async Task A_wrong_password_is_401_problem_details()
     {
         var response = await api.CreateClient().PostAsJsonAsync("/api/v1/auth/login", new { email = RegistryApiFactory.AdminEmail, password = "Wrong-Password-1!" });

@@ -173,6 +173,37 @@ public sealed class RequestSizeTests(KestrelRegistryApiFactory api) : IClassFixt
         Assert.Contains(title, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_page_posted_far_over_its_limit_is_read_to_its_end_so_the_browser_shows_the_413_page_and_keeps_its_connection()
+    {
+        using var client = api.PortClient();
+        var address = client.BaseAddress!;
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(address.Host, address.Port);
+        var stream = tcp.GetStream();
+        // 20 MB for a form of 1 MB: a person who picked the wrong file. An API client would be cut off past 3 MB (twice
+        // its limit and 1 MB); a page reads up to 64 MB so that the person reads why.
+        var length = 20 * 1024 * 1024;
+
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(
+            $"POST /account/log-in HTTP/1.1\r\nHost: {address.Authority}\r\nCookie: registry.lang=c=fr-MA|uic=fr-MA\r\n" +
+            $"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {length}\r\n\r\n"));
+        var chunk = new byte[64 * 1024];
+        Array.Fill(chunk, (byte)'x');
+        for (var sent = 0; sent < length; sent += chunk.Length)
+        {
+            await stream.WriteAsync(chunk);
+        }
+
+        await stream.WriteAsync(Encoding.ASCII.GetBytes($"GET /health/live HTTP/1.1\r\nHost: {address.Authority}\r\n\r\n"));
+        var answers = await ReadUntilAsync(stream, "Healthy", TimeSpan.FromSeconds(30));
+
+        Assert.StartsWith("HTTP/1.1 413 ", answers, StringComparison.Ordinal);
+        Assert.Contains("Content-Type: text/html", answers, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Envoi trop volumineux", answers, StringComparison.Ordinal);
+        Assert.Contains("HTTP/1.1 200 OK", answers[answers.IndexOf("\r\n\r\n", StringComparison.Ordinal)..], StringComparison.Ordinal);
+    }
+
     /// <summary>A body sent without Content-Length (chunked), as a client may stream one.</summary>
     private sealed class UnsizedContent : HttpContent
     {
