@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.Data;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Registry.Api.Errors;
 using Registry.Domain.Common;
 
@@ -17,8 +15,9 @@ namespace Registry.Api.Endpoints;
 /// <para>
 /// A registration of an e-mail already taken is one answer however it was found: registrations of one e-mail at once
 /// may all pass Identity's check of the user name and find the e-mail taken (DuplicateEmail alone), or pass both checks
-/// and be refused by the database's unique index on the user name (a unique violation, which would be a 409). Either way
-/// the answer is the 400 of a registration made after the first: both codes, under <c>email</c>.
+/// and be refused by the database's unique index on the user name (<c>RegistryUserManager.CreateAsync</c> answers that
+/// with both duplicate errors). Either way the answer is the 400 of a registration made after the first: both codes,
+/// under <c>email</c>.
 /// </para>
 /// </summary>
 internal static class IdentityProblems
@@ -59,15 +58,7 @@ internal static class IdentityProblems
     {
         var route = (context.HttpContext.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText?.TrimEnd('/') ?? "";
         var register = route.EndsWith("/register", StringComparison.Ordinal);
-        object? result;
-        try
-        {
-            result = await next(context);
-        }
-        catch (DbUpdateException e) when (register && IsAccountIndexViolation(e))
-        {
-            result = DuplicateAccount(context);
-        }
+        var result = await next(context);
 
         var language = RequestLanguage.Of(context.HttpContext);
         return (result is INestedHttpResult nested ? nested.Result : result) switch
@@ -82,10 +73,6 @@ internal static class IdentityProblems
     }
 
     private static bool IsDuplicate(string code) => code is nameof(IdentityErrorDescriber.DuplicateUserName) or nameof(IdentityErrorDescriber.DuplicateEmail);
-
-    /// <summary>The unique index on the users' normalised user name (the e-mail here) or e-mail refused a new account.</summary>
-    private static bool IsAccountIndexViolation(DbUpdateException exception) =>
-        exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "UserNameIndex" or "EmailIndex" };
 
     /// <summary>
     /// What Identity answers a registration whose e-mail is taken (its user validator's errors, by code, as its

@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Registry.Infrastructure.Identity;
 
@@ -29,9 +32,29 @@ public sealed class RegistryUserManager(
     public override Task<ApplicationUser?> FindByIdAsync(string userId) =>
         Guid.TryParse(userId, out _) ? base.FindByIdAsync(userId) : Task.FromResult<ApplicationUser?>(null);
 
+    /// <remarks>
+    /// Two accounts of one e-mail made at once can both pass Identity's uniqueness check; the database's unique index on
+    /// the normalised user name (the e-mail) then refuses the later. That is answered as the check would have answered it,
+    /// with both duplicate errors, wherever the account is made (the API's register, the sign-up page, staff accounts):
+    /// otherwise it was a unique violation, a 409 on the API and an error page on the sign-up page.
+    /// </remarks>
     public override async Task<IdentityResult> CreateAsync(ApplicationUser user)
     {
-        var created = await base.CreateAsync(user);
+        IdentityResult created;
+        try
+        {
+            created = await base.CreateAsync(user);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "UserNameIndex" or "EmailIndex" })
+        {
+            if (Store is UserStore<ApplicationUser, IdentityRole<Guid>, Persistence.RegistryDbContext, Guid> store)
+            {
+                store.Context.Entry(user).State = EntityState.Detached;
+            }
+
+            return IdentityResult.Failed(ErrorDescriber.DuplicateUserName(user.UserName ?? ""), ErrorDescriber.DuplicateEmail(user.Email ?? ""));
+        }
+
         return created.Succeeded ? await ResetAuthenticatorKeyAsync(user) : created;
     }
 }
