@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Npgsql;
 using NpgsqlTypes;
+using Registry.Application.Common.Validation;
 using Registry.Cli.Common;
 using Registry.Domain.Legal;
 using Registry.Domain.Names;
@@ -501,7 +502,7 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
             {
                 Problem(row, $"{column} is not valid UTF-8");
             }
-            else if (!Registry.Application.Common.Validation.TextRules.IsClean(text, multiline: IsMultiline(column)))
+            else if (!TextRules.IsClean(text, multiline: IsMultiline(column)))
             {
                 Problem(row, $"{column} holds control characters or bidirectional overrides");
             }
@@ -551,23 +552,23 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
                 continue; // none, or bytes that are not UTF-8: reported with the text
             }
 
-            if (name.Length > 200)
+            // The API's rules (TextRules), each refused here with one reason naming the column.
+            switch (TextRules.CheckOrganizationName(name, column == "name_ar" ? NameScript.Arabic : NameScript.Latin))
             {
-                Problem(first, $"{column} is longer than 200 characters");
-            }
-            else if (!char.IsLetterOrDigit(name[0]))
-            {
-                Problem(first, $"{column} must begin with a letter or a digit");
-            }
-            else if (NameNormalizer.IsOnlyLegalFormWords(name))
-            {
-                Problem(first, $"{column} '{name}' is only a legal form: a name says which organisation it is");
-            }
-            else if (NameNormalizer.CountLetters(name) is var (arabic, other) && (column == "name_ar" ? other > arabic : arabic > other))
-            {
-                // As the API has it: a name in the other script would escape the comparison with the names of its own.
-                Problem(first, column == "name_ar" ? "name_ar is not written in Arabic letters: put a Latin name in name_latin"
-                    : "name_latin is written in Arabic letters: put it in name_ar");
+                case OrganizationNameFault.TooLong:
+                    Problem(first, $"{column} is longer than {TextRules.MaxOrganizationNameLength} characters");
+                    break;
+                case OrganizationNameFault.FirstCharacter:
+                    Problem(first, $"{column} must begin with a letter or a digit");
+                    break;
+                case OrganizationNameFault.OnlyLegalForm:
+                    Problem(first, $"{column} '{name}' is only a legal form: a name says which organisation it is");
+                    break;
+                case OrganizationNameFault.WrongScript:
+                    // A name in the other script would escape the comparison with the names of its own.
+                    Problem(first, column == "name_ar" ? "name_ar is not written in Arabic letters: put a Latin name in name_latin"
+                        : "name_latin is written in Arabic letters: put it in name_ar");
+                    break;
             }
         }
 
@@ -617,8 +618,8 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
                 $"share_value '{shareValue}' is not a positive amount of at most {MaxShareValue:N0} MAD written like 1250.50 (digits, at most 2 decimals after a point)"));
         }
 
-        // As the API checks them (ApplicationInputValidator): one @, neither first nor last; digits and spaces, + first.
-        if (first["contact_email"] is { } email && (email.Length > 254 || email.IndexOf('@', StringComparison.Ordinal) is var at && (at <= 0 || at == email.Length - 1 || at != email.LastIndexOf('@'))))
+        // As the API checks them (ApplicationInputValidator): TextRules.Email; digits and spaces, + first.
+        if (first["contact_email"] is { } email && (email.Length > TextRules.MaxEmailLength || !TextRules.IsEmailAddress(email)))
         {
             Problem(first, "contact_email is not an e-mail address");
         }
@@ -991,7 +992,7 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
         }
 
         static bool IsDamaged(string key) =>
-            key.Contains('\uFFFD', StringComparison.Ordinal) || !Registry.Application.Common.Validation.TextRules.IsClean(key);
+            key.Contains('\uFFFD', StringComparison.Ordinal) || !TextRules.IsClean(key);
 
         // Control characters, bidirectional overrides and lone surrogates taken out; U+FFFD taken out or kept.
         static string WithoutDamage(string key, bool keepReplacement)
@@ -1004,7 +1005,7 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
                 {
                     text.Append(c).Append(key[++i]);
                 }
-                else if (!(Registry.Application.Common.Validation.TextRules.IsForbidden(c) || char.IsSurrogate(c) || (c == '\uFFFD' && !keepReplacement)))
+                else if (!(TextRules.IsForbidden(c) || char.IsSurrogate(c) || (c == '\uFFFD' && !keepReplacement)))
                 {
                     text.Append(c);
                 }
