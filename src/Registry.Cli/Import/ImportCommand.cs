@@ -1317,7 +1317,6 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
             CREATE TEMP TABLE import_organizations ON COMMIT DROP AS SELECT * FROM registry.organizations WITH NO DATA;
             CREATE TEMP TABLE import_members ON COMMIT DROP AS SELECT * FROM registry.organization_members WITH NO DATA;
             CREATE TEMP TABLE import_officers ON COMMIT DROP AS SELECT * FROM registry.organization_officers WITH NO DATA;
-            CREATE TEMP TABLE import_sources (organization_id uuid PRIMARY KEY, rows_sha256 text NOT NULL) ON COMMIT DROP;
             """, cancellationToken, transaction);
 
         var members = 0;
@@ -1465,18 +1464,6 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
             await importer.CompleteAsync(cancellationToken);
         }
 
-        await using (var importer = await connection.BeginBinaryImportAsync("COPY import_sources (organization_id, rows_sha256) FROM STDIN (FORMAT BINARY)", cancellationToken))
-        {
-            foreach (var o in accepted)
-            {
-                await importer.StartRowAsync(cancellationToken);
-                await importer.WriteAsync(o.Id, NpgsqlDbType.Uuid, cancellationToken);
-                await importer.WriteAsync(RowsSha256(o), NpgsqlDbType.Text, cancellationToken);
-            }
-
-            await importer.CompleteAsync(cancellationToken);
-        }
-
         // Plain inserts: another import of the same file waits for this one (BulkLoadLock) and then skips what it finds.
         await connection.ExecuteAsync("""
             INSERT INTO registry.applications (id, owner_id, status, legal_form, name_ar, name_latin, sector_code, seat_address, province_code, region_code, founding_date, financial_year_end, contact_email, contact_phone, created_at, updated_at, submitted_at, decided_at, decision_note, organization_id, ice, share_value)
@@ -1495,19 +1482,21 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
         // One entry each, set-based; the chain trigger hashes them (in chain order, as it asks of a writer touching
         // many chains). The actor is the system (an operator's command, no account); nothing personal is written, only
         // the file's name and SHA-256, the status, the number and the SHA-256 of the organisation's rows (a digest of
-        // them all: it tells a later import of other rows from a re-run, and gives none of them away). Organisations
-        // already present are not staged, so a re-run adds none.
+        // them all: it tells a later import of other rows from a re-run, and gives none of them away), which go with
+        // the organisations' ids as two arrays. Organisations already present are not staged, so a re-run adds none.
         await using (var audit = new NpgsqlCommand("""
             INSERT INTO registry.audit_entries (occurred_at, actor_id, actor_role, action, outcome, application_id, organization_id, reason, changes)
             SELECT $1, NULL, 'System', 'organization.imported', 'Succeeded', o.application_id, o.id, $2,
                    jsonb_build_object('status', o.status, 'registrationNumber', o.registration_number, 'rowsSha256', s.rows_sha256)
             FROM import_organizations o
-            JOIN import_sources s ON s.organization_id = o.id
+            JOIN unnest($3::uuid[], $4::text[]) AS s (organization_id, rows_sha256) ON s.organization_id = o.id
             ORDER BY o.application_id
             """, connection, transaction))
         {
             audit.Parameters.Add(new NpgsqlParameter { Value = importedAt });
             audit.Parameters.Add(new NpgsqlParameter { Value = $"imported from {source} (SHA-256 {sourceSha256})" });
+            audit.Parameters.Add(new NpgsqlParameter { Value = accepted.Select(o => o.Id).ToArray() });
+            audit.Parameters.Add(new NpgsqlParameter { Value = accepted.Select(RowsSha256).ToArray() });
             await audit.ExecuteNonQueryAsync(cancellationToken);
         }
 
