@@ -362,6 +362,7 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
         // Names once the organisations already imported are known: one of them is not the double of itself.
         CheckNamesInFile(organizations.Values, o => existing.ContainsKey(o.Id));
         candidates = [.. candidates.Where(o => !existing.ContainsKey(o.Id))];
+        await LockNamesAsync(connection, transaction, [.. candidates.Where(o => o.Problems.Count == 0 && IsUniqueName(o))], cancellationToken);
         await CheckNamesAsync(connection, transaction, [.. candidates.Where(o => o.Problems.Count == 0)], importedAt, cancellationToken);
         await CheckNumbersAsync(connection, transaction, candidates, cancellationToken);
         await NumberAsync(connection, transaction, [.. candidates.Where(o => o.Problems.Count == 0)], reference, cancellationToken);
@@ -1114,6 +1115,45 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
         {
             yield return (true, organization.NormalizedLatin);
         }
+    }
+
+    /// <summary>
+    /// The locks a name reservation takes (NameRegister.LockAsync: a transaction advisory lock on the hash of "name:" and
+    /// each normalised name), taken for the names of the cooperatives and unions about to be checked and loaded, and held
+    /// until commit. A reservation of one of these names made before is committed before the lock is granted, so
+    /// <see cref="CheckNamesAsync"/> finds it; one made after waits for this import, then finds the organisation. One
+    /// statement for the whole file, the names in the order a reservation takes them (ordinal), so that neither waits for
+    /// the other in a circle. Each lock holds a slot of the server's lock table, which every session shares
+    /// (max_locks_per_transaction × (max_connections + max_prepared_transactions)): a file with more names than half of it
+    /// is refused before any lock is taken, rather than starving the other sessions or failing halfway.
+    /// </summary>
+    private static async Task LockNamesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<Organization> organizations, CancellationToken cancellationToken)
+    {
+        var names = organizations.SelectMany(o => NamesOf(o).Select(n => n.Name)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        if (names.Length == 0)
+        {
+            return;
+        }
+
+        var settings = await connection.ScalarAsync<int[]>(
+            "SELECT ARRAY[current_setting('max_locks_per_transaction')::int, current_setting('max_connections')::int + current_setting('max_prepared_transactions')::int]",
+            cancellationToken, transaction);
+        var (perTransaction, sessions) = (settings[0], settings[1]);
+        var slots = (long)perTransaction * sessions;
+        if (names.Length > slots / 2)
+        {
+            throw new InvalidOperationException(FormattableString.Invariant(
+                $"nothing was imported: the file's cooperatives and unions have {names.Length:N0} names, each locked against name reservations until the import commits, ") +
+                FormattableString.Invariant(
+                $"and the server's lock table has {slots:N0} slots for all its sessions (max_locks_per_transaction {perTransaction} × {sessions} connections): ") +
+                FormattableString.Invariant($"raise max_locks_per_transaction to {(2L * names.Length + sessions - 1) / sessions:N0} or more, or split the file"));
+        }
+
+        await using var command = new NpgsqlCommand("""
+            SELECT count(pg_advisory_xact_lock(hashtextextended('name:' || n.name, 0)))
+            FROM (SELECT name FROM unnest($1::text[]) WITH ORDINALITY AS u (name, i) ORDER BY i) AS n
+            """, connection, transaction) { Parameters = { new() { Value = names } } };
+        await command.ExecuteScalarAsync(cancellationToken);
     }
 
     /// <summary>
