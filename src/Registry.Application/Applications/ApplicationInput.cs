@@ -82,7 +82,7 @@ public sealed class ApplicationInputValidator : AbstractValidator<ApplicationInp
                 "La date de création est celle de l'assemblée générale constitutive, déjà tenue : elle ne peut pas être postérieure à aujourd'hui.",
                 "تاريخ التأسيس هو تاريخ الجمع العام التأسيسي الذي انعقد بالفعل، فلا يمكن أن يكون بعد تاريخ اليوم.");
         RuleFor(x => x.FinancialYearEnd).NotEmpty().Must(BeAMonthDay).WithMessage("La clôture de l'exercice est un mois et un jour, MM-JJ.", "نهاية السنة المالية شهر ويوم بصيغة MM-DD.");
-        RuleFor(x => x.ContactEmail).EmailAddress().Text(254);
+        RuleFor(x => x.ContactEmail).Email();
         RuleFor(x => x.ContactPhone).Matches(PhonePattern).WithMessage("Un numéro de téléphone compte de 6 à 20 chiffres.", "يتكون رقم الهاتف من 6 إلى 20 رقما.");
         RuleFor(x => x.ShareValue).InclusiveBetween(0m, MaxShareValue)
             .PrecisionScale(14, 2, ignoreTrailingZeros: true).WithMessage("La valeur d'une part s'exprime en dirhams avec au plus 2 décimales (centimes).", "تحدد قيمة الحصة بالدرهم مع رقمين عشريين على الأكثر (السنتيمات).");

@@ -6,7 +6,8 @@ namespace Registry.Cli.Import;
 /// A record of a CSV file: the lines it starts and ends on, its fields (at most <see cref="Csv.MaxFields"/> kept) and
 /// how many it has, whether a field was cut (<see cref="Csv.MaxFieldLength"/>), whether a quote went wrong in it
 /// (<c>Broken</c>: a quoted field closed with text after its closing quote, or the file ended inside it), whether the
-/// file ended inside its last field's quotes, and what each of its lines held at a given field (see <see cref="Csv.Read"/>).
+/// file ended inside its last field's quotes, and, for a broken record, what each of its lines held at a given field (see
+/// <see cref="Csv.Read"/>).
 /// </summary>
 internal readonly record struct CsvRecord(int Line, int LastLine, List<string> Fields, int FieldCount, bool Cut, bool Broken, bool LeftOpen, List<LineKey>? LineKeys);
 
@@ -42,9 +43,10 @@ internal static class Csv
     /// </summary>
     /// <param name="keyField">
     /// When given, the position of a field (read as each line begins, so it may be set after the header has been
-    /// read): for each line of a record, that field as the line alone would give it, with the line's number
-    /// (<c>LineKeys</c>). A quote left open makes the lines after it one record; this is what says whose rows they
-    /// were, the first line's included. The field is read as CSV (a plain field, or a quoted one closed on its line
+    /// read): for each line of a broken record, that field as the line alone would give it, with the line's number
+    /// (<c>LineKeys</c>; null for a record that is not broken, whose fields are the file's). A quote left open makes the
+    /// lines after it one record; this is what says whose rows they were, the first line's included. Every line is read
+    /// for it as it comes, into one buffer kept from record to record: the strings are made only for a broken record. The field is read as CSV (a plain field, or a quoted one closed on its line
     /// and followed by nothing but spaces); when the line's quotes do not allow that, it is read loosely (quotes taken
     /// out, every comma a separator) and marked so. A line whose field is empty, or longer than
     /// <see cref="MaxFieldLength"/>, or which has no such field, is left out.
@@ -116,12 +118,12 @@ internal static class Csv
                     AddField();
                     if (count > 1 || fields[0].Length > 0)
                     {
-                        yield return new(recordLine, line, fields, count, cut, broken, LeftOpen: false, scan.Found);
+                        yield return new(recordLine, line, fields, count, cut, broken, LeftOpen: false, broken ? scan.Keys() : null);
                     }
 
                     fields = [];
                     count = 0;
-                    scan.Found = null;
+                    scan.Clear();
                     line++;
                     recordLine = line;
                     any = false;
@@ -147,7 +149,8 @@ internal static class Csv
             if (count > 1 || fields[0].Length > 0)
             {
                 // A file ending inside a quoted field that took its last line break: that break ended the last line.
-                yield return new(recordLine, previous is '\n' or '\r' && line > recordLine ? line - 1 : line, fields, count, cut, broken || quoted, quoted, scan.Found);
+                yield return new(recordLine, previous is '\n' or '\r' && line > recordLine ? line - 1 : line, fields, count, cut, broken || quoted, quoted,
+                    broken || quoted ? scan.Keys() : null);
             }
         }
 
@@ -215,8 +218,48 @@ internal static class Csv
 
         public bool Active { get; private set; }
 
-        /// <summary>The fields read so far from the lines of the current record, with their lines.</summary>
-        public List<LineKey>? Found { get; set; }
+        /// <summary>
+        /// The fields read so far from the lines of the current record, one after the other in one buffer kept from record
+        /// to record: most records are not broken, and their keys are never needed as strings (see <see cref="Keys"/>).
+        /// </summary>
+        private char[] _keys = new char[256];
+        private int _keysLength;
+
+        /// <summary>Each line's field in <see cref="_keys"/>: a line whose field repeats the line before's shares its characters.</summary>
+        private readonly List<(int Line, int Start, int Length, bool Loose)> _found = [];
+
+        /// <summary>A new record begins: the fields of the last one are let go (the buffers are kept).</summary>
+        public void Clear()
+        {
+            _keysLength = 0;
+            _found.Clear();
+        }
+
+        /// <summary>
+        /// The fields read from the lines of the current record, with their lines, as strings (null for none): asked
+        /// only for a broken record. Rows of one organisation usually follow each other: their key is one string.
+        /// </summary>
+        public List<LineKey>? Keys()
+        {
+            if (_found.Count == 0)
+            {
+                return null;
+            }
+
+            var keys = new List<LineKey>(_found.Count);
+            var (key, start, length) = ("", -1, -1);
+            foreach (var found in _found)
+            {
+                if ((found.Start, found.Length) != (start, length))
+                {
+                    (key, start, length) = (new string(_keys, found.Start, found.Length), found.Start, found.Length);
+                }
+
+                keys.Add(new(found.Line, key, found.Loose));
+            }
+
+            return keys;
+        }
 
         public void Start(int line, int target)
         {
@@ -308,14 +351,45 @@ internal static class Csv
 
             Active = false;
             var strict = _field == _target && !(_inQuotes && !_quoteSeen) && !_unreadable;
-            var key = strict ? _text.ToString().Trim()
-                : _looseField >= _target && !_looseCut ? _loose.ToString().Trim()
-                : "";
-            if (key.Length > 0)
+            var text = strict ? _text : _looseField >= _target && !_looseCut ? _loose : null;
+            if (text is null)
             {
-                Found ??= [];
-                // Rows of one organisation usually follow each other: their key is kept once.
-                Found.Add(new(_line, Found.Count > 0 && Found[^1].Key == key ? Found[^1].Key : key, Loose: !strict));
+                return;
+            }
+
+            // Trimmed as string.Trim() trims, without making a string of it.
+            var (start, end) = (0, text.Length);
+            while (start < end && char.IsWhiteSpace(text[start]))
+            {
+                start++;
+            }
+
+            while (end > start && char.IsWhiteSpace(text[end - 1]))
+            {
+                end--;
+            }
+
+            var length = end - start;
+            if (length == 0)
+            {
+                return;
+            }
+
+            if (_keys.Length - _keysLength < length)
+            {
+                Array.Resize(ref _keys, Math.Max(_keysLength + length, (int)Math.Min(Array.MaxLength, 2L * _keys.Length)));
+            }
+
+            var key = _keys.AsSpan(_keysLength, length);
+            text.CopyTo(start, key, length);
+            if (_found.Count > 0 && _found[^1] is var last && _keys.AsSpan(last.Start, last.Length).SequenceEqual(key))
+            {
+                _found.Add((_line, last.Start, last.Length, !strict));
+            }
+            else
+            {
+                _found.Add((_line, _keysLength, length, !strict));
+                _keysLength += length;
             }
         }
 

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Npgsql;
 using NpgsqlTypes;
+using Registry.Application.Common.Validation;
 using Registry.Cli.Common;
 using Registry.Domain.Legal;
 using Registry.Domain.Names;
@@ -361,6 +362,7 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
         // Names once the organisations already imported are known: one of them is not the double of itself.
         CheckNamesInFile(organizations.Values, o => existing.ContainsKey(o.Id));
         candidates = [.. candidates.Where(o => !existing.ContainsKey(o.Id))];
+        await LockNamesAsync(connection, transaction, [.. candidates.Where(o => o.Problems.Count == 0 && IsUniqueName(o))], cancellationToken);
         await CheckNamesAsync(connection, transaction, [.. candidates.Where(o => o.Problems.Count == 0)], importedAt, cancellationToken);
         await CheckNumbersAsync(connection, transaction, candidates, cancellationToken);
         await NumberAsync(connection, transaction, [.. candidates.Where(o => o.Problems.Count == 0)], reference, cancellationToken);
@@ -501,7 +503,7 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
             {
                 Problem(row, $"{column} is not valid UTF-8");
             }
-            else if (!Registry.Application.Common.Validation.TextRules.IsClean(text, multiline: IsMultiline(column)))
+            else if (!TextRules.IsClean(text, multiline: IsMultiline(column)))
             {
                 Problem(row, $"{column} holds control characters or bidirectional overrides");
             }
@@ -551,23 +553,23 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
                 continue; // none, or bytes that are not UTF-8: reported with the text
             }
 
-            if (name.Length > 200)
+            // The API's rules (TextRules), each refused here with one reason naming the column.
+            switch (TextRules.CheckOrganizationName(name, column == "name_ar" ? NameScript.Arabic : NameScript.Latin))
             {
-                Problem(first, $"{column} is longer than 200 characters");
-            }
-            else if (!char.IsLetterOrDigit(name[0]))
-            {
-                Problem(first, $"{column} must begin with a letter or a digit");
-            }
-            else if (NameNormalizer.IsOnlyLegalFormWords(name))
-            {
-                Problem(first, $"{column} '{name}' is only a legal form: a name says which organisation it is");
-            }
-            else if (NameNormalizer.CountLetters(name) is var (arabic, other) && (column == "name_ar" ? other > arabic : arabic > other))
-            {
-                // As the API has it: a name in the other script would escape the comparison with the names of its own.
-                Problem(first, column == "name_ar" ? "name_ar is not written in Arabic letters: put a Latin name in name_latin"
-                    : "name_latin is written in Arabic letters: put it in name_ar");
+                case OrganizationNameFault.TooLong:
+                    Problem(first, $"{column} is longer than {TextRules.MaxOrganizationNameLength} characters");
+                    break;
+                case OrganizationNameFault.FirstCharacter:
+                    Problem(first, $"{column} must begin with a letter or a digit");
+                    break;
+                case OrganizationNameFault.OnlyLegalForm:
+                    Problem(first, $"{column} '{name}' is only a legal form: a name says which organisation it is");
+                    break;
+                case OrganizationNameFault.WrongScript:
+                    // A name in the other script would escape the comparison with the names of its own.
+                    Problem(first, column == "name_ar" ? "name_ar is not written in Arabic letters: put a Latin name in name_latin"
+                        : "name_latin is written in Arabic letters: put it in name_ar");
+                    break;
             }
         }
 
@@ -617,8 +619,8 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
                 $"share_value '{shareValue}' is not a positive amount of at most {MaxShareValue:N0} MAD written like 1250.50 (digits, at most 2 decimals after a point)"));
         }
 
-        // As the API checks them (ApplicationInputValidator): one @, neither first nor last; digits and spaces, + first.
-        if (first["contact_email"] is { } email && (email.Length > 254 || email.IndexOf('@', StringComparison.Ordinal) is var at && (at <= 0 || at == email.Length - 1 || at != email.LastIndexOf('@'))))
+        // As the API checks them (ApplicationInputValidator): TextRules.Email; digits and spaces, + first.
+        if (first["contact_email"] is { } email && (email.Length > TextRules.MaxEmailLength || !TextRules.IsEmailAddress(email)))
         {
             Problem(first, "contact_email is not an e-mail address");
         }
@@ -991,7 +993,7 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
         }
 
         static bool IsDamaged(string key) =>
-            key.Contains('\uFFFD', StringComparison.Ordinal) || !Registry.Application.Common.Validation.TextRules.IsClean(key);
+            key.Contains('\uFFFD', StringComparison.Ordinal) || !TextRules.IsClean(key);
 
         // Control characters, bidirectional overrides and lone surrogates taken out; U+FFFD taken out or kept.
         static string WithoutDamage(string key, bool keepReplacement)
@@ -1004,7 +1006,7 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
                 {
                     text.Append(c).Append(key[++i]);
                 }
-                else if (!(Registry.Application.Common.Validation.TextRules.IsForbidden(c) || char.IsSurrogate(c) || (c == '\uFFFD' && !keepReplacement)))
+                else if (!(TextRules.IsForbidden(c) || char.IsSurrogate(c) || (c == '\uFFFD' && !keepReplacement)))
                 {
                     text.Append(c);
                 }
@@ -1113,6 +1115,45 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
         {
             yield return (true, organization.NormalizedLatin);
         }
+    }
+
+    /// <summary>
+    /// The locks a name reservation takes (NameRegister.LockAsync: a transaction advisory lock on the hash of "name:" and
+    /// each normalised name), taken for the names of the cooperatives and unions about to be checked and loaded, and held
+    /// until commit. A reservation of one of these names made before is committed before the lock is granted, so
+    /// <see cref="CheckNamesAsync"/> finds it; one made after waits for this import, then finds the organisation. One
+    /// statement for the whole file, the names in the order a reservation takes them (ordinal), so that neither waits for
+    /// the other in a circle. Each lock holds a slot of the server's lock table, which every session shares
+    /// (max_locks_per_transaction × (max_connections + max_prepared_transactions)): a file with more names than half of it
+    /// is refused before any lock is taken, rather than starving the other sessions or failing halfway.
+    /// </summary>
+    private static async Task LockNamesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<Organization> organizations, CancellationToken cancellationToken)
+    {
+        var names = organizations.SelectMany(o => NamesOf(o).Select(n => n.Name)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        if (names.Length == 0)
+        {
+            return;
+        }
+
+        var settings = await connection.ScalarAsync<int[]>(
+            "SELECT ARRAY[current_setting('max_locks_per_transaction')::int, current_setting('max_connections')::int + current_setting('max_prepared_transactions')::int]",
+            cancellationToken, transaction);
+        var (perTransaction, sessions) = (settings[0], settings[1]);
+        var slots = (long)perTransaction * sessions;
+        if (names.Length > slots / 2)
+        {
+            throw new InvalidOperationException(FormattableString.Invariant(
+                $"nothing was imported: the file's cooperatives and unions have {names.Length:N0} names, each locked against name reservations until the import commits, ") +
+                FormattableString.Invariant(
+                $"and the server's lock table has {slots:N0} slots for all its sessions (max_locks_per_transaction {perTransaction} × {sessions} connections): ") +
+                FormattableString.Invariant($"raise max_locks_per_transaction to {(2L * names.Length + sessions - 1) / sessions:N0} or more, or split the file"));
+        }
+
+        await using var command = new NpgsqlCommand("""
+            SELECT count(pg_advisory_xact_lock(hashtextextended('name:' || n.name, 0)))
+            FROM (SELECT name FROM unnest($1::text[]) WITH ORDINALITY AS u (name, i) ORDER BY i) AS n
+            """, connection, transaction) { Parameters = { new() { Value = names } } };
+        await command.ExecuteScalarAsync(cancellationToken);
     }
 
     /// <summary>
@@ -1316,7 +1357,6 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
             CREATE TEMP TABLE import_organizations ON COMMIT DROP AS SELECT * FROM registry.organizations WITH NO DATA;
             CREATE TEMP TABLE import_members ON COMMIT DROP AS SELECT * FROM registry.organization_members WITH NO DATA;
             CREATE TEMP TABLE import_officers ON COMMIT DROP AS SELECT * FROM registry.organization_officers WITH NO DATA;
-            CREATE TEMP TABLE import_sources (organization_id uuid PRIMARY KEY, rows_sha256 text NOT NULL) ON COMMIT DROP;
             """, cancellationToken, transaction);
 
         var members = 0;
@@ -1464,18 +1504,6 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
             await importer.CompleteAsync(cancellationToken);
         }
 
-        await using (var importer = await connection.BeginBinaryImportAsync("COPY import_sources (organization_id, rows_sha256) FROM STDIN (FORMAT BINARY)", cancellationToken))
-        {
-            foreach (var o in accepted)
-            {
-                await importer.StartRowAsync(cancellationToken);
-                await importer.WriteAsync(o.Id, NpgsqlDbType.Uuid, cancellationToken);
-                await importer.WriteAsync(RowsSha256(o), NpgsqlDbType.Text, cancellationToken);
-            }
-
-            await importer.CompleteAsync(cancellationToken);
-        }
-
         // Plain inserts: another import of the same file waits for this one (BulkLoadLock) and then skips what it finds.
         await connection.ExecuteAsync("""
             INSERT INTO registry.applications (id, owner_id, status, legal_form, name_ar, name_latin, sector_code, seat_address, province_code, region_code, founding_date, financial_year_end, contact_email, contact_phone, created_at, updated_at, submitted_at, decided_at, decision_note, organization_id, ice, share_value)
@@ -1494,19 +1522,21 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
         // One entry each, set-based; the chain trigger hashes them (in chain order, as it asks of a writer touching
         // many chains). The actor is the system (an operator's command, no account); nothing personal is written, only
         // the file's name and SHA-256, the status, the number and the SHA-256 of the organisation's rows (a digest of
-        // them all: it tells a later import of other rows from a re-run, and gives none of them away). Organisations
-        // already present are not staged, so a re-run adds none.
+        // them all: it tells a later import of other rows from a re-run, and gives none of them away), which go with
+        // the organisations' ids as two arrays. Organisations already present are not staged, so a re-run adds none.
         await using (var audit = new NpgsqlCommand("""
             INSERT INTO registry.audit_entries (occurred_at, actor_id, actor_role, action, outcome, application_id, organization_id, reason, changes)
             SELECT $1, NULL, 'System', 'organization.imported', 'Succeeded', o.application_id, o.id, $2,
                    jsonb_build_object('status', o.status, 'registrationNumber', o.registration_number, 'rowsSha256', s.rows_sha256)
             FROM import_organizations o
-            JOIN import_sources s ON s.organization_id = o.id
+            JOIN unnest($3::uuid[], $4::text[]) AS s (organization_id, rows_sha256) ON s.organization_id = o.id
             ORDER BY o.application_id
             """, connection, transaction))
         {
             audit.Parameters.Add(new NpgsqlParameter { Value = importedAt });
             audit.Parameters.Add(new NpgsqlParameter { Value = $"imported from {source} (SHA-256 {sourceSha256})" });
+            audit.Parameters.Add(new NpgsqlParameter { Value = accepted.Select(o => o.Id).ToArray() });
+            audit.Parameters.Add(new NpgsqlParameter { Value = accepted.Select(RowsSha256).ToArray() });
             await audit.ExecuteNonQueryAsync(cancellationToken);
         }
 

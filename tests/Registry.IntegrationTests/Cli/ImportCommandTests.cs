@@ -851,6 +851,23 @@ public sealed class ImportCommandTests(RegistryApiFactory api) : IClassFixture<R
     }
 
     [Fact]
+    public void Each_line_of_a_broken_record_gives_its_key_trimmed_and_a_record_that_is_not_broken_none()
+    {
+        // Lines 2–3 are one record (a quoted line break); the quote opened on line 4 closes on line 6 with text after it,
+        // so lines 4–6 are one broken record; line 7's quote closes with text after it too.
+        using var reader = new StringReader("n,key,text\n1, K1 ,\"two\nlines\"\n2,K2,\"open\n3,  K2 ,plain\n4,\"K3\" ,x\n5,\"K4\"x,y\n");
+
+        var records = Csv.Read(reader, () => 1).ToList();
+
+        Assert.Equal([(1, 1, false), (2, 3, false), (4, 6, true), (7, 7, true)], records.Select(r => (r.Line, r.LastLine, r.Broken)));
+        Assert.Null(records[1].LineKeys);
+        var swallowed = records[2].LineKeys!;
+        Assert.Equal([new LineKey(4, "K2", false), new LineKey(5, "K2", false), new LineKey(6, "K3", false)], swallowed);
+        Assert.Same(swallowed[0].Key, swallowed[1].Key); // the rows of one organisation that follow each other: one string
+        Assert.Equal([new LineKey(7, "K4x", true)], records[3].LineKeys!); // its quotes do not read as CSV: read loosely
+    }
+
+    [Fact]
     public async Task A_rerun_of_a_corrected_file_changes_nothing_and_reports_the_organisations_it_leaves_as_they_were()
     {
         var lines = new List<string> { Header };

@@ -85,6 +85,98 @@ public sealed class ImportConcurrencyTests(RegistryApiFactory api) : IClassFixtu
         Assert.Equal(organizations + 10, await api.ScalarAsync<long>("SELECT count(*) FROM registry.organizations"));
     }
 
+    [Fact]
+    public async Task A_cooperatives_name_being_reserved_makes_the_import_wait_then_the_reservation_is_seen_and_the_cooperative_rejected()
+    {
+        // A reservation in progress, as ReserveName makes one: the name's lock taken (NameRegister.LockAsync), the name
+        // found free, the reservation written, not yet committed.
+        var lines = new List<string> { Header };
+        for (var k = 1; k <= 5; k++)
+        {
+            lines.Add(Coop("LOCKED-NAME", "", $"JL10000{k}").Replace("Coopérative Import LOCKED-NAME", "Coopérative Lock Race Tafraout", StringComparison.Ordinal));
+            lines.Add(Coop("FREE-NAME", "", $"JL20000{k}"));
+        }
+
+        var file = Path.Combine(_directory, "locked-name.csv");
+        await File.WriteAllLinesAsync(file, lines);
+        await using var reserving = await api.OpenConnectionAsync();
+        await using var reservation = await reserving.BeginTransactionAsync();
+        await ExecuteAsync(reserving, "SELECT pg_advisory_xact_lock(hashtextextended('name:' || 'lock race tafraout', 0))");
+        await ExecuteAsync(reserving, """
+            INSERT INTO registry.name_reservations (id, holder_id, legal_form, name_ar, name_latin, normalized_ar, normalized_latin, reserved_at, expires_at, renewed)
+            VALUES (gen_random_uuid(), gen_random_uuid(), 'COOP', NULL, 'Coopérative Lock Race Tafraout', '', 'lock race tafraout', now(), now() + interval '60 days', false)
+            """);
+        var report = Path.Combine(_directory, "locked-name-rejected.csv");
+        var import = Task.Run(() => CliAsync("import", "organizations", file, "--report", report));
+
+        // The import waits for the name's lock. Without it, it read the reservations before this one was committed and
+        // loaded a cooperative under a name reserved for another (it waited only later, to write a word of the name).
+        await WaitForLockWaitsAsync(1, import);
+        Assert.Equal(1L, await api.ScalarAsync<long>("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event = 'advisory'"));
+        await reservation.CommitAsync();
+        var (exit, output, error) = await import;
+
+        Assert.Equal((2, ""), (exit, error));
+        Assert.Contains("imported 1 organisations (5 members, 0 officers)", output, StringComparison.Ordinal);
+        Assert.Contains("LOCKED-NAME,\"name_latin is a name reserved by an applicant (normalised: lock race tafraout; a live reservation", await File.ReadAllTextAsync(report), StringComparison.Ordinal);
+        Assert.Equal(0L, await api.ScalarAsync<long>("SELECT count(*) FROM registry.organizations WHERE normalized_name_latin = 'lock race tafraout'"));
+        Assert.Equal(1L, await api.ScalarAsync<long>("SELECT count(*) FROM registry.organizations WHERE name_latin = 'Coopérative Import FREE-NAME'"));
+    }
+
+    [Fact]
+    public async Task A_reservation_of_a_name_the_import_is_loading_waits_for_it_then_finds_the_cooperative()
+    {
+        var lines = new List<string> { Header };
+        for (var k = 1; k <= 5; k++)
+        {
+            lines.Add(Coop("LOADING-NAME", "", $"JL30000{k}").Replace("Coopérative Import LOADING-NAME", "Coopérative Lock Loading Tiznit", StringComparison.Ordinal));
+        }
+
+        var file = Path.Combine(_directory, "loading-name.csv");
+        await File.WriteAllLinesAsync(file, lines);
+
+        // The import is held after its checks, at the registration counter (as an approval would hold it), its name locks taken.
+        await using var holder = await api.OpenConnectionAsync();
+        await ExecuteAsync(holder, "INSERT INTO registry.registration_sequences VALUES ('COOP', '09', 2019, 1) ON CONFLICT DO NOTHING");
+        await using var hold = await holder.BeginTransactionAsync();
+        await ExecuteAsync(holder, "SELECT 1 FROM registry.registration_sequences WHERE (legal_form, region_code, year) = ('COOP', '09', 2019) FOR UPDATE");
+        var import = Task.Run(() => CliAsync("import", "organizations", file));
+        await WaitForLockWaitsAsync(1, import);
+
+        // A reservation of the same name now waits for the import (ReserveName: the lock, then the check).
+        var applicant = await api.NewApplicantAsync();
+        var reserve = Task.Run(() => System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(applicant,
+            "/api/v1/name-reservations", new { legalForm = "COOP", nameLatin = "COOPERATIVE LOCK-LOADING TIZNIT" }));
+        await WaitForLockWaitsAsync(2, import, reserve);
+        await hold.RollbackAsync();
+
+        Assert.Equal(0, (await import).Exit);
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, (await reserve).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_file_with_more_cooperative_names_than_half_the_servers_lock_table_is_refused_before_taking_any_lock()
+    {
+        var slots = await api.ScalarAsync<long>(
+            "SELECT current_setting('max_locks_per_transaction')::bigint * (current_setting('max_connections')::bigint + current_setting('max_prepared_transactions')::bigint)");
+        var lines = new List<string> { Header };
+        for (var k = 0; k <= slots / 2; k++)
+        {
+            lines.Add(Coop($"MANY-{k}", "", "JM100001"));
+        }
+
+        var file = Path.Combine(_directory, "many-names.csv");
+        await File.WriteAllLinesAsync(file, lines);
+        var organizations = await api.ScalarAsync<long>("SELECT count(*) FROM registry.organizations");
+
+        var (exit, _, error) = await CliAsync("import", "organizations", file);
+
+        Assert.Equal(1, exit);
+        Assert.Contains(FormattableString.Invariant($"nothing was imported: the file's cooperatives and unions have {slots / 2 + 1:N0} names"), error, StringComparison.Ordinal);
+        Assert.Contains("raise max_locks_per_transaction to", error, StringComparison.Ordinal);
+        Assert.Equal(organizations, await api.ScalarAsync<long>("SELECT count(*) FROM registry.organizations"));
+    }
+
     /// <summary>Until <paramref name="sessions"/> sessions of this database wait for a lock; a task that ends first fails the test.</summary>
     private async Task WaitForLockWaitsAsync(int sessions, params Task[] running)
     {

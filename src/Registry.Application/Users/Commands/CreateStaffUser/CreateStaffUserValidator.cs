@@ -10,7 +10,7 @@ public sealed class CreateStaffUserValidator : AbstractValidator<CreateStaffUser
 {
     public CreateStaffUserValidator(IRegistryDbContext db)
     {
-        RuleFor(x => x.Email).NotEmpty().EmailAddress().Text(254);
+        RuleFor(x => x.Email).NotEmpty().Email();
         RuleFor(x => x.Password).NotEmpty().MaximumLength(128);
         RuleFor(x => x.Role).Must(r => Roles.Staff.Contains(r)).WithMessage(
             $"Un compte du personnel a l'un des rôles {string.Join(", ", Roles.Staff)}.", $"لحساب الموظفين أحد الأدوار {string.Join("، ", Roles.Staff)}.");
