@@ -8,6 +8,7 @@ using NpgsqlTypes;
 using Registry.Application.Common.Validation;
 using Registry.Cli.Common;
 using Registry.Domain.Legal;
+using Registry.Infrastructure.Persistence;
 using Registry.Domain.Names;
 using Registry.Domain.Organizations;
 
@@ -1118,42 +1119,18 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
     }
 
     /// <summary>
-    /// The locks a name reservation takes (NameRegister.LockAsync: a transaction advisory lock on the hash of "name:" and
-    /// each normalised name), taken for the names of the cooperatives and unions about to be checked and loaded, and held
-    /// until commit. A reservation of one of these names made before is committed before the lock is granted, so
-    /// <see cref="CheckNamesAsync"/> finds it; one made after waits for this import, then finds the organisation. One
-    /// statement for the whole file, the names in the order a reservation takes them (ordinal), so that neither waits for
-    /// the other in a circle. Each lock holds a slot of the server's lock table, which every session shares
-    /// (max_locks_per_transaction × (max_connections + max_prepared_transactions)): a file with more names than half of it
-    /// is refused before any lock is taken, rather than starving the other sessions or failing halfway.
+    /// Held from here to commit: the lock every name reservation takes shared before it checks its name
+    /// (<see cref="NameLocks.AllNames"/>), taken exclusively. A reservation in progress is committed before it is granted,
+    /// so <see cref="CheckNamesAsync"/> finds it; one asked for later waits for this import, then finds the organisation.
+    /// Taken only when the file has cooperatives or unions to load (only their names are reserved): an import of
+    /// associations keeps reservations going. One lock whatever the size of the file (see NameLocks).
     /// </summary>
     private static async Task LockNamesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<Organization> organizations, CancellationToken cancellationToken)
     {
-        var names = organizations.SelectMany(o => NamesOf(o).Select(n => n.Name)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        if (names.Length == 0)
+        if (organizations.Count > 0)
         {
-            return;
+            await connection.ExecuteAsync($"SELECT pg_advisory_xact_lock({NameLocks.AllNames})", cancellationToken, transaction);
         }
-
-        var settings = await connection.ScalarAsync<int[]>(
-            "SELECT ARRAY[current_setting('max_locks_per_transaction')::int, current_setting('max_connections')::int + current_setting('max_prepared_transactions')::int]",
-            cancellationToken, transaction);
-        var (perTransaction, sessions) = (settings[0], settings[1]);
-        var slots = (long)perTransaction * sessions;
-        if (names.Length > slots / 2)
-        {
-            throw new InvalidOperationException(FormattableString.Invariant(
-                $"nothing was imported: the file's cooperatives and unions have {names.Length:N0} names, each locked against name reservations until the import commits, ") +
-                FormattableString.Invariant(
-                $"and the server's lock table has {slots:N0} slots for all its sessions (max_locks_per_transaction {perTransaction} × {sessions} connections): ") +
-                FormattableString.Invariant($"raise max_locks_per_transaction to {(2L * names.Length + sessions - 1) / sessions:N0} or more, or split the file"));
-        }
-
-        await using var command = new NpgsqlCommand("""
-            SELECT count(pg_advisory_xact_lock(hashtextextended('name:' || n.name, 0)))
-            FROM (SELECT name FROM unnest($1::text[]) WITH ORDINALITY AS u (name, i) ORDER BY i) AS n
-            """, connection, transaction) { Parameters = { new() { Value = names } } };
-        await command.ExecuteScalarAsync(cancellationToken);
     }
 
     /// <summary>

@@ -13,6 +13,8 @@ internal sealed class NameRegister(RegistryDbContext db) : INameRegister
 {
     public async Task LockAsync(IEnumerable<string> normalizedNames, CancellationToken cancellationToken)
     {
+        // Shared: reservations do not wait for each other here, only for a bulk import that holds it exclusively.
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock_shared({NameLocks.AllNames})", cancellationToken);
         // Sorted, so two transactions locking the same pair cannot deadlock.
         foreach (var name in normalizedNames.Where(n => n.Length > 0).Distinct().Order(StringComparer.Ordinal))
         {
@@ -93,4 +95,16 @@ internal sealed class NameRegister(RegistryDbContext db) : INameRegister
 
     private static string Without(string[] words, int first, int second) =>
         string.Join(' ', words.Where((_, k) => k != first && k != second));
+}
+
+/// <summary>The advisory locks that keep a name from being given twice.</summary>
+public static class NameLocks
+{
+    /// <summary>
+    /// ASCII "NAMELOCK": every name reservation holds it shared for its transaction, before its per-name locks (the hash
+    /// of "name:" and the normalised name); a bulk import of organisations holds it exclusively from its name check to its
+    /// commit. One lock, whatever the number of names in the file: a lock per name took a slot of the server's shared
+    /// lock table each, and a file of a few thousand cooperatives exhausted it.
+    /// </summary>
+    public const long AllNames = 0x4E41_4D45_4C4F_434B;
 }
