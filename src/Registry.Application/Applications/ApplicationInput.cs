@@ -101,10 +101,15 @@ public sealed class ApplicationInputValidator : AbstractValidator<ApplicationInp
         value?.Trim() is not { Length: > 0 } ice
         || (ice.Length == 15 && ice.All(char.IsAsciiDigit) && ulong.Parse(ice, System.Globalization.CultureInfo.InvariantCulture) % 97 == 0);
 
-    internal static bool BeAMonthDay(string? value) =>
+    /// <summary>
+    /// A financial year's last day, MM-DD: two ASCII digits each (a sign or a space read as a number let "+1-+1" and
+    /// " 1- 1" through, stored as typed), a day that every year has (not 02-29). The bulk import checks it too.
+    /// </summary>
+    public static bool BeAMonthDay(string? value) =>
         value is { Length: 5 } && value[2] == '-'
-        && int.TryParse(value.AsSpan(0, 2), out var month) && int.TryParse(value.AsSpan(3, 2), out var day)
-        && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(2023, month);
+        && char.IsAsciiDigit(value[0]) && char.IsAsciiDigit(value[1]) && char.IsAsciiDigit(value[3]) && char.IsAsciiDigit(value[4])
+        && (value[0] - '0') * 10 + (value[1] - '0') is var month && month is >= 1 and <= 12
+        && (value[3] - '0') * 10 + (value[4] - '0') is var day && day >= 1 && day <= DateTime.DaysInMonth(2023, month);
 }
 
 public sealed class MemberInputValidator : AbstractValidator<MemberInput>

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Npgsql;
 using NpgsqlTypes;
+using Registry.Application.Applications;
 using Registry.Application.Common.Validation;
 using Registry.Cli.Common;
 using Registry.Domain.Legal;
@@ -601,12 +602,12 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
             Problem(first, "registered_on is before founding_date");
         }
 
-        if (first["financial_year_end"] is { } fye && !(FyePattern().IsMatch(fye) && DateOnly.TryParseExact("2024-" + fye, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)))
+        if (first["financial_year_end"] is { } fye && !ApplicationInputValidator.BeAMonthDay(fye))
         {
             Problem(first, $"financial_year_end '{fye}' is not MM-DD");
         }
 
-        if (first["ice"] is { } ice && !IsIce(ice))
+        if (first["ice"] is { } ice && !ApplicationInputValidator.BeAnIce(ice))
         {
             Problem(first, $"ICE '{ice}' is not 15 digits divisible by 97");
         }
@@ -858,9 +859,6 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
     private const int MaxShares = Registry.Application.Applications.MemberInputValidator.MaxShares;
 
     private const decimal MaxShareValue = Registry.Application.Applications.ApplicationInputValidator.MaxShareValue;
-
-    internal static bool IsIce(string ice) =>
-        ice.Length == 15 && ice.All(char.IsAsciiDigit) && ulong.Parse(ice, CultureInfo.InvariantCulture) % 97 == 0;
 
     /// <summary>A name-based UUID (version 8, SHA-256 of the name): the same source key always gives the same id.</summary>
     internal static Guid NameBasedGuid(string name)
@@ -1557,8 +1555,6 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
     [GeneratedRegex(@"\A[A-Z]{1,2}[0-9]{1,6}\z")]
     private static partial Regex CinPattern();
 
-    [GeneratedRegex(@"\A[0-9]{2}-[0-9]{2}\z")]
-    private static partial Regex FyePattern();
 
     [GeneratedRegex(@"\A[0-9]{1,12}(\.[0-9]{1,2})?\z")]
     private static partial Regex AmountPattern();

@@ -88,6 +88,8 @@ public sealed class ImportCommandTests(RegistryApiFactory api) : IClassFixture<R
         lines.Add(Coop("HOSTILE-NUL", "", "JH400001").Replace("1 Rue, Tafraout", "1 Rue\0 Tafraout", StringComparison.Ordinal));
         lines.Add(Coop("HOSTILE-BIDI", "", "JH500001").Replace("Import HOSTILE-BIDI", "Import \u202Eevil", StringComparison.Ordinal));
         lines.Add(Coop("HOSTILE-DATE", "", "JH600001").Replace("2019-02-01", "2019-02-30", StringComparison.Ordinal));
+        lines.Add(Coop("HOSTILE-FYE", "", "JH600002").Replace(",12-31,", ",02-29,", StringComparison.Ordinal));
+        lines.Add(Coop("HOSTILE-FYE-SIGN", "", "JH600003").Replace(",12-31,", ",+1-+1,", StringComparison.Ordinal));
         lines.Add(Coop("HOSTILE-SHARES", "", "JH700001").Replace(",10,10,", ",-5,10,", StringComparison.Ordinal));
         lines.Add(Coop("HOSTILE-HUGE", "", "JH800001").Replace(",100,,,Member", ",1e400,,,Member", StringComparison.Ordinal));
         lines.Add(Coop("HOSTILE-FIELDS", "", "JH900001") + ",extra,fields");
@@ -126,7 +128,10 @@ public sealed class ImportCommandTests(RegistryApiFactory api) : IClassFixture<R
         Assert.Contains("HOSTILE-FIELDS,33 fields where the header has 31", rejected, StringComparison.Ordinal);
         Assert.Contains(",,1 fields where the header has 31 (the file ends inside a quoted field: is a quote left open?)", rejected, StringComparison.Ordinal);
         Assert.Contains("name_latin must begin with a letter or a digit", rejected, StringComparison.Ordinal);
-        Assert.Equal(10, result.RejectedOrganizations); // the unclosed quote's key is no field (it is left open): that row belongs to none
+        // A financial year's end as the API takes it (ApplicationInputValidator.BeAMonthDay): not a day only leap years have.
+        Assert.Contains("HOSTILE-FYE,financial_year_end '02-29' is not MM-DD", rejected, StringComparison.Ordinal);
+        Assert.Contains("HOSTILE-FYE-SIGN,financial_year_end '+1-+1' is not MM-DD", rejected, StringComparison.Ordinal);
+        Assert.Equal(12, result.RejectedOrganizations); // the unclosed quote's key is no field (it is left open): that row belongs to none
     }
 
     [Fact]

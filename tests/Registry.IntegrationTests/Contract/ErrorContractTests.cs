@@ -165,6 +165,24 @@ public sealed class ErrorContractTests(RegistryApiFactory api) : IClassFixture<R
     }
 
     [Theory]
+    [InlineData("+1-+1")]
+    [InlineData(" 1- 1")]
+    [InlineData("02-29")]
+    [InlineData("13-01")]
+    [InlineData("12/31")]
+    public async Task A_financial_year_end_is_two_digits_a_dash_and_two_digits_of_a_day_every_year_has(string financialYearEnd)
+    {
+        var applicant = await api.Actors.ClientAsync(Actor.Owner);
+        var body = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(Samples.Cooperative(), System.Text.Json.JsonSerializerOptions.Web))!;
+        body["financialYearEnd"] = financialYearEnd;
+
+        var response = await applicant.PostAsJsonAsync("/api/v1/applications", body);
+
+        var problem = await AssertProblem(response, HttpStatusCode.BadRequest);
+        Assert.Equal("financialYearEnd", Assert.Single(problem["errors"]!.AsObject()).Key);
+    }
+
+    [Theory]
     [InlineData(null, "fr")]
     [InlineData("fr-FR", "fr")]
     [InlineData("ar", "ar")]
