@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.Data;
 using Registry.Api.Errors;
 using Registry.Domain.Common;
@@ -12,13 +11,6 @@ namespace Registry.Api.Endpoints;
 /// (<c>email</c>, <c>password</c>), as every other 400, with the codes kept in a <c>codes</c> extension for clients that
 /// match on them. A refused log-in's detail was Identity's outcome in English (<c>Failed</c>, <c>RequiresTwoFactor</c>):
 /// it is a sentence in the request's language, and the outcome is the <c>code</c> extension.
-/// <para>
-/// A registration of an e-mail already taken is one answer however it was found: registrations of one e-mail at once
-/// may all pass Identity's check of the user name and find the e-mail taken (DuplicateEmail alone), or pass both checks
-/// and be refused by the database's unique index on the user name (<c>RegistryUserManager.CreateAsync</c> answers that
-/// with both duplicate errors). Either way the answer is the 400 of a registration made after the first: both codes,
-/// under <c>email</c>.
-/// </para>
 /// </summary>
 internal static class IdentityProblems
 {
@@ -56,40 +48,16 @@ internal static class IdentityProblems
     /// <summary>The endpoint filter of the <c>/api/v1/auth</c> group.</summary>
     public static async ValueTask<object?> ByRegistryConventions(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        var route = (context.HttpContext.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText?.TrimEnd('/') ?? "";
-        var register = route.EndsWith("/register", StringComparison.Ordinal);
         var result = await next(context);
-
+        var route = (context.HttpContext.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText?.TrimEnd('/') ?? "";
         var language = RequestLanguage.Of(context.HttpContext);
         return (result is INestedHttpResult nested ? nested.Result : result) switch
         {
-            ValidationProblem problem when register && problem.ProblemDetails.Errors.Keys.Any(IsDuplicate) =>
-                FieldErrors(DuplicateAccount(context).ProblemDetails, route, language),
             ValidationProblem problem => FieldErrors(problem.ProblemDetails, route, language),
             ProblemHttpResult { StatusCode: StatusCodes.Status401Unauthorized } problem when route.EndsWith("/login", StringComparison.Ordinal) =>
                 SignInRefused(problem.ProblemDetails.Detail ?? Failed, context.Arguments.OfType<LoginRequest>().FirstOrDefault(), language),
             _ => result,
         };
-    }
-
-    private static bool IsDuplicate(string code) => code is nameof(IdentityErrorDescriber.DuplicateUserName) or nameof(IdentityErrorDescriber.DuplicateEmail);
-
-    /// <summary>
-    /// What Identity answers a registration whose e-mail is taken (its user validator's errors, by code, as its
-    /// endpoint writes them): the user name, which is the e-mail, and the e-mail, since each must be unique.
-    /// </summary>
-    private static ValidationProblem DuplicateAccount(EndpointFilterInvocationContext context)
-    {
-        var services = context.HttpContext.RequestServices;
-        var describer = services.GetRequiredService<IdentityErrorDescriber>();
-        var email = context.Arguments.OfType<RegisterRequest>().FirstOrDefault()?.Email ?? "";
-        var errors = new Dictionary<string, string[]> { [nameof(IdentityErrorDescriber.DuplicateUserName)] = [describer.DuplicateUserName(email).Description] };
-        if (services.GetRequiredService<Microsoft.Extensions.Options.IOptions<IdentityOptions>>().Value.User.RequireUniqueEmail)
-        {
-            errors[nameof(IdentityErrorDescriber.DuplicateEmail)] = [describer.DuplicateEmail(email).Description];
-        }
-
-        return TypedResults.ValidationProblem(errors);
     }
 
     private static ValidationProblem FieldErrors(HttpValidationProblemDetails problem, string route, string language)

@@ -364,7 +364,10 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
         // Names once the organisations already imported are known: one of them is not the double of itself.
         CheckNamesInFile(organizations.Values, o => existing.ContainsKey(o.Id));
         candidates = [.. candidates.Where(o => !existing.ContainsKey(o.Id))];
-        await LockNamesAsync(connection, transaction, [.. candidates.Where(o => o.Problems.Count == 0 && IsUniqueName(o))], cancellationToken);
+        if (candidates.Any(o => o.Problems.Count == 0 && IsUniqueName(o)))
+        {
+            await LockNamesAsync(connection, transaction, cancellationToken);
+        }
         await CheckNamesAsync(connection, transaction, [.. candidates.Where(o => o.Problems.Count == 0)], importedAt, cancellationToken);
         await CheckNumbersAsync(connection, transaction, candidates, cancellationToken);
         await NumberAsync(connection, transaction, [.. candidates.Where(o => o.Problems.Count == 0)], reference, cancellationToken);
@@ -1123,13 +1126,8 @@ internal sealed partial class ImportCommand(string connectionString, TextWriter 
     /// Taken only when the file has cooperatives or unions to load (only their names are reserved): an import of
     /// associations keeps reservations going. One lock whatever the size of the file (see NameLocks).
     /// </summary>
-    private static async Task LockNamesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<Organization> organizations, CancellationToken cancellationToken)
-    {
-        if (organizations.Count > 0)
-        {
-            await connection.ExecuteAsync($"SELECT pg_advisory_xact_lock({NameLocks.AllNames})", cancellationToken, transaction);
-        }
-    }
+    private static async Task LockNamesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
+        await connection.ExecuteAsync($"SELECT pg_advisory_xact_lock({NameLocks.AllNames})", cancellationToken, transaction);
 
     /// <summary>
     /// The same checks against the registry, as a name reservation is checked (NameRegister.FindSameAsync: registered

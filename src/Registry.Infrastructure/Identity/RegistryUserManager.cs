@@ -33,10 +33,11 @@ public sealed class RegistryUserManager(
         Guid.TryParse(userId, out _) ? base.FindByIdAsync(userId) : Task.FromResult<ApplicationUser?>(null);
 
     /// <remarks>
-    /// Two accounts of one e-mail made at once can both pass Identity's uniqueness check; the database's unique index on
-    /// the normalised user name (the e-mail) then refuses the later. That is answered as the check would have answered it,
-    /// with both duplicate errors, wherever the account is made (the API's register, the sign-up page, staff accounts):
-    /// otherwise it was a unique violation, a 409 on the API and an error page on the sign-up page.
+    /// An e-mail already taken is one answer however it was found: DuplicateUserName and DuplicateEmail, as Identity's
+    /// check answers a registration made after the first. Two accounts of one e-mail made at once can both pass the
+    /// user-name check and find only the e-mail taken (DuplicateEmail alone), or pass both checks and be refused by the
+    /// database's unique index on the normalised user name (a unique violation). Answered here, it is the same for the
+    /// API's register, the sign-up page and staff accounts.
     /// </remarks>
     public override async Task<IdentityResult> CreateAsync(ApplicationUser user)
     {
@@ -52,9 +53,22 @@ public sealed class RegistryUserManager(
                 store.Context.Entry(user).State = EntityState.Detached;
             }
 
-            return IdentityResult.Failed(ErrorDescriber.DuplicateUserName(user.UserName ?? ""), ErrorDescriber.DuplicateEmail(user.Email ?? ""));
+            return Taken(user, []);
+        }
+
+        if (!created.Succeeded && created.Errors.Any(IsDuplicate))
+        {
+            return Taken(user, created.Errors.Where(e => !IsDuplicate(e)));
         }
 
         return created.Succeeded ? await ResetAuthenticatorKeyAsync(user) : created;
     }
+
+    private static bool IsDuplicate(IdentityError error) =>
+        error.Code is nameof(IdentityErrorDescriber.DuplicateUserName) or nameof(IdentityErrorDescriber.DuplicateEmail);
+
+    private IdentityResult Taken(ApplicationUser user, IEnumerable<IdentityError> others) => IdentityResult.Failed(
+        [ErrorDescriber.DuplicateUserName(user.UserName ?? ""),
+         .. Options.User.RequireUniqueEmail ? [ErrorDescriber.DuplicateEmail(user.Email ?? "")] : Array.Empty<IdentityError>(),
+         .. others]);
 }
